@@ -1,0 +1,53 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Field, TextInput } from "../ui/text-input";
+import styles from "./sign-in.module.css";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [error, setError] = useState<string>();
+  const [isBusy, setIsBusy] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setIsBusy(true);
+    setError(undefined);
+    const result = await signIn("credentials", {
+      redirect: false,
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    }).catch(() => undefined);
+    if (result?.ok && !result.error) {
+      window.location.assign(callbackUrl);
+      return;
+    }
+    setIsBusy(false);
+    // One answer for an unknown email and a wrong password.
+    setError(result ? "Email or password is incorrect." : "The studio could not be reached. Try again.");
+  }
+
+  return (
+    <main className={styles.page}>
+      <form className={styles.card} onSubmit={onSubmit} aria-labelledby="signin-title">
+        <div className={styles.brand}>
+          <h1 id="signin-title">Sign in to OpenClaw Studio</h1>
+          <p>Design, run and watch agent graphs.</p>
+        </div>
+        <Field label="Email">
+          <TextInput name="email" type="email" autoComplete="username" required autoFocus />
+        </Field>
+        <Field label="Password">
+          <TextInput name="password" type="password" autoComplete="current-password" required />
+        </Field>
+        <div className={styles.errorSlot}>{error && <Alert>{error}</Alert>}</div>
+        <Button type="submit" variant="primary" disabled={isBusy}>
+          {isBusy ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useWorkspaceChannel } from "../realtime/use-workspace-channel";
+import { getErrorMessage } from "../trpc/error-message";
+import { useTRPC } from "../trpc/trpc";
+import { Alert, Badge } from "../ui/alert";
+import { useWorkspace } from "../workspace/use-workspace";
+import { CreateGraphForm } from "./create-graph-form";
+import { GraphRow } from "./graph-row";
+import styles from "./graphs.module.css";
+
+export function GraphListPage({ workspaceSlug }: { workspaceSlug: string }) {
+  const { workspace, can, error, isLoading } = useWorkspace(workspaceSlug);
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const workspaceId = workspace?.id;
+  const graphs = useQuery({ ...trpc.graph.list.queryOptions({ workspaceId: workspaceId ?? "" }), enabled: !!workspaceId });
+
+  useWorkspaceChannel(workspaceId, {
+    onGraphUpdated: () => void queryClient.invalidateQueries({ queryKey: trpc.graph.list.queryKey() }),
+  });
+
+  if (error) return <main className={styles.page}><Alert>{getErrorMessage(error)}</Alert></main>;
+  if (!isLoading && !workspace) return <main className={styles.page}><Alert>Workspace not found.</Alert></main>;
+
+  return (
+    <main className={styles.page}>
+      <div className={styles.titleRow}>
+        <div className={styles.title}>
+          <h1>{workspace?.name ?? " "}</h1>
+          {workspace && <Badge title="Your role in this workspace">{workspace.role}</Badge>}
+        </div>
+      </div>
+      {workspaceId && can("graph:create") && <CreateGraphForm workspaceId={workspaceId} workspaceSlug={workspaceSlug} />}
+      {graphs.error && <Alert>{getErrorMessage(graphs.error)}</Alert>}
+      <ul className={styles.list} aria-label="Graphs" aria-busy={graphs.isLoading}>
+        {graphs.isLoading && <li className={styles.placeholder} />}
+        {graphs.data?.length === 0 && <li className={styles.empty}>No graphs yet.</li>}
+        {workspaceId &&
+          graphs.data?.map((graph) => (
+            <GraphRow
+              key={graph.id}
+              graph={graph}
+              workspaceId={workspaceId}
+              workspaceSlug={workspaceSlug}
+              canRename={can("graph:update")}
+              canDelete={can("graph:delete")}
+            />
+          ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,72 @@
+// next-auth configuration: email + password credentials, JWT cookie that points at a server-side Session row.
+import { randomBytes } from "node:crypto";
+import type { AuthOptions } from "next-auth";
+import CredentialsProviderModule from "next-auth/providers/credentials";
+import { z } from "zod";
+import type { TDb } from "../db/client";
+import { logger } from "../telemetry/logger";
+import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from "./login-throttle";
+import { getDecoyHash, verifyPassword } from "./password";
+
+const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+
+const ZCredentials = z.object({ email: z.string().trim().toLowerCase().max(320), password: z.string().max(1024) });
+
+// next-auth ships CommonJS with an `exports.default`; under ESM the function sits one level down.
+const CredentialsProvider = ((CredentialsProviderModule as unknown as { default?: unknown }).default ??
+  CredentialsProviderModule) as typeof CredentialsProviderModule;
+
+export function createAuthOptions(options: { db: TDb; secret: string }): AuthOptions {
+  const { db } = options;
+  return {
+    secret: options.secret,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    pages: { signIn: "/signin", error: "/signin" },
+    logger: {
+      error: (code, metadata) => logger.error({ code, metadata }, "next-auth error"),
+      warn: (code) => logger.warn({ code }, "next-auth warning"),
+      debug: () => {},
+    },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw) {
+          const parsed = ZCredentials.safeParse(raw);
+          if (!parsed.success) return null;
+          const { email, password } = parsed.data;
+          if (isLoginThrottled(email)) return null;
+          const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+          // Same work and same answer for an unknown email and a wrong password.
+          const isValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
+          if (!user || !user.passwordHash || !isValid) {
+            recordLoginFailure(email);
+            return null;
+          }
+          clearLoginFailures(email);
+          return { id: user.id, email: user.email, name: user.name };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          const sessionToken = randomBytes(32).toString("base64url");
+          await db.session.create({
+            data: { sessionToken, userId: user.id, expires: new Date(Date.now() + SESSION_MAX_AGE_S * 1000) },
+          });
+          token.sid = sessionToken;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, user: { ...session.user, id: token.sub } };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await db.session.deleteMany({ where: { sessionToken: token.sid } });
+      },
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// The only reader of process.env. Every variable is listed in README.md's configuration table and `.env.example`.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const ZOptionalUrl = z.url().optional();
+
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PUBLIC_URL: ZOptionalUrl,
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  STUDIO_DATA_DIR: z.string().min(1).default(".data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  STUDIO_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  STUDIO_ALLOWED_ORIGINS: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type TEnv = z.infer<typeof ZEnv> & { dataDir: string; publicUrl: string; allowedOrigins: string[] };
+
+/** Parses the environment once; a bad variable stops the process with a message naming it. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}\nSee README.md, section Configuration.`);
+  }
+  const env = parsed.data;
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+  const extraOrigins = (env.STUDIO_ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  return {
+    ...env,
+    dataDir: path.resolve(env.STUDIO_DATA_DIR),
+    publicUrl,
+    allowedOrigins: [new URL(publicUrl).origin, ...extraOrigins.map((o) => new URL(o).origin)],
+  };
+}
+
+let cached: TEnv | undefined;
+
+export function env(): TEnv {
+  if (!cached) {
+    if (existsSync(".env")) process.loadEnvFile(".env");
+    cached = readEnv();
+  }
+  return cached;
+}

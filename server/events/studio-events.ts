@@ -1,0 +1,33 @@
+// In-process domain events. Services emit after their transaction commits; realtime (and later telemetry) subscribe.
+// Services never import socket.io: they only know this bus.
+import { EventEmitter } from "node:events";
+
+export type TGraphChange = "created" | "renamed" | "draft" | "published" | "deleted";
+
+export type TStudioEvents = {
+  "graph.updated": {
+    workspaceId: string;
+    graphId: string;
+    change: TGraphChange;
+    name: string;
+    draftRevision: number;
+    actorId: string;
+    /** Lets a browser tab ignore the echo of its own save. */
+    clientId?: string;
+  };
+};
+
+type TListener<K extends keyof TStudioEvents> = (event: TStudioEvents[K]) => void;
+
+const emitter = new EventEmitter();
+emitter.setMaxListeners(100);
+
+export const studioEvents = {
+  emit<K extends keyof TStudioEvents>(name: K, event: TStudioEvents[K]): void {
+    emitter.emit(name, event);
+  },
+  on<K extends keyof TStudioEvents>(name: K, listener: TListener<K>): () => void {
+    emitter.on(name, listener);
+    return () => emitter.off(name, listener);
+  },
+};

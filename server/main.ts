@@ -1,0 +1,122 @@
+// The studio process: one HTTP server hosting Next's pages, tRPC, next-auth and socket.io; Postgres embedded or external.
+// `npm run dev` runs this file with --dev; `npm start` runs server/start.ts, which builds when needed and imports it.
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createTrpcHttpHandler } from "./api/http-handler";
+import { handleAuthRequest } from "./auth/auth-http-handler";
+import { createAuthOptions } from "./auth/auth-options";
+import { connectDb, disconnectDb } from "./db/client";
+import { startEmbeddedPostgres, type TEmbeddedDatabase } from "./db/embedded-postgres";
+import { migrateDatabase } from "./db/migrate";
+import { env } from "./env";
+import { createRequestRouter } from "./http/route-request";
+import { attachRealtime, SOCKET_PATH } from "./realtime/socket-server";
+import { loadOrCreateSecretFile } from "./secret-file";
+import { seedDatabaseIfEmpty, type TSeedResult } from "./seed/seed-database";
+import { logger } from "./telemetry/logger";
+
+const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function startStudio(options: { dev: boolean }): Promise<void> {
+  const config = env();
+  const embedded: TEmbeddedDatabase | undefined = config.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.EMBEDDED_PG_PORT });
+  try {
+    await serveStudio({ dev: options.dev, databaseUrl: config.DATABASE_URL ?? embedded!.url, embedded });
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+async function serveStudio(options: { dev: boolean; databaseUrl: string; embedded: TEmbeddedDatabase | undefined }) {
+  const config = env();
+  const { databaseUrl, embedded } = options;
+  await migrateDatabase(databaseUrl);
+  const db = connectDb(databaseUrl);
+  printSeedResult(await seedDatabaseIfEmpty(db, { adminPassword: config.STUDIO_ADMIN_PASSWORD }));
+
+  const secret = config.NEXTAUTH_SECRET ?? loadOrCreateSecretFile(config.dataDir, "nextauth-secret");
+  // next-auth reads its own origin from NEXTAUTH_URL when it builds callback and redirect URLs.
+  process.env.NEXTAUTH_URL = config.publicUrl;
+
+  const { default: next } = await import("next");
+  const nextApp = next({ dev: options.dev, dir: PROJECT_DIR, hostname: "localhost", port: config.PORT });
+  await nextApp.prepare();
+  const handleNext = nextApp.getRequestHandler();
+  const authOptions = createAuthOptions({ db, secret });
+
+  const server = createServer(
+    createRequestRouter({
+      trpc: createTrpcHttpHandler({ db, secret }),
+      auth: (req, res) => handleAuthRequest(req, res, authOptions),
+      health: (_req, res) => {
+        res.setHeader("Content-Type", "application/json");
+        res.end(JSON.stringify({ ok: true }));
+      },
+      next: (req, res) => handleNext(req, res),
+    }),
+  );
+  const realtime = attachRealtime(server, { db, secret, allowedOrigins: config.allowedOrigins });
+  const handleNextUpgrade = options.dev ? nextApp.getUpgradeHandler() : undefined;
+  server.on("upgrade", (req, socket, head) => {
+    if ((req.url ?? "").startsWith(SOCKET_PATH)) return;
+    if (handleNextUpgrade) void handleNextUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, config.HOST, resolve);
+  });
+  logger.info({ url: config.publicUrl, mode: options.dev ? "dev" : "production", database: embedded ? "embedded" : "external" }, "studio is listening");
+
+  let isStopping = false;
+  async function shutdown(signal: string): Promise<void> {
+    if (isStopping) return;
+    isStopping = true;
+    logger.info({ signal }, "shutting down");
+    const forceExit = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
+    forceExit.unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    await realtime.close();
+    server.closeIdleConnections();
+    await closed;
+    await nextApp.close();
+    await disconnectDb();
+    await embedded?.stop();
+    logger.info("stopped");
+    process.exit(0);
+  }
+  // embedded-postgres registers exit hooks that stop Postgres at the first signal, before open requests finish.
+  // This process owns its signals: the handler below stops Postgres last.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+function printSeedResult(result: TSeedResult): void {
+  if (!result.seeded) return;
+  const password = result.generatedPassword ?? "(the value of STUDIO_ADMIN_PASSWORD)";
+  process.stdout.write(
+    `\nSeeded a new studio with workspace "${result.workspaceSlug}". Sign in as:\n` +
+      `  email: ${result.email}\n` +
+      `  password: ${password}\n` +
+      (result.generatedPassword ? "  (shown once: it is stored only as a hash)\n\n" : "\n"),
+  );
+}
+
+const isEntryPoint = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntryPoint) {
+  const dev = process.argv.includes("--dev");
+  Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? (dev ? "development" : "production") });
+  startStudio({ dev }).catch((error: unknown) => {
+    logger.fatal({ err: error }, "the studio could not start");
+    process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,25 @@
+import { GRAPH_FORMAT, type TGraphSpec } from "@/lib/graph";
+
+/** The graph every new studio starts with. The Agents issue replaces it with an offline agent that uses two tools. */
+export function createDemoGraphSpec(): TGraphSpec {
+  return {
+    format: GRAPH_FORMAT,
+    nodes: [
+      { id: "question", type: "core/input", typeVersion: 1, label: "Question", position: { x: 0, y: 80 }, config: {} },
+      {
+        id: "prompt",
+        type: "core/template",
+        typeVersion: 1,
+        label: "Build prompt",
+        position: { x: 300, y: 80 },
+        config: { template: "Answer briefly: {{question}}" },
+      },
+      { id: "answer", type: "core/output", typeVersion: 1, label: "Answer", position: { x: 600, y: 80 }, config: {} },
+    ],
+    edges: [
+      { id: "question-prompt", source: { node: "question", port: "out" }, target: { node: "prompt", port: "in" } },
+      { id: "prompt-answer", source: { node: "prompt", port: "out" }, target: { node: "answer", port: "in" } },
+    ],
+    settings: {},
+  };
+}

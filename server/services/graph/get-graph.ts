@@ -1,0 +1,15 @@
+import type { TGraphSpec } from "@/lib/graph";
+import type { TDbOrTx } from "../../db/client";
+import { findGraphOrThrow } from "./find-graph";
+
+export async function getGraph(db: TDbOrTx, options: { workspaceId: string; graphId: string }) {
+  const graph = await findGraphOrThrow(db, options, {
+    id: true,
+    name: true,
+    draft: true,
+    draftRevision: true,
+    updatedAt: true,
+    currentVersion: { select: { number: true, hash: true, createdAt: true } },
+  });
+  return { ...graph, draft: graph.draft as TGraphSpec };
+}

@@ -1,0 +1,55 @@
+import { createHash } from "node:crypto";
+import { toCanonicalJson } from "@/lib/graph";
+import { AppError } from "../../app-error";
+import { toJsonColumn } from "../../db/json";
+import type { TDb } from "../../db/client";
+import { studioEvents } from "../../events/studio-events";
+import { findGraphOrThrow } from "./find-graph";
+import { parseGraphSpecOrThrow } from "./parse-graph-spec";
+
+/** Freezes the current draft as the next immutable version. Publishing an unchanged draft is refused. */
+export async function publishGraphVersion(
+  db: TDb,
+  options: { workspaceId: string; graphId: string; actorId: string; message: string; draftRevision: number },
+) {
+  const result = await db.$transaction(async (tx) => {
+    const graph = await findGraphOrThrow(tx, options, {
+      id: true,
+      name: true,
+      draft: true,
+      draftRevision: true,
+      currentVersion: { select: { number: true, hash: true } },
+    });
+    if (graph.draftRevision !== options.draftRevision) {
+      throw new AppError("CONFLICT", `The draft changed since you opened it (now revision ${graph.draftRevision}); reload before publishing`);
+    }
+    const spec = parseGraphSpecOrThrow(graph.draft);
+    const hash = createHash("sha256").update(toCanonicalJson(spec)).digest("hex");
+    if (graph.currentVersion?.hash === hash) {
+      throw new AppError("CONFLICT", `Nothing to publish: the draft is identical to version ${graph.currentVersion.number}`);
+    }
+    const latest = await tx.graphVersion.aggregate({ where: { graphId: graph.id }, _max: { number: true } });
+    const version = await tx.graphVersion.create({
+      data: {
+        graphId: graph.id,
+        number: (latest._max.number ?? 0) + 1,
+        spec: toJsonColumn(spec),
+        hash,
+        message: options.message,
+        authorId: options.actorId,
+      },
+      select: { id: true, number: true, hash: true, message: true, createdAt: true },
+    });
+    await tx.graph.update({ where: { id: graph.id }, data: { currentVersionId: version.id } });
+    return { graph, version };
+  });
+  studioEvents.emit("graph.updated", {
+    workspaceId: options.workspaceId,
+    graphId: result.graph.id,
+    change: "published",
+    name: result.graph.name,
+    draftRevision: result.graph.draftRevision,
+    actorId: options.actorId,
+  });
+  return result.version;
+}
