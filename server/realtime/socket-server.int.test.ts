@@ -1,0 +1,95 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../db/client";
+import { createGraph } from "../services/graph/create-graph";
+import { createWorkspaceWithMembers } from "../testing/factories";
+import { sessionCookieFor, TEST_SECRET } from "../testing/session-cookie";
+import { attachRealtime, SOCKET_PATH } from "./socket-server";
+
+const ORIGIN = "http://studio.test";
+let server: Server;
+let realtime: ReturnType<typeof attachRealtime>;
+let url: string;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  server = createServer();
+  realtime = attachRealtime(server, { db: db(), secret: TEST_SECRET, allowedOrigins: [ORIGIN] });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  sockets.forEach((socket) => socket.close());
+  await realtime.close();
+});
+
+function open(headers: Record<string, string>): Socket {
+  const socket = connect(url, { path: SOCKET_PATH, transports: ["websocket"], extraHeaders: headers, reconnection: false, forceNew: true });
+  sockets.push(socket);
+  return socket;
+}
+
+function outcome(socket: Socket): Promise<"connected" | string> {
+  return new Promise((resolve) => {
+    socket.once("connect", () => resolve("connected"));
+    socket.once("connect_error", (error) => resolve(error.message));
+  });
+}
+
+function join(socket: Socket, workspaceId: string): Promise<{ ok: boolean; error?: string }> {
+  return new Promise((resolve) => socket.emit("workspace:join", { workspaceId }, resolve));
+}
+
+describe("realtime handshake and rooms", () => {
+  it("refuses a connection without a session cookie", async () => {
+    expect(await outcome(open({ Origin: ORIGIN }))).toBe("UNAUTHORIZED");
+  });
+
+  it("refuses a connection from a foreign Origin even with a valid session", async () => {
+    const { members } = await createWorkspaceWithMembers(["viewer"]);
+    const result = await outcome(open({ Origin: "http://evil.test", Cookie: await sessionCookieFor(members.viewer) }));
+    expect(result).not.toBe("connected");
+  });
+
+  it("refuses a session that was signed out server-side", async () => {
+    const { members } = await createWorkspaceWithMembers(["viewer"]);
+    const cookie = await sessionCookieFor(members.viewer);
+    await db().session.delete({ where: { sessionToken: members.viewer.sessionToken } });
+    expect(await outcome(open({ Origin: ORIGIN, Cookie: cookie }))).toBe("UNAUTHORIZED");
+  });
+
+  it("delivers graph.updated to members of the workspace and never to others", async () => {
+    const team = await createWorkspaceWithMembers(["editor", "viewer"]);
+    const outsider = await createWorkspaceWithMembers(["owner"]);
+
+    const viewerSocket = open({ Origin: ORIGIN, Cookie: await sessionCookieFor(team.members.viewer) });
+    const outsiderSocket = open({ Origin: ORIGIN, Cookie: await sessionCookieFor(outsider.members.owner) });
+    expect(await outcome(viewerSocket)).toBe("connected");
+    expect(await outcome(outsiderSocket)).toBe("connected");
+
+    expect(await join(viewerSocket, team.workspace.id)).toEqual({ ok: true });
+    expect(await join(outsiderSocket, team.workspace.id)).toEqual({ ok: false, error: "NOT_FOUND" });
+    expect(await join(outsiderSocket, "not-a-workspace")).toEqual({ ok: false, error: "NOT_FOUND" });
+
+    const leaked: unknown[] = [];
+    outsiderSocket.on("graph.updated", (event) => leaked.push(event));
+    const received = new Promise<{ graphId: string; change: string; name: string }>((resolve) => viewerSocket.once("graph.updated", resolve));
+    const graph = await createGraph(db(), { workspaceId: team.workspace.id, actorId: team.members.editor.id, name: "Live" });
+
+    expect(await received).toMatchObject({ graphId: graph.id, change: "created", name: "Live" });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(leaked).toEqual([]);
+  });
+
+  it("answers a malformed join without disconnecting", async () => {
+    const { members } = await createWorkspaceWithMembers(["viewer"]);
+    const socket = open({ Origin: ORIGIN, Cookie: await sessionCookieFor(members.viewer) });
+    expect(await outcome(socket)).toBe("connected");
+    const reply = await new Promise((resolve) => socket.emit("workspace:join", { workspaceId: 42, extra: true }, resolve));
+    expect(reply).toEqual({ ok: false, error: "BAD_REQUEST" });
+    expect(socket.connected).toBe(true);
+  });
+});

@@ -1,0 +1,5 @@
+import { afterAll, inject } from "vitest";
+import { connectDb, disconnectDb } from "../db/client";
+
+connectDb(inject("databaseUrl"));
+afterAll(() => disconnectDb());
