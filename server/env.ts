@@ -21,7 +21,7 @@ const ZEnv = z.object({
 export type TEnv = z.infer<typeof ZEnv> & { dataDir: string; publicUrl: string; allowedOrigins: string[] };
 
 /** Parses the environment once; a bad variable stops the process with a message naming it. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+export function readEnv(source: Record<string, string | undefined> = process.env): TEnv {
   const parsed = ZEnv.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

@@ -33,33 +33,37 @@ export function useDraftAutosave(options: { workspaceId: string; graphId: string
   });
   const { mutateAsync } = useMutation(trpc.graph.saveDraft.mutationOptions());
 
+  /** Saves until nothing is dirty: edits made while a save is in flight go out right after it. */
   const flush = useCallback(async () => {
     clearTimeout(timerRef.current);
-    if (isSavingRef.current || !isDirtyRef.current) return;
+    if (isSavingRef.current) return;
     isSavingRef.current = true;
-    isDirtyRef.current = false;
-    setState({ status: "saving" });
-    const spec = getSpecRef.current();
     try {
-      const saved = await mutateAsync({ workspaceId, graphId, spec, baseRevision: revisionRef.current, clientId: TAB_ID });
-      revisionRef.current = saved.draftRevision;
-      queryClient.setQueryData(trpc.graph.get.queryKey({ workspaceId, graphId }), (old) =>
-        old ? { ...old, draft: spec, draftRevision: saved.draftRevision } : old,
-      );
-      setState(isDirtyRef.current ? { status: "pending" } : { status: "saved" });
-    } catch (error) {
-      isDirtyRef.current = true;
-      const details = (error as { data?: { details?: { currentRevision?: number } } }).data?.details;
-      if (getErrorCode(error) === "CONFLICT" && details?.currentRevision) {
-        setState({ status: "conflict", currentRevision: details.currentRevision });
-      } else {
-        setState({ status: "error", message: getErrorMessage(error) });
+      while (isDirtyRef.current) {
+        isDirtyRef.current = false;
+        setState({ status: "saving" });
+        const spec = getSpecRef.current();
+        try {
+          const saved = await mutateAsync({ workspaceId, graphId, spec, baseRevision: revisionRef.current, clientId: TAB_ID });
+          revisionRef.current = saved.draftRevision;
+          queryClient.setQueryData(trpc.graph.get.queryKey({ workspaceId, graphId }), (old) =>
+            old ? { ...old, draft: spec, draftRevision: saved.draftRevision } : old,
+          );
+        } catch (error) {
+          isDirtyRef.current = true;
+          const details = (error as { data?: { details?: { currentRevision?: number } } }).data?.details;
+          if (getErrorCode(error) === "CONFLICT" && details?.currentRevision) {
+            setState({ status: "conflict", currentRevision: details.currentRevision });
+          } else {
+            setState({ status: "error", message: getErrorMessage(error) });
+          }
+          return;
+        }
       }
-      return;
+      setState({ status: "saved" });
     } finally {
       isSavingRef.current = false;
     }
-    if (isDirtyRef.current) timerRef.current = setTimeout(() => void flush(), DEBOUNCE_MS);
   }, [graphId, mutateAsync, queryClient, trpc, workspaceId]);
 
   const scheduleSave = useCallback(() => {
