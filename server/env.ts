@@ -22,7 +22,9 @@ export type TEnv = z.infer<typeof ZEnv> & { dataDir: string; publicUrl: string; 
 
 /** Parses the environment once; a bad variable stops the process with a message naming it. */
 export function readEnv(source: Record<string, string | undefined> = process.env): TEnv {
-  const parsed = ZEnv.safeParse(source);
+  // An empty variable means "not set", as in most tools (e.g. `DATABASE_URL= npm start` uses embedded Postgres).
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = ZEnv.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}\nSee README.md, section Configuration.`);

@@ -1,45 +1,10 @@
 // `npm start`: build the web app when the build is missing or older than its sources, then serve it in production mode.
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
+import { buildWebApp, isBuildFresh } from "./web-build";
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "tsconfig.json", "package-lock.json"];
-const STAMP_FILE = path.join(".next", "studio-build-stamp");
-
-function hashBuildInputs(): string {
-  const hash = createHash("sha256");
-  const visit = (entry: string) => {
-    if (!existsSync(entry)) return;
-    if (statSync(entry).isDirectory()) {
-      for (const child of readdirSync(entry).sort()) visit(path.join(entry, child));
-      return;
-    }
-    hash.update(entry).update("\0").update(readFileSync(entry)).update("\0");
-  };
-  BUILD_INPUTS.forEach(visit);
-  return hash.digest("hex");
-}
-
-function buildIfStale(): void {
-  const stamp = hashBuildInputs();
-  const isFresh = existsSync(path.join(".next", "BUILD_ID")) && existsSync(STAMP_FILE) && readFileSync(STAMP_FILE, "utf8") === stamp;
-  if (isFresh) return;
+if (!isBuildFresh()) {
   process.stdout.write("Building the studio (first start, or its sources changed)...\n");
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const build = spawnSync(process.execPath, [nextBin, "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (build.status !== 0) {
-    process.stderr.write(`next build failed (exit ${build.status ?? build.signal})\n`);
-    process.exit(1);
-  }
-  writeFileSync(STAMP_FILE, stamp);
+  buildWebApp();
 }
-
-buildIfStale();
 Object.assign(process.env, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
 const { startStudio } = await import("./main");
 await startStudio({ dev: false });

@@ -1,0 +1,52 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The e2e studio: the production build, on its own port, with its own embedded Postgres in a fresh data folder.
+export const E2E_PORT = 3100;
+export const E2E_PG_PORT = 54349;
+export const E2E_DATA_DIR = ".data/e2e";
+export const E2E_ADMIN_PASSWORD = "e2e-admin-password";
+const BASE_URL = `http://localhost:${E2E_PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: "/usr/bin/chromium",
+          args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/tsx server/start.ts`,
+    url: `${BASE_URL}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      PORT: String(E2E_PORT),
+      DATABASE_URL: "",
+      STUDIO_DATA_DIR: E2E_DATA_DIR,
+      EMBEDDED_PG_PORT: String(E2E_PG_PORT),
+      STUDIO_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+      LOG_LEVEL: "warn",
+    },
+  },
+});
