@@ -113,7 +113,7 @@ function printSeedResult(result: TSeedResult): void {
 const isEntryPoint = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isEntryPoint) {
   const dev = process.argv.includes("--dev");
-  Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? (dev ? "development" : "production") });
+  Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? (dev ? "development" : "production"), NEXT_TELEMETRY_DISABLED: "1" });
   startStudio({ dev }).catch((error: unknown) => {
     logger.fatal({ err: error }, "the studio could not start");
     process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
