@@ -19,6 +19,15 @@ export const ZNodeTypeId = z
 
 export const ZPosition = z.object({ x: z.number(), y: z.number() }).strict();
 
+/** Per-node retry policy: `attempts` includes the first; delays grow exponentially from `backoffMs`, with jitter. */
+export const ZRetryPolicy = z
+  .object({
+    attempts: z.number().int().min(1).max(20),
+    backoffMs: z.number().int().min(0).max(3_600_000).default(1_000),
+    maxBackoffMs: z.number().int().min(0).max(86_400_000).default(60_000),
+  })
+  .strict();
+
 export const ZGraphNode = z
   .object({
     id: ZGraphId,
@@ -29,6 +38,8 @@ export const ZGraphNode = z
     config: z.record(z.string(), z.unknown()).default({}),
     pinned: z.unknown().optional(),
     disabled: z.boolean().optional(),
+    retry: ZRetryPolicy.optional(),
+    timeoutMs: z.number().int().min(1).max(86_400_000).optional(),
   })
   .strict();
 
@@ -60,6 +71,8 @@ export type TGraphSpec = z.infer<typeof ZGraphSpec>;
 export type TGraphNode = z.infer<typeof ZGraphNode>;
 export type TGraphEdge = z.infer<typeof ZGraphEdge>;
 export type TPortRef = z.infer<typeof ZPortRef>;
+export type TGraphSettings = z.infer<typeof ZGraphSettings>;
+export type TRetryPolicy = z.infer<typeof ZRetryPolicy>;
 
 export function createEmptyGraphSpec(): TGraphSpec {
   return { format: GRAPH_FORMAT, nodes: [], edges: [], settings: {} };

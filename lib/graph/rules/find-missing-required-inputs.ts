@@ -1,0 +1,30 @@
+import { getNodeName } from "../get-node-name";
+import { isInputRequired, type TNodeTypeRegistry } from "../node-type";
+import type { TGraphProblem } from "../problem";
+import type { TGraphSpec } from "../spec";
+
+// Input and trigger nodes start a run: they are fed from outside, never by edges.
+const FED_FROM_OUTSIDE = new Set(["io", "trigger"]);
+
+/**
+ * A node activates only when each required input holds a message (DESIGN section 4), so a required input without an
+ * edge means the node can never run; an Agent without its required model cannot answer. Reported on the node.
+ */
+export function findMissingRequiredInputs(spec: TGraphSpec, registry: TNodeTypeRegistry): TGraphProblem[] {
+  const connectedInputs = new Set(spec.edges.map((edge) => JSON.stringify([edge.target.node, edge.target.port])));
+  const problems: TGraphProblem[] = [];
+  spec.nodes.forEach((node, index) => {
+    const definition = registry.get(node.type);
+    if (!definition || FED_FROM_OUTSIDE.has(definition.category)) return;
+    for (const input of definition.inputs) {
+      if (!isInputRequired(input) || connectedInputs.has(JSON.stringify([node.id, input.id]))) continue;
+      problems.push({
+        code: "MISSING_INPUT",
+        message: `"${getNodeName(node)}" has nothing connected to its required ${input.kind} input "${input.id}"`,
+        path: ["nodes", index],
+        nodeId: node.id,
+      });
+    }
+  });
+  return problems;
+}
