@@ -1,0 +1,53 @@
+// A graph spec compiled for execution: per node its type, its incoming ports and its outgoing edges.
+import { isInputRequired, type TGraphEdge, type TGraphNode, type TGraphSpec, type TPortDefinition } from "@/lib/graph";
+import { NonRetriableError } from "./errors";
+import type { TNodeImplementation, TNodeImplementations } from "./node-implementation";
+
+export type TPlanInput = { definition: TPortDefinition; edgeIds: string[]; isRequired: boolean };
+
+export type TPlanNode = {
+  node: TGraphNode;
+  implementation: TNodeImplementation;
+  /** Data and control inputs that have edges. */
+  inputs: Map<string, TPlanInput>;
+  /** Data and control edges leaving each output port. */
+  outgoing: Map<string, TGraphEdge[]>;
+  /** Wired to another node's tool/model/memory port: invoked by that node, never activated by messages. */
+  isAttached: boolean;
+};
+
+export type TRunPlan = { spec: TGraphSpec; nodes: Map<string, TPlanNode>; sourceIds: string[] };
+
+const MESSAGE_KINDS = new Set(["data", "control"]);
+
+export function compilePlan(spec: TGraphSpec, implementations: TNodeImplementations): TRunPlan {
+  const nodes = new Map<string, TPlanNode>();
+  for (const node of spec.nodes) {
+    if (node.disabled) continue;
+    const implementation = implementations.get(node.type);
+    if (!implementation) throw new NonRetriableError(`Node "${node.label || node.id}" has an unknown type ${node.type}`);
+    nodes.set(node.id, { node, implementation, inputs: new Map(), outgoing: new Map(), isAttached: false });
+  }
+  for (const edge of spec.edges) {
+    const source = nodes.get(edge.source.node);
+    const target = nodes.get(edge.target.node);
+    if (!source || !target) continue;
+    const sourcePort = source.implementation.definition.outputs.find((port) => port.id === edge.source.port);
+    const targetPort = target.implementation.definition.inputs.find((port) => port.id === edge.target.port);
+    if (!sourcePort || !targetPort) {
+      throw new NonRetriableError(`Edge "${edge.id}" connects ports that its nodes do not have`);
+    }
+    if (!MESSAGE_KINDS.has(sourcePort.kind)) {
+      source.isAttached = true;
+      continue;
+    }
+    const input = target.inputs.get(targetPort.id) ?? { definition: targetPort, edgeIds: [], isRequired: isInputRequired(targetPort) || targetPort.kind === "control" };
+    input.edgeIds.push(edge.id);
+    target.inputs.set(targetPort.id, input);
+    source.outgoing.set(sourcePort.id, [...(source.outgoing.get(sourcePort.id) ?? []), edge]);
+  }
+  const sourceIds = [...nodes.values()]
+    .filter((plan) => !plan.isAttached && ![...plan.inputs.values()].some((input) => input.isRequired))
+    .map((plan) => plan.node.id);
+  return { spec, nodes, sourceIds };
+}

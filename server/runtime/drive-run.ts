@@ -1,0 +1,164 @@
+// Drives one leased run until it completes, fails, is cancelled or parks: take ready activations, execute them
+// (up to the run's concurrency), and after each one record the step and the frontier in one transaction.
+import type { TActivationSlots } from "./activation-slots";
+import type { TClock } from "./clock";
+import { compilePlan, type TRunPlan } from "./compile-plan";
+import { LeaseLostError, toStepError, type TStepError } from "./errors";
+import type { TRunEvent, TRunEventMap } from "./events";
+import { executeActivation, type TActivationOutcome } from "./execute-activation";
+import {
+  applyActivationResult,
+  createInitialFrontier,
+  nextWakeAt,
+  parkActivation,
+  resolveElapsedDelays,
+  type TFrontier,
+} from "./frontier/frontier";
+import { takeReadyActivations } from "./frontier/take-ready-activations";
+import type { TNodeImplementations } from "./node-implementation";
+import type { TLoadedRun, TRunStore, TStepRecord } from "./run-store";
+import type { TStepStatus } from "./statuses";
+
+export const DEFAULT_MAX_STEPS = 10_000;
+export const DEFAULT_RUN_CONCURRENCY = 8;
+
+export type TDriveResources = {
+  store: TRunStore;
+  implementations: TNodeImplementations;
+  clock: TClock;
+  random: () => number;
+  slots: TActivationSlots;
+  owner: string;
+  emit: (event: TRunEvent) => void;
+};
+
+export type TDriveOutcome = "succeeded" | "failed" | "cancelled" | "waiting" | "stopped";
+
+/**
+ * `stopSignal` aborts when the process shuts down (the run stays leased until released, then resumes elsewhere);
+ * `cancelSignal` aborts when a user cancels the run.
+ */
+export async function driveRun(resources: TDriveResources, run: TLoadedRun, signals: { stop: AbortSignal; cancel: AbortSignal }): Promise<TDriveOutcome> {
+  const emit = <K extends keyof TRunEventMap>(type: K, nodeId: string | null, payload: TRunEventMap[K]) =>
+    resources.emit({ runId: run.id, type, nodeId, payload, ts: resources.clock.now() } as TRunEvent);
+  const signal = AbortSignal.any([signals.stop, signals.cancel]);
+  const { store, owner } = resources;
+
+  let plan: TRunPlan;
+  try {
+    plan = compilePlan(run.spec, resources.implementations);
+  } catch (error) {
+    const frontier = run.frontier ?? emptyFrontier();
+    return fail(toStepError(error), frontier);
+  }
+  let frontier = resolveElapsedDelays(run.frontier ?? createInitialFrontier(plan, run.input), resources.clock.now());
+  emit("run.started", null, { isResumed: run.frontier !== null });
+
+  const maxSteps = run.settings.maxSteps ?? DEFAULT_MAX_STEPS;
+  const concurrency = run.settings.concurrency ?? DEFAULT_RUN_CONCURRENCY;
+  const running = new Map<string, Promise<TActivationOutcome>>();
+  const env = { runId: run.id, runInput: run.input, clock: resources.clock, random: resources.random, slots: resources.slots, emit: resources.emit, signal };
+  const start = (activation: TFrontier["inFlight"][number]) => {
+    const planNode = plan.nodes.get(activation.nodeId)!;
+    running.set(activation.key, executeActivation(env, planNode, activation));
+  };
+  // After a crash: the activations that were running, and waits resolved while the run was parked, go first.
+  frontier.inFlight.forEach(start);
+  for (const resolved of frontier.resolved) running.set(resolved.key, executeActivation(env, plan.nodes.get(resolved.nodeId)!, resolved));
+
+  try {
+    for (;;) {
+      if (signals.stop.aborted) return "stopped";
+      if (signals.cancel.aborted || run.cancelRequested) {
+        await Promise.allSettled(running.values());
+        await store.finishRun({ runId: run.id, owner, status: "cancelled", output: null, error: null, frontier });
+        emit("run.cancelled", null, { reason: "Cancelled by a user" });
+        return "cancelled";
+      }
+      if (frontier.stepCount >= maxSteps) {
+        return await fail({ code: "MaxStepsExceeded", message: `The run reached its limit of ${maxSteps} steps` }, frontier);
+      }
+      const taken = takeReadyActivations(plan, frontier, Math.max(0, concurrency - running.size));
+      frontier = taken.frontier;
+      taken.activations.forEach(start);
+
+      if (running.size === 0) {
+        if (frontier.waiting.length > 0) {
+          const wakeAt = nextWakeAt(frontier);
+          await store.parkRun({ runId: run.id, owner, frontier, wakeAt: wakeAt === undefined ? null : new Date(wakeAt) });
+          emit("run.waiting", null, { nodeIds: frontier.waiting.map((waiting) => waiting.nodeId) });
+          return "waiting";
+        }
+        await store.finishRun({ runId: run.id, owner, status: "succeeded", output: frontier.outputs, error: null, frontier });
+        emit("run.completed", null, { output: frontier.outputs });
+        return "succeeded";
+      }
+
+      const outcome = await Promise.race([...running.values(), untilAborted(signal)]);
+      if (!outcome) continue;
+      running.delete(outcome.activation.key);
+      if (signals.stop.aborted) return "stopped";
+      if (signals.cancel.aborted && outcome.kind === "error") continue;
+
+      const recorded = recordOutcome(plan, frontier, outcome);
+      frontier = recorded.frontier;
+      await store.commitStep({ runId: run.id, owner, step: toStepRecord(run.id, outcome, recorded.status), frontier });
+      const { stepSeq } = outcome.activation;
+      const nodeId = outcome.activation.nodeId;
+      if (outcome.kind === "error") {
+        emit("node.failed", nodeId, { stepSeq, error: outcome.error });
+        return await fail({ ...outcome.error, message: `Node "${plan.nodes.get(nodeId)?.node.label || nodeId}" failed: ${outcome.error.message}` }, frontier, nodeId);
+      }
+      if (recorded.status === "skipped") emit("node.skipped", nodeId, { stepSeq });
+      else if (recorded.status === "waiting") emit("node.waiting", nodeId, { stepSeq, kind: outcome.kind === "result" && outcome.result.kind === "wait" ? outcome.result.wait.kind : "approval" });
+      else emit("node.completed", nodeId, { stepSeq, durationMs: outcome.finishedAt - outcome.startedAt, ports: recorded.ports });
+    }
+  } catch (error) {
+    if (error instanceof LeaseLostError) return "stopped";
+    throw error;
+  }
+
+  async function fail(error: TStepError & { nodeId?: string }, at: TFrontier, nodeId?: string): Promise<TDriveOutcome> {
+    await store.finishRun({ runId: run.id, owner, status: "failed", output: null, error: { ...error, stack: undefined, nodeId }, frontier: at });
+    emit("run.failed", null, { error: { ...error, stack: undefined, nodeId } });
+    return "failed";
+  }
+}
+
+function recordOutcome(plan: TRunPlan, frontier: TFrontier, outcome: TActivationOutcome): { frontier: TFrontier; status: TStepStatus; ports: string[] } {
+  if (outcome.kind === "skipped") return { frontier: applyActivationResult(plan, frontier, outcome.activation, { kind: "skipped" }), status: "skipped", ports: [] };
+  if (outcome.kind === "error") return { frontier, status: "failed", ports: [] };
+  if (outcome.result.kind === "wait") return { frontier: parkActivation(frontier, outcome.activation, outcome.result.wait), status: "waiting", ports: [] };
+  return { frontier: applyActivationResult(plan, frontier, outcome.activation, outcome.result), status: "succeeded", ports: Object.keys(outcome.result.outputs) };
+}
+
+function toStepRecord(runId: string, outcome: TActivationOutcome, status: TStepStatus): TStepRecord {
+  const result = outcome.kind === "result" ? outcome.result : undefined;
+  return {
+    runId,
+    seq: outcome.activation.stepSeq,
+    key: outcome.activation.key,
+    nodeId: outcome.activation.nodeId,
+    scope: outcome.activation.scope,
+    attempt: outcome.attempt,
+    status,
+    input: outcome.input,
+    output: result?.kind === "outputs" ? result.outputs : result?.kind === "wait" ? { wait: result.wait } : null,
+    error: outcome.kind === "error" ? outcome.error : null,
+    effects: outcome.effects,
+    startedAt: new Date(outcome.startedAt),
+    finishedAt: new Date(outcome.finishedAt),
+  };
+}
+
+/** Resolves (with nothing) when the signal aborts, so a node that ignores its signal cannot delay a cancel. */
+function untilAborted(signal: AbortSignal): Promise<undefined> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve(undefined);
+    else signal.addEventListener("abort", () => resolve(undefined), { once: true });
+  });
+}
+
+function emptyFrontier(): TFrontier {
+  return { pending: [], inFlight: [], waiting: [], resolved: [], outputs: {}, activationCounts: {}, nextStepSeq: 1, stepCount: 0 };
+}

@@ -1,0 +1,39 @@
+// Errors steer retries: a node throws NonRetriableError to fail at once, RetryAfterError to choose the delay.
+
+export class NonRetriableError extends Error {
+  override name = "NonRetriableError";
+}
+
+export class RetryAfterError extends Error {
+  override name = "RetryAfterError";
+  constructor(
+    message: string,
+    readonly delayMs: number,
+  ) {
+    super(message);
+  }
+}
+
+export class NodeTimeoutError extends Error {
+  override name = "NodeTimeoutError";
+}
+
+export class RunCancelledError extends Error {
+  override name = "RunCancelledError";
+}
+
+/** The executor lost its lease (another executor took the run over): it must stop without writing. */
+export class LeaseLostError extends Error {
+  override name = "LeaseLostError";
+}
+
+export type TStepError = { code: string; message: string; stack?: string };
+
+export function toStepError(error: unknown): TStepError {
+  if (error instanceof Error) return { code: error.name, message: error.message, stack: error.stack };
+  return { code: "Error", message: String(error) };
+}
+
+export function isRetriable(error: unknown): boolean {
+  return !(error instanceof NonRetriableError || error instanceof RunCancelledError || error instanceof LeaseLostError);
+}

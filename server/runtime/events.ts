@@ -1,0 +1,24 @@
+// The typed map of run events. Each persisted event gets a per-run `seq` from the event writer.
+import type { TStepError } from "./errors";
+
+export type TRunEventMap = {
+  "run.started": { isResumed: boolean };
+  "run.waiting": { nodeIds: string[] };
+  "run.completed": { output: unknown };
+  "run.failed": { error: TStepError & { nodeId?: string } };
+  "run.cancelled": { reason: string };
+  "node.started": { stepSeq: number; attempt: number; scope: number[] };
+  "node.completed": { stepSeq: number; durationMs: number; ports: string[] };
+  "node.skipped": { stepSeq: number };
+  "node.failed": { stepSeq: number; error: TStepError };
+  "node.retrying": { stepSeq: number; attempt: number; delayMs: number; error: TStepError };
+  "node.waiting": { stepSeq: number; kind: "approval" | "delay" };
+  "node.output_chunk": { stepSeq: number; chunk: string };
+  "node.log": { stepSeq: number; level: "info" | "warn" | "error"; message: string };
+};
+
+export type TRunEventType = keyof TRunEventMap;
+
+export type TRunEvent = {
+  [K in TRunEventType]: { runId: string; type: K; nodeId: string | null; payload: TRunEventMap[K]; ts: number };
+}[TRunEventType];

@@ -1,0 +1,113 @@
+// Runs one activation of a node: retries with backoff, a timeout, cancellation through AbortSignal, and a record of
+// the non-deterministic values it observed.
+import type { TActivationSlots } from "./activation-slots";
+import type { TClock } from "./clock";
+import type { TPlanNode } from "./compile-plan";
+import { isRetriable, NodeTimeoutError, toStepError, type TStepError } from "./errors";
+import type { TRunEvent } from "./events";
+import type { TActivation, TResolvedActivation } from "./frontier/frontier";
+import type { TNodeContext, TNodeResult } from "./node-implementation";
+import { DEFAULT_RETRY, getRetryDelayMs } from "./retry-policy";
+
+export type TActivationOutcome = {
+  activation: TActivation;
+  attempt: number;
+  startedAt: number;
+  finishedAt: number;
+  effects: { now: number[]; random: number[] };
+  input: Record<string, unknown>;
+} & ({ kind: "result"; result: TNodeResult } | { kind: "skipped" } | { kind: "error"; error: TStepError });
+
+export type TActivationEnvironment = {
+  runId: string;
+  runInput: unknown;
+  clock: TClock;
+  random: () => number;
+  slots: TActivationSlots;
+  emit: (event: TRunEvent) => void;
+  /** Aborts when the run is cancelled or the process stops. */
+  signal: AbortSignal;
+};
+
+export async function executeActivation(env: TActivationEnvironment, planNode: TPlanNode, activation: TActivation | TResolvedActivation): Promise<TActivationOutcome> {
+  const input = collectInputs(planNode, activation);
+  const effects = { now: [] as number[], random: [] as number[] };
+  const startedAt = env.clock.now();
+  const base = { activation, effects, input, startedAt };
+  if (activation.isSkipped) return { ...base, kind: "skipped", attempt: 1, finishedAt: startedAt };
+
+  const nodeId = activation.nodeId;
+  const emit = (type: TRunEvent["type"], payload: object) => env.emit({ runId: env.runId, type, nodeId, payload, ts: env.clock.now() } as TRunEvent);
+  const policy = planNode.node.retry ?? DEFAULT_RETRY;
+
+  for (let attempt = 1; ; attempt++) {
+    emit("node.started", { stepSeq: activation.stepSeq, attempt, scope: activation.scope });
+    const context: TNodeContext = {
+      runId: env.runId,
+      nodeId,
+      config: planNode.node.config,
+      inputs: input,
+      runInput: env.runInput,
+      scope: activation.scope,
+      attempt,
+      idempotencyKey: `${env.runId}:${activation.key}`,
+      signal: env.signal,
+      now: () => record(effects.now, env.clock.now()),
+      random: () => record(effects.random, env.random()),
+      emit: (type, payload) => emit(type, { ...payload, stepSeq: activation.stepSeq }),
+    };
+    try {
+      const result = await runOnce(env, planNode, activation, context);
+      return { ...base, kind: "result", result, attempt, finishedAt: env.clock.now() };
+    } catch (error) {
+      const stepError = toStepError(error);
+      if (env.signal.aborted || !isRetriable(error) || attempt >= policy.attempts) {
+        return { ...base, kind: "error", error: stepError, attempt, finishedAt: env.clock.now() };
+      }
+      const delayMs = getRetryDelayMs(policy, attempt, error, env.random);
+      emit("node.retrying", { stepSeq: activation.stepSeq, attempt: attempt + 1, delayMs, error: stepError });
+      try {
+        await env.clock.sleep(delayMs, env.signal);
+      } catch {
+        return { ...base, kind: "error", error: stepError, attempt, finishedAt: env.clock.now() };
+      }
+    }
+  }
+}
+
+async function runOnce(env: TActivationEnvironment, planNode: TPlanNode, activation: TActivation | TResolvedActivation, context: TNodeContext): Promise<TNodeResult> {
+  const implementation = planNode.implementation;
+  if ("resolution" in activation) {
+    if (!implementation.resume) throw new Error(`${implementation.definition.type} cannot resume a wait`);
+    return implementation.resume(context, activation.resolution);
+  }
+  const release = await env.slots.acquire(env.signal);
+  const timeoutMs = planNode.node.timeoutMs;
+  const timeout = timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined;
+  const signal = timeout ? AbortSignal.any([env.signal, timeout]) : env.signal;
+  try {
+    const execution = implementation.execute({ ...context, signal });
+    if (!timeout) return await execution;
+    return await Promise.race([
+      execution,
+      new Promise<never>((_, reject) => timeout.addEventListener("abort", () => reject(new NodeTimeoutError(`Timed out after ${timeoutMs} ms`)), { once: true })),
+    ]);
+  } finally {
+    release();
+  }
+}
+
+/** One payload per port; a port that takes many edges gets the list of live payloads in edge order. */
+function collectInputs(planNode: TPlanNode, activation: TActivation): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {};
+  for (const [port, messages] of Object.entries(activation.inputs)) {
+    const isMany = planNode.inputs.get(port)?.definition.acceptsMany ?? false;
+    inputs[port] = isMany ? messages.map((message) => message.payload) : messages[0]?.payload;
+  }
+  return inputs;
+}
+
+function record(list: number[], value: number): number {
+  list.push(value);
+  return value;
+}

@@ -1,0 +1,128 @@
+// The run's frontier: everything needed to continue a run, persisted with each step (the checkpoint).
+// Plain JSON so that it round-trips through Postgres unchanged.
+import type { TNodeResult, TWaitRequest, TWaitResolution } from "../node-implementation";
+import type { TRunPlan } from "../compile-plan";
+
+/** The port a source node is started on; its payload is the run input. */
+export const START_PORT = "$start";
+
+export type TMessage = {
+  edgeId: string | null;
+  node: string;
+  port: string;
+  payload: unknown;
+  /** `[]` at the top level; `[i]` inside item i of a Map, `[i, k]` in iteration k of a Loop inside it. */
+  scope: number[];
+  /** Dead-path marker from a branch not taken: lets joins downstream complete instead of waiting forever. */
+  isSkip: boolean;
+};
+
+export type TActivation = {
+  /** `<node>:<scope>:<n>`: stable across crashes and replays, used as the step's idempotency key. */
+  key: string;
+  stepSeq: number;
+  nodeId: string;
+  scope: number[];
+  inputs: Record<string, TMessage[]>;
+  /** Every required input was a skip marker: the node is skipped and passes the skip on. */
+  isSkipped: boolean;
+};
+
+export type TWaitingActivation = TActivation & { wait: TWaitRequest };
+export type TResolvedActivation = TActivation & { resolution: TWaitResolution };
+
+export type TFrontier = {
+  pending: TMessage[];
+  /** Taken from `pending` but not yet recorded as a step: re-executed after a crash with the same key. */
+  inFlight: TActivation[];
+  /** Parked durably (approval, delay). */
+  waiting: TWaitingActivation[];
+  /** Waits resolved while the run was parked; resumed first when the run continues. */
+  resolved: TResolvedActivation[];
+  outputs: Record<string, unknown>;
+  /** Activations per `<node>:<scope>`, for keys and for Merge's first mode. */
+  activationCounts: Record<string, number>;
+  nextStepSeq: number;
+  stepCount: number;
+};
+
+export function scopeKey(scope: readonly number[]): string {
+  return scope.length === 0 ? "top" : scope.join(".");
+}
+
+export function createInitialFrontier(plan: TRunPlan, runInput: unknown): TFrontier {
+  return {
+    pending: plan.sourceIds.map((node) => ({ edgeId: null, node, port: START_PORT, payload: runInput, scope: [], isSkip: false })),
+    inFlight: [],
+    waiting: [],
+    resolved: [],
+    outputs: {},
+    activationCounts: {},
+    nextStepSeq: 1,
+    stepCount: 0,
+  };
+}
+
+/** Records a finished activation: routes its outputs (or skip markers) along outgoing edges. */
+export function applyActivationResult(
+  plan: TRunPlan,
+  frontier: TFrontier,
+  activation: TActivation,
+  result: Extract<TNodeResult, { kind: "outputs" }> | { kind: "skipped" },
+): TFrontier {
+  const planNode = plan.nodes.get(activation.nodeId);
+  const emitted: TMessage[] = [];
+  for (const [port, edges] of planNode?.outgoing ?? []) {
+    const isLive = result.kind === "outputs" && Object.hasOwn(result.outputs, port);
+    const payload = isLive ? result.outputs[port] : null;
+    for (const edge of edges) {
+      emitted.push({ edgeId: edge.id, node: edge.target.node, port: edge.target.port, payload, scope: activation.scope, isSkip: !isLive });
+    }
+  }
+  const runOutput = result.kind === "outputs" ? result.runOutput : undefined;
+  return {
+    ...frontier,
+    pending: [...frontier.pending, ...emitted],
+    inFlight: frontier.inFlight.filter((candidate) => candidate.key !== activation.key),
+    resolved: frontier.resolved.filter((candidate) => candidate.key !== activation.key),
+    outputs: runOutput ? { ...frontier.outputs, [runOutput.name]: runOutput.value } : frontier.outputs,
+    stepCount: frontier.stepCount + 1,
+  };
+}
+
+export function parkActivation(frontier: TFrontier, activation: TActivation, wait: TWaitRequest): TFrontier {
+  return {
+    ...frontier,
+    inFlight: frontier.inFlight.filter((candidate) => candidate.key !== activation.key),
+    waiting: [...frontier.waiting, { ...activation, wait }],
+  };
+}
+
+/** Moves a parked activation to `resolved`; undefined when `nodeId` has no such wait. */
+export function resolveWait(frontier: TFrontier, nodeId: string, kind: "approval" | "delay", resolution: TWaitResolution): TFrontier | undefined {
+  const waiting = frontier.waiting.find((candidate) => candidate.nodeId === nodeId && candidate.wait.kind === kind);
+  if (!waiting) return undefined;
+  const { wait: _wait, ...activation } = waiting;
+  return {
+    ...frontier,
+    waiting: frontier.waiting.filter((candidate) => candidate !== waiting),
+    resolved: [...frontier.resolved, { ...activation, resolution }],
+  };
+}
+
+/** Resolves every delay due at `now`. */
+export function resolveElapsedDelays(frontier: TFrontier, now: number): TFrontier {
+  const due = frontier.waiting.filter((candidate) => candidate.wait.kind === "delay" && candidate.wait.until <= now);
+  if (due.length === 0) return frontier;
+  return {
+    ...frontier,
+    waiting: frontier.waiting.filter((candidate) => !due.includes(candidate)),
+    resolved: [...frontier.resolved, ...due.map(({ wait: _wait, ...activation }) => ({ ...activation, resolution: { kind: "elapsed" as const } }))],
+  };
+}
+
+/** The earliest time a parked delay is due, if any. */
+export function nextWakeAt(frontier: TFrontier): number | undefined {
+  const times = frontier.waiting.flatMap((candidate) => (candidate.wait.kind === "delay" ? [candidate.wait.until] : []));
+  return times.length > 0 ? Math.min(...times) : undefined;
+}

@@ -1,0 +1,28 @@
+import type { TNodeImplementation } from "../../node-implementation";
+
+/** Human in the loop: the run parks until an operator approves or rejects, with a comment. */
+export const approvalNode: TNodeImplementation = {
+  definition: {
+    type: "core/approval",
+    version: 1,
+    title: "Approval",
+    category: "human",
+    icon: "user-check",
+    description: "Pauses until someone approves or rejects.",
+    inputs: [{ id: "in", kind: "data" }],
+    outputs: [
+      { id: "approved", kind: "data" },
+      { id: "rejected", kind: "data" },
+    ],
+    configSchema: { type: "object", properties: { prompt: { type: "string", maxLength: 2_000 } } },
+    sideEffects: "pure",
+  },
+  async execute(context) {
+    return { kind: "wait", wait: { kind: "approval", prompt: String(context.config.prompt ?? "Approve this step?") } };
+  },
+  resume(context, resolution) {
+    if (resolution.kind === "elapsed") throw new Error("An approval cannot elapse");
+    const decision = { input: context.inputs.in, comment: resolution.comment ?? "", by: resolution.by };
+    return { kind: "outputs", outputs: { [resolution.kind]: decision } };
+  },
+};

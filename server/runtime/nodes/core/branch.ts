@@ -1,0 +1,55 @@
+import { getAtPath } from "@/lib/values/get-at-path";
+import type { TNodeImplementation } from "../../node-implementation";
+
+const OPERATORS = ["equals", "notEquals", "exists", "greaterThan", "lessThan", "contains"] as const;
+type TOperator = (typeof OPERATORS)[number];
+
+export function evaluateCondition(actual: unknown, operator: TOperator, expected: unknown): boolean {
+  switch (operator) {
+    case "equals":
+      return JSON.stringify(actual) === JSON.stringify(expected);
+    case "notEquals":
+      return JSON.stringify(actual) !== JSON.stringify(expected);
+    case "exists":
+      return actual !== undefined && actual !== null;
+    case "greaterThan":
+      return typeof actual === "number" && typeof expected === "number" && actual > expected;
+    case "lessThan":
+      return typeof actual === "number" && typeof expected === "number" && actual < expected;
+    case "contains":
+      return (typeof actual === "string" && typeof expected === "string" && actual.includes(expected)) || (Array.isArray(actual) && actual.some((item) => JSON.stringify(item) === JSON.stringify(expected)));
+  }
+}
+
+/** Sends its input on `true` or `false`; the other side gets a skip marker, so joins after it do not wait forever. */
+export const branchNode: TNodeImplementation = {
+  definition: {
+    type: "core/branch",
+    version: 1,
+    title: "Branch",
+    category: "flow",
+    icon: "git-branch",
+    description: "Routes the input by a condition on one of its fields.",
+    inputs: [{ id: "in", kind: "data" }],
+    outputs: [
+      { id: "true", kind: "data", label: "true" },
+      { id: "false", kind: "data", label: "false" },
+    ],
+    configSchema: {
+      type: "object",
+      required: ["operator"],
+      properties: {
+        path: { type: "string", description: "Field of the input; empty for the whole input" },
+        operator: { enum: [...OPERATORS] },
+        value: {},
+      },
+    },
+    sideEffects: "pure",
+  },
+  async execute(context) {
+    const path = typeof context.config.path === "string" ? context.config.path : "";
+    const actual = path ? getAtPath(context.inputs.in, path) : context.inputs.in;
+    const isTrue = evaluateCondition(actual, context.config.operator as TOperator, context.config.value);
+    return { kind: "outputs", outputs: { [isTrue ? "true" : "false"]: context.inputs.in } };
+  },
+};

@@ -1,0 +1,59 @@
+// What the engine needs from durable storage. The Postgres implementation is server/db/prisma-run-store.ts; tests
+// of the engine alone use testing/memory-run-store.ts. The engine never imports a database client.
+import type { TGraphSettings, TGraphSpec } from "@/lib/graph";
+import type { TStepError } from "./errors";
+import type { TRunEvent } from "./events";
+import type { TFrontier } from "./frontier/frontier";
+import type { TRunStatus, TStepStatus } from "./statuses";
+
+export type TStepRecord = {
+  runId: string;
+  seq: number;
+  key: string;
+  nodeId: string;
+  scope: number[];
+  attempt: number;
+  status: TStepStatus;
+  input: unknown;
+  output: unknown;
+  error: TStepError | null;
+  /** Non-deterministic values the step observed (time, random), so replay can serve them. */
+  effects: { now: number[]; random: number[] };
+  startedAt: Date;
+  finishedAt: Date;
+};
+
+export type TLoadedRun = {
+  id: string;
+  workspaceId: string;
+  graphId: string;
+  status: TRunStatus;
+  spec: TGraphSpec;
+  settings: TGraphSettings;
+  input: unknown;
+  frontier: TFrontier | null;
+  cancelRequested: boolean;
+  /** The seq the next event of this run gets. */
+  nextEventSeq: number;
+};
+
+export type TSeqEvent = TRunEvent & { seq: number };
+
+export type TRunStore = {
+  /**
+   * Leases up to `limit` runs that need an executor, oldest first: queued, running with an expired lease, parked with a
+   * delay now due, or not final with a cancel requested.
+   */
+  claimRuns(options: { owner: string; limit: number; leaseMs: number; excludeIds: string[] }): Promise<string[]>;
+  loadRun(runId: string): Promise<TLoadedRun>;
+  /** One transaction: the step row and the run's frontier. Throws LeaseLostError when `owner` no longer holds the run. */
+  commitStep(options: { runId: string; owner: string; step: TStepRecord; frontier: TFrontier }): Promise<void>;
+  finishRun(options: { runId: string; owner: string; status: "succeeded" | "failed" | "cancelled"; output: unknown; error: unknown; frontier: TFrontier }): Promise<void>;
+  /** Status waiting, lease released: no process holds a parked run. */
+  parkRun(options: { runId: string; owner: string; frontier: TFrontier; wakeAt: Date | null }): Promise<void>;
+  /** Extends the leases still held; reports runs whose cancel was requested and runs whose lease was lost. */
+  renewLeases(options: { owner: string; runIds: string[]; leaseMs: number }): Promise<{ cancelRequested: string[]; lost: string[] }>;
+  releaseLeases(options: { owner: string; runIds: string[] }): Promise<void>;
+  /** Multi-row insert, outside any step transaction. */
+  appendEvents(events: TSeqEvent[]): Promise<void>;
+};

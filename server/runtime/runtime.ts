@@ -1,0 +1,171 @@
+// The engine of one process: claims runs (leases), drives each with driveRun, renews leases with a heartbeat,
+// resumes runs whose lease expired, batches run events, and releases its leases on stop. Persistence comes in as a
+// TRunStore; realtime and telemetry subscribe through `onEvent`. No framework, no database client here.
+import { randomUUID } from "node:crypto";
+import { createActivationSlots } from "./activation-slots";
+import { systemClock, type TClock } from "./clock";
+import { driveRun, type TDriveOutcome } from "./drive-run";
+import { createEventWriter } from "./event-writer";
+import type { TNodeImplementations } from "./node-implementation";
+import type { TRunStore, TSeqEvent } from "./run-store";
+
+export type TRuntimeOptions = {
+  store: TRunStore;
+  implementations: TNodeImplementations;
+  clock?: TClock;
+  random?: () => number;
+  owner?: string;
+  /** Node activations running at once across all runs of this process. */
+  maxActivations?: number;
+  /** Runs driven at once by this process, in total, per workspace and per graph. */
+  maxRuns?: number;
+  maxRunsPerWorkspace?: number;
+  maxRunsPerGraph?: number;
+  leaseMs?: number;
+  heartbeatMs?: number;
+  pollMs?: number;
+  onEvent?: (event: TSeqEvent) => void;
+  onError?: (error: unknown, context: string) => void;
+};
+
+export type TRuntime = ReturnType<typeof createRuntime>;
+
+type TDriven = { workspaceId: string; graphId: string; stop: AbortController; cancel: AbortController; done: Promise<TDriveOutcome | "error"> };
+
+export function createRuntime(options: TRuntimeOptions) {
+  const { store } = options;
+  const clock = options.clock ?? systemClock;
+  const owner = options.owner ?? `executor-${randomUUID()}`;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const maxRuns = options.maxRuns ?? 50;
+  const onError = options.onError ?? (() => undefined);
+  const slots = createActivationSlots(options.maxActivations ?? 32);
+  const events = createEventWriter({ store, onEvent: options.onEvent, onError });
+  const driving = new Map<string, TDriven>();
+  const settledListeners = new Set<() => void>();
+  let isRunning = false;
+  let pollTimer: ReturnType<typeof setTimeout> | undefined;
+  let heartbeatTimer: ReturnType<typeof setInterval> | undefined;
+  let isPolling = false;
+  let shouldPollAgain = false;
+
+  function countDriving(key: "workspaceId" | "graphId", value: string): number {
+    let count = 0;
+    for (const driven of driving.values()) if (driven[key] === value) count++;
+    return count;
+  }
+
+  async function poll(): Promise<void> {
+    if (!isRunning) return;
+    if (isPolling) {
+      shouldPollAgain = true;
+      return;
+    }
+    isPolling = true;
+    try {
+      const limit = maxRuns - driving.size;
+      const claimed = limit > 0 ? await store.claimRuns({ owner, limit, leaseMs, excludeIds: [...driving.keys()] }) : [];
+      const deferred: string[] = [];
+      for (const runId of claimed) {
+        const run = await store.loadRun(runId);
+        const isOverLimit =
+          countDriving("workspaceId", run.workspaceId) >= (options.maxRunsPerWorkspace ?? Infinity) ||
+          countDriving("graphId", run.graphId) >= (options.maxRunsPerGraph ?? Infinity);
+        if (isOverLimit) {
+          deferred.push(runId);
+          continue;
+        }
+        events.startRun(run.id, run.nextEventSeq);
+        const driven: TDriven = { workspaceId: run.workspaceId, graphId: run.graphId, stop: new AbortController(), cancel: new AbortController(), done: Promise.resolve("stopped") };
+        driving.set(run.id, driven);
+        const resources = { store, implementations: options.implementations, clock, random: options.random ?? Math.random, slots, owner, emit: events.emit };
+        driven.done = driveRun(resources, run, { stop: driven.stop.signal, cancel: driven.cancel.signal })
+          .catch((error: unknown) => {
+            onError(error, `run ${run.id}`);
+            return "error" as const;
+          })
+          .then(async (outcome) => {
+            driving.delete(run.id);
+            if (outcome === "stopped" || outcome === "error") await store.releaseLeases({ owner, runIds: [run.id] }).catch((error: unknown) => onError(error, "release lease"));
+            settledListeners.forEach((listener) => listener());
+            if (outcome !== "stopped") wake();
+            return outcome;
+          });
+      }
+      if (deferred.length > 0) await store.releaseLeases({ owner, runIds: deferred });
+      if (claimed.length > 0 && claimed.length === limit) shouldPollAgain = true;
+    } catch (error) {
+      onError(error, "poll");
+    } finally {
+      isPolling = false;
+      schedulePoll(shouldPollAgain ? 0 : (options.pollMs ?? 1_000));
+      shouldPollAgain = false;
+    }
+  }
+
+  function schedulePoll(delayMs: number): void {
+    clearTimeout(pollTimer);
+    if (isRunning) pollTimer = setTimeout(() => void poll(), delayMs);
+  }
+
+  async function heartbeat(): Promise<void> {
+    const runIds = [...driving.keys()];
+    if (runIds.length === 0) return;
+    try {
+      const { lost, cancelRequested } = await store.renewLeases({ owner, runIds, leaseMs });
+      lost.forEach((runId) => driving.get(runId)?.stop.abort(new Error("lease lost")));
+      cancelRequested.forEach((runId) => driving.get(runId)?.cancel.abort(new Error("cancelled")));
+    } catch (error) {
+      onError(error, "heartbeat");
+    }
+  }
+
+  /** Asks for a poll now (a run was queued, approved or cancelled). */
+  function wake(): void {
+    if (isRunning) schedulePoll(0);
+  }
+
+  return {
+    owner,
+    start(): void {
+      if (isRunning) return;
+      isRunning = true;
+      heartbeatTimer = setInterval(() => void heartbeat(), options.heartbeatMs ?? 5_000);
+      heartbeatTimer.unref?.();
+      schedulePoll(0);
+    },
+    wake,
+    /** Cancels a run this process is driving now; returns false when it is not driving it. */
+    cancelLocally(runId: string): boolean {
+      const driven = driving.get(runId);
+      driven?.cancel.abort(new Error("cancelled"));
+      return driven !== undefined;
+    },
+    get drivingCount(): number {
+      return driving.size;
+    },
+    /** Resolves once no run is being driven (tests and benchmarks). */
+    async whenIdle(): Promise<void> {
+      while (driving.size > 0 || isPolling) {
+        await new Promise<void>((resolve) => {
+          const listener = () => {
+            settledListeners.delete(listener);
+            resolve();
+          };
+          settledListeners.add(listener);
+          setTimeout(listener, 20);
+        });
+      }
+    },
+    /** Stops claiming, aborts running activations, releases every lease and flushes events. */
+    async stop(): Promise<void> {
+      isRunning = false;
+      clearTimeout(pollTimer);
+      clearInterval(heartbeatTimer);
+      const stopping = [...driving.values()];
+      stopping.forEach((driven) => driven.stop.abort(new Error("runtime stopping")));
+      await Promise.all(stopping.map((driven) => driven.done));
+      await events.flush();
+    },
+  };
+}

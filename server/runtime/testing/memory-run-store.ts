@@ -1,0 +1,87 @@
+// An in-memory TRunStore for engine unit tests: same contract as the Postgres store, including lease checks.
+import { LeaseLostError } from "../errors";
+import type { TLoadedRun, TRunStore, TSeqEvent, TStepRecord } from "../run-store";
+import type { TRunStatus } from "../statuses";
+
+type TMemoryRun = TLoadedRun & { leaseOwner: string | null; leaseExpiresAt: number; wakeAt: number | null; output: unknown; error: unknown; createdAt: number };
+
+export function createMemoryRunStore(now: () => number = Date.now) {
+  const runs = new Map<string, TMemoryRun>();
+  const steps: TStepRecord[] = [];
+  const events: TSeqEvent[] = [];
+
+  function held(runId: string, owner: string): TMemoryRun {
+    const run = runs.get(runId);
+    if (!run || run.leaseOwner !== owner) throw new LeaseLostError(`Lease on ${runId} lost`);
+    return run;
+  }
+
+  const store: TRunStore = {
+    async claimRuns({ owner, limit, leaseMs, excludeIds }) {
+      const claimable = [...runs.values()]
+        .filter((run) => !excludeIds.includes(run.id) && (run.leaseOwner === null || run.leaseExpiresAt < now()))
+        .filter(
+          (run) =>
+            run.status === "queued" ||
+            run.status === "running" ||
+            (run.status === "waiting" && ((run.wakeAt !== null && run.wakeAt <= now()) || run.cancelRequested)),
+        )
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .slice(0, limit);
+      for (const run of claimable) Object.assign(run, { leaseOwner: owner, leaseExpiresAt: now() + leaseMs, status: "running" });
+      return claimable.map((run) => run.id);
+    },
+    async loadRun(runId) {
+      const run = runs.get(runId)!;
+      return structuredClone({ ...run, nextEventSeq: events.filter((event) => event.runId === runId).length + 1 });
+    },
+    async commitStep({ runId, owner, step, frontier }) {
+      const run = held(runId, owner);
+      if (steps.some((existing) => existing.runId === runId && existing.key === step.key && existing.status !== "waiting")) {
+        throw new Error(`Step ${step.key} recorded twice`);
+      }
+      steps.push(structuredClone(step));
+      run.frontier = structuredClone(frontier);
+    },
+    async finishRun({ runId, owner, status, output, error, frontier }) {
+      const run = held(runId, owner);
+      Object.assign(run, { status, output, error, frontier: structuredClone(frontier), leaseOwner: null });
+    },
+    async parkRun({ runId, owner, frontier, wakeAt }) {
+      const run = held(runId, owner);
+      Object.assign(run, { status: "waiting", frontier: structuredClone(frontier), leaseOwner: null, wakeAt: wakeAt?.getTime() ?? null });
+    },
+    async renewLeases({ owner, runIds, leaseMs }) {
+      const lost: string[] = [];
+      const cancelRequested: string[] = [];
+      for (const runId of runIds) {
+        const run = runs.get(runId);
+        if (!run || run.leaseOwner !== owner) lost.push(runId);
+        else {
+          run.leaseExpiresAt = now() + leaseMs;
+          if (run.cancelRequested) cancelRequested.push(runId);
+        }
+      }
+      return { lost, cancelRequested };
+    },
+    async releaseLeases({ owner, runIds }) {
+      for (const runId of runIds) {
+        const run = runs.get(runId);
+        if (run?.leaseOwner === owner) run.leaseOwner = null;
+      }
+    },
+    async appendEvents(batch) {
+      events.push(...structuredClone(batch));
+    },
+  };
+
+  return {
+    store,
+    steps,
+    events,
+    runs,
+    addRun(run: Omit<TLoadedRun, "status" | "frontier" | "nextEventSeq" | "cancelRequested"> & { status?: TRunStatus }) {
+      runs.set(run.id, { status: "queued", frontier: null, nextEventSeq: 1, cancelRequested: false, ...run, leaseOwner: null, leaseExpiresAt: 0, wakeAt: null, output: null, error: null, createdAt: runs.size });
+    },
+  };
+}
