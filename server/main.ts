@@ -14,6 +14,7 @@ import { createRequestRouter } from "./http/route-request";
 import { attachRealtime, SOCKET_PATH } from "./realtime/socket-server";
 import { loadOrCreateSecretFile } from "./secret-file";
 import { seedDatabaseIfEmpty, type TSeedResult } from "./seed/seed-database";
+import { startRuntime } from "./start-runtime";
 import { logger } from "./telemetry/logger";
 
 const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -61,6 +62,7 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
     }),
   );
   const realtime = attachRealtime(server, { db, secret, allowedOrigins: config.allowedOrigins });
+  const runtime = startRuntime(db);
   const handleNextUpgrade = options.dev ? nextApp.getUpgradeHandler() : undefined;
   server.on("upgrade", (req, socket, head) => {
     if ((req.url ?? "").startsWith(SOCKET_PATH)) return;
@@ -85,6 +87,7 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
     await realtime.close();
     server.closeIdleConnections();
     await closed;
+    await runtime.stop();
     await nextApp.close();
     await disconnectDb();
     await embedded?.stop();

@@ -15,6 +15,9 @@ export type TStudioEvents = {
     /** Lets a browser tab ignore the echo of its own save. */
     clientId?: string;
   };
+  /** A run needs an executor: new, approved or rejected. */
+  "run.queued": { workspaceId: string; runId: string };
+  "run.cancel_requested": { workspaceId: string; runId: string };
 };
 
 type TListener<K extends keyof TStudioEvents> = (event: TStudioEvents[K]) => void;

@@ -37,10 +37,11 @@ export function createMemoryRunStore(now: () => number = Date.now) {
     },
     async commitStep({ runId, owner, step, frontier }) {
       const run = held(runId, owner);
-      if (steps.some((existing) => existing.runId === runId && existing.key === step.key && existing.status !== "waiting")) {
-        throw new Error(`Step ${step.key} recorded twice`);
-      }
-      steps.push(structuredClone(step));
+      const index = steps.findIndex((existing) => existing.runId === runId && existing.seq === step.seq);
+      if (index >= 0 && steps[index]!.status !== "waiting") throw new Error(`Step ${step.key} recorded twice`);
+      // Like the Postgres upsert: a resumed wait completes the step row it parked in.
+      if (index >= 0) steps[index] = structuredClone(step);
+      else steps.push(structuredClone(step));
       run.frontier = structuredClone(frontier);
     },
     async finishRun({ runId, owner, status, output, error, frontier }) {

@@ -1,0 +1,20 @@
+import { createRouter } from "../../trpc";
+import { approveRunProcedure } from "./approve";
+import { cancelRunProcedure } from "./cancel";
+import { listRunEventsProcedure } from "./events";
+import { getRunProcedure } from "./get";
+import { listRunsProcedure } from "./list";
+import { rejectRunProcedure } from "./reject";
+import { startRunProcedure } from "./start";
+import { listRunStepsProcedure } from "./steps";
+
+export const runRouter = createRouter({
+  start: startRunProcedure,
+  get: getRunProcedure,
+  list: listRunsProcedure,
+  cancel: cancelRunProcedure,
+  approve: approveRunProcedure,
+  reject: rejectRunProcedure,
+  steps: listRunStepsProcedure,
+  events: listRunEventsProcedure,
+});

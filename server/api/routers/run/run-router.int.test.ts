@@ -1,0 +1,136 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../../db/client";
+import { createPrismaRunStore } from "../../../db/prisma-run-store";
+import { studioEvents } from "../../../events/studio-events";
+import { STUDIO_NODE_IMPLEMENTATIONS } from "../../../runtime/nodes/registry";
+import { createRuntime } from "../../../runtime/runtime";
+import { buildSpec } from "../../../runtime/testing/build-spec";
+import { createDemoGraphSpec } from "../../../seed/demo-graph";
+import { createWorkspaceWithMembers } from "../../../testing/factories";
+import { createCaller } from "../../root";
+import { createInnerContext } from "../../trpc";
+
+type TUser = Parameters<typeof createInnerContext>[0]["user"];
+const callerFor = (user: TUser) => createCaller(createInnerContext({ user }));
+
+let runtime: ReturnType<typeof createRuntime>;
+let stopWaking: () => void;
+
+beforeAll(() => {
+  runtime = createRuntime({ store: createPrismaRunStore(db()), implementations: STUDIO_NODE_IMPLEMENTATIONS, pollMs: 50, heartbeatMs: 200 });
+  stopWaking = studioEvents.on("run.queued", () => runtime.wake());
+  runtime.start();
+});
+
+afterAll(async () => {
+  stopWaking();
+  await runtime.stop();
+});
+
+async function settled(api: ReturnType<typeof callerFor>, workspaceId: string, runId: string, statuses = ["succeeded", "failed", "cancelled", "waiting"]) {
+  await expect.poll(async () => (await api.run.get({ workspaceId, runId })).status, { timeout: 10_000 }).toSatisfy((status: string) => statuses.includes(status));
+  return api.run.get({ workspaceId, runId });
+}
+
+async function rejectionOf(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
+
+describe("run router with the runtime on Postgres", () => {
+  it("runs the demo graph from its draft and records steps and events in order", async () => {
+    const { workspace, members } = await createWorkspaceWithMembers(["operator", "editor"]);
+    const workspaceId = workspace.id;
+    const graph = await callerFor(members.editor).graph.create({ workspaceId, name: "Demo", spec: createDemoGraphSpec() });
+    const api = callerFor(members.operator);
+
+    const run = await api.run.start({ workspaceId, graphId: graph.id, input: { question: "What is a join?" } });
+    const done = await settled(api, workspaceId, run.id);
+    expect(done).toMatchObject({ status: "succeeded", output: { answer: "Answer briefly: What is a join?" }, trigger: "manual" });
+
+    const steps = await api.run.steps({ workspaceId, runId: run.id });
+    expect(steps.map((step) => [step.nodeId, step.status])).toEqual([["question", "succeeded"], ["prompt", "succeeded"], ["answer", "succeeded"]]);
+    expect(steps[1]!.output).toEqual({ out: "Answer briefly: What is a join?" });
+
+    await expect.poll(async () => (await api.run.events({ workspaceId, runId: run.id })).events.at(-1)?.type).toBe("run.completed");
+    const { events } = await api.run.events({ workspaceId, runId: run.id });
+    expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
+    const later = await api.run.events({ workspaceId, runId: run.id, afterSeq: 3 });
+    expect(later.events[0]!.seq).toBe(4);
+
+    const listed = await api.run.list({ workspaceId, graphId: graph.id });
+    expect(listed.items.map((item) => item.id)).toEqual([run.id]);
+  });
+
+  it("refuses an input that does not match the Input node's schema, and a graph that cannot run", async () => {
+    const { workspace, members } = await createWorkspaceWithMembers(["editor"]);
+    const workspaceId = workspace.id;
+    const api = callerFor(members.editor);
+    const graph = await api.graph.create({ workspaceId, name: "Demo", spec: createDemoGraphSpec() });
+
+    const badInput = await rejectionOf(api.run.start({ workspaceId, graphId: graph.id, input: { question: 42 } }));
+    expect(badInput.code).toBe("BAD_REQUEST");
+    expect(badInput.message).toContain('Input node "Question"');
+
+    const broken = buildSpec([{ id: "t", type: "core/template", config: {} }], []);
+    const brokenGraph = await api.graph.create({ workspaceId, name: "Broken", spec: broken });
+    const cannotRun = await rejectionOf(api.run.start({ workspaceId, graphId: brokenGraph.id }));
+    expect(cannotRun.code).toBe("BAD_REQUEST");
+    expect(cannotRun.message).toContain("template");
+    expect((await api.run.list({ workspaceId })).items).toEqual([]);
+  });
+
+  it("parks at an approval, resumes on approve from another caller, and refuses a second decision", async () => {
+    const { workspace, members } = await createWorkspaceWithMembers(["editor", "operator"]);
+    const workspaceId = workspace.id;
+    const spec = buildSpec(
+      [{ id: "in", type: "core/input" }, { id: "gate", type: "core/approval", label: "Manager OK" }, { id: "yes", type: "core/output", config: { name: "shipped" } }, { id: "no", type: "core/output", config: { name: "stopped" } }],
+      ["in.out->gate.in", "gate.approved->yes.in", "gate.rejected->no.in"],
+    );
+    const graph = await callerFor(members.editor).graph.create({ workspaceId, name: "Approval", spec });
+    const api = callerFor(members.operator);
+    const run = await api.run.start({ workspaceId, graphId: graph.id, input: { order: 1 } });
+    const waiting = await settled(api, workspaceId, run.id);
+    expect(waiting).toMatchObject({ status: "waiting", waiting: [{ nodeId: "gate", wait: { kind: "approval" } }] });
+    expect((await db().run.findUniqueOrThrow({ where: { id: run.id } })).leaseOwner).toBeNull();
+
+    await api.run.approve({ workspaceId, runId: run.id, nodeId: "gate", comment: "go" });
+    const done = await settled(api, workspaceId, run.id, ["succeeded", "failed"]);
+    expect(done.output).toEqual({ shipped: { input: { order: 1 }, comment: "go", by: members.operator.id } });
+    expect((await rejectionOf(api.run.reject({ workspaceId, runId: run.id, nodeId: "gate" }))).code).toBe("CONFLICT");
+  });
+
+  it("scopes runs by workspace and role", async () => {
+    const team = await createWorkspaceWithMembers(["editor", "viewer"]);
+    const other = await createWorkspaceWithMembers(["owner"]);
+    const graph = await callerFor(team.members.editor).graph.create({ workspaceId: team.workspace.id, name: "G", spec: createDemoGraphSpec() });
+    const run = await callerFor(team.members.editor).run.start({ workspaceId: team.workspace.id, graphId: graph.id, input: { question: "q" } });
+
+    const viewer = callerFor(team.members.viewer);
+    expect((await rejectionOf(viewer.run.start({ workspaceId: team.workspace.id, graphId: graph.id, input: { question: "q" } }))).code).toBe("FORBIDDEN");
+    expect((await rejectionOf(viewer.run.cancel({ workspaceId: team.workspace.id, runId: run.id }))).code).toBe("FORBIDDEN");
+    expect((await viewer.run.get({ workspaceId: team.workspace.id, runId: run.id })).id).toBe(run.id);
+
+    const outsider = callerFor(other.members.owner);
+    const foreign = await rejectionOf(outsider.run.get({ workspaceId: other.workspace.id, runId: run.id }));
+    const missing = await rejectionOf(outsider.run.get({ workspaceId: other.workspace.id, runId: "nope" }));
+    expect([foreign.code, foreign.message]).toEqual([missing.code, missing.message]);
+    expect((await rejectionOf(outsider.run.start({ workspaceId: other.workspace.id, graphId: graph.id }))).code).toBe("NOT_FOUND");
+  });
+
+  it("cancels a parked run", async () => {
+    const { workspace, members } = await createWorkspaceWithMembers(["operator", "editor"]);
+    const workspaceId = workspace.id;
+    const spec = buildSpec([{ id: "in", type: "core/input" }, { id: "wait", type: "core/delay", config: { ms: 3_600_000 } }, { id: "out", type: "core/output" }], ["in.out->wait.in", "wait.out->out.in"]);
+    const graph = await callerFor(members.editor).graph.create({ workspaceId, name: "Slow", spec });
+    const api = callerFor(members.operator);
+    const run = await api.run.start({ workspaceId, graphId: graph.id });
+    expect((await settled(api, workspaceId, run.id)).status).toBe("waiting");
+    await api.run.cancel({ workspaceId, runId: run.id });
+    runtime.wake();
+    expect((await settled(api, workspaceId, run.id, ["cancelled"])).status).toBe("cancelled");
+    expect((await rejectionOf(api.run.cancel({ workspaceId, runId: run.id }))).code).toBe("CONFLICT");
+  });
+});

@@ -1,0 +1,11 @@
+import { startRun } from "../../../services/run/start-run";
+import { workspaceProcedure } from "../../trpc";
+import { ZStartRunInput } from "./types";
+
+export const startRunProcedure = workspaceProcedure("run:start")
+  .input(ZStartRunInput)
+  .mutation(({ ctx, input }) => {
+    const { workspaceId, graphId, version } = input;
+    const source = version === "draft" ? { kind: "draft" as const } : { kind: "version" as const, number: version };
+    return startRun(ctx.db, { workspaceId, graphId, actorId: ctx.user.id, source, input: input.input });
+  });

@@ -1,0 +1,103 @@
+// The engine's TRunStore on Postgres. One transaction per step (step row + frontier); leases use the database clock
+// so that executors on different machines agree on expiry.
+import type { TGraphSpec } from "@/lib/graph";
+import { LeaseLostError } from "../runtime/errors";
+import type { TFrontier } from "../runtime/frontier/frontier";
+import type { TRunStore } from "../runtime/run-store";
+import type { TDb } from "./client";
+import { Prisma } from "./generated/client";
+
+function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
+  return value === null || value === undefined ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
+}
+
+export function createPrismaRunStore(db: TDb): TRunStore {
+  return {
+    async claimRuns({ owner, limit, leaseMs, excludeIds }) {
+      const rows = await db.$queryRaw<{ id: string }[]>`
+        WITH candidates AS (
+          SELECT id FROM "Run"
+          WHERE NOT (id = ANY(${excludeIds}::text[]))
+            AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < now())
+            AND (status IN ('queued', 'running') OR (status = 'waiting' AND ("wakeAt" <= now() OR "cancelRequested")))
+          ORDER BY "createdAt"
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED
+        )
+        UPDATE "Run" AS r
+        SET "leaseOwner" = ${owner}, "leaseExpiresAt" = now() + ${leaseMs} * interval '1 millisecond', "heartbeatAt" = now(),
+            status = 'running', "startedAt" = COALESCE(r."startedAt", now())
+        FROM candidates WHERE r.id = candidates.id
+        RETURNING r.id`;
+      return rows.map((row) => row.id);
+    },
+
+    async loadRun(runId) {
+      const run = await db.run.findUniqueOrThrow({
+        where: { id: runId },
+        select: { id: true, workspaceId: true, graphId: true, status: true, spec: true, input: true, frontier: true, cancelRequested: true },
+      });
+      const lastEvent = await db.runEvent.aggregate({ where: { runId }, _max: { seq: true } });
+      const spec = run.spec as TGraphSpec;
+      return { ...run, spec, settings: spec.settings ?? {}, frontier: run.frontier as TFrontier | null, nextEventSeq: (lastEvent._max.seq ?? 0) + 1 };
+    },
+
+    async commitStep({ runId, owner, step, frontier }) {
+      await db.$transaction(async (tx) => {
+        const held = await tx.run.updateMany({ where: { id: runId, leaseOwner: owner }, data: { frontier: toJson(frontier), heartbeatAt: new Date() } });
+        if (held.count === 0) throw new LeaseLostError(`Lease on run ${runId} lost`);
+        const data = {
+          key: step.key,
+          nodeId: step.nodeId,
+          scope: step.scope,
+          attempt: step.attempt,
+          status: step.status,
+          input: toJson(step.input),
+          output: toJson(step.output),
+          error: toJson(step.error),
+          effects: toJson(step.effects),
+          startedAt: step.startedAt,
+          finishedAt: step.finishedAt,
+        };
+        // A resumed wait (approval, delay) completes the step row it parked in.
+        await tx.runStep.upsert({ where: { runId_seq: { runId, seq: step.seq } }, create: { runId, seq: step.seq, ...data }, update: data });
+      });
+    },
+
+    async finishRun({ runId, owner, status, output, error, frontier }) {
+      const done = await db.run.updateMany({
+        where: { id: runId, leaseOwner: owner },
+        data: { status, output: toJson(output), error: toJson(error), frontier: toJson(frontier), finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null, wakeAt: null },
+      });
+      if (done.count === 0) throw new LeaseLostError(`Lease on run ${runId} lost`);
+    },
+
+    async parkRun({ runId, owner, frontier, wakeAt }) {
+      const parked = await db.run.updateMany({
+        where: { id: runId, leaseOwner: owner },
+        data: { status: "waiting", frontier: toJson(frontier), wakeAt, leaseOwner: null, leaseExpiresAt: null },
+      });
+      if (parked.count === 0) throw new LeaseLostError(`Lease on run ${runId} lost`);
+    },
+
+    async renewLeases({ owner, runIds, leaseMs }) {
+      const rows = await db.$queryRaw<{ id: string; cancelRequested: boolean }[]>`
+        UPDATE "Run" SET "leaseExpiresAt" = now() + ${leaseMs} * interval '1 millisecond', "heartbeatAt" = now()
+        WHERE id = ANY(${runIds}::text[]) AND "leaseOwner" = ${owner}
+        RETURNING id, "cancelRequested"`;
+      const held = new Set(rows.map((row) => row.id));
+      return { lost: runIds.filter((id) => !held.has(id)), cancelRequested: rows.filter((row) => row.cancelRequested).map((row) => row.id) };
+    },
+
+    async releaseLeases({ owner, runIds }) {
+      await db.run.updateMany({ where: { id: { in: runIds }, leaseOwner: owner }, data: { leaseOwner: null, leaseExpiresAt: null } });
+    },
+
+    async appendEvents(events) {
+      await db.runEvent.createMany({
+        data: events.map((event) => ({ runId: event.runId, seq: event.seq, type: event.type, nodeId: event.nodeId, payload: toJson(event.payload), ts: new Date(event.ts) })),
+        skipDuplicates: true,
+      });
+    },
+  };
+}
