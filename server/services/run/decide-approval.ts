@@ -1,6 +1,6 @@
 import { AppError } from "../../app-error";
 import type { TDb } from "../../db/client";
-import { Prisma } from "../../db/generated/client";
+import { type Prisma } from "../../db/generated/client";
 import { studioEvents } from "../../events/studio-events";
 import { resolveWait, type TFrontier } from "../../runtime/frontier/frontier";
 import { findRunOrThrow } from "./find-run";
