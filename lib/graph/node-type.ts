@@ -48,8 +48,11 @@ export type TNodeTypeDefinition = {
    * the record. `pure`: same input, same output; replay may re-execute it.
    */
   sideEffects: "pure" | "effectful";
-  /** Only a Loop may close a cycle, through its `continue` input. */
-  closesCycles?: boolean;
+  /**
+   * Inputs through which this node closes a cycle: a Loop's `continue`, a Map's `result`. Such a node bounds the cycle
+   * itself (max iterations, item count); every other cycle is invalid.
+   */
+  cycleInputs?: string[];
 };
 
 export type TNodeTypeRegistry = {

@@ -54,6 +54,8 @@ export const ZGraphSettings = z
     tokenBudget: z.number().int().min(1).optional(),
     costBudgetUsd: z.number().positive().optional(),
     concurrency: z.number().int().min(1).max(1_000).optional(),
+    /** Messages an edge holds before its producer waits (backpressure). */
+    mailboxCapacity: z.number().int().min(1).max(100_000).optional(),
     environment: z.string().max(32).regex(/^[a-z0-9-]*$/).optional(),
   })
   .strict();

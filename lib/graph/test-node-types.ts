@@ -29,7 +29,7 @@ export const TEST_NODE_TYPES: TNodeTypeDefinition[] = [
     type: "test/loop",
     title: "Loop",
     category: "flow",
-    closesCycles: true,
+    cycleInputs: ["continue"],
     // `continue` carries the next iteration; the first activation comes through `in` alone.
     inputs: [{ id: "in", kind: "data" }, { id: "continue", kind: "data", isRequired: false }],
     outputs: [{ id: "item", kind: "data" }, { id: "done", kind: "data" }],

@@ -57,14 +57,15 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
   const maxSteps = run.settings.maxSteps ?? DEFAULT_MAX_STEPS;
   const concurrency = run.settings.concurrency ?? DEFAULT_RUN_CONCURRENCY;
   const running = new Map<string, Promise<TActivationOutcome>>();
+  const edgeDepths = createEdgeDepthTracker();
   const env = { runId: run.id, runInput: run.input, clock: resources.clock, random: resources.random, slots: resources.slots, emit: resources.emit, signal };
-  const start = (activation: TFrontier["inFlight"][number]) => {
+  const start = (activation: TFrontier["inFlight"][number] | TFrontier["resolved"][number]) => {
     const planNode = plan.nodes.get(activation.nodeId)!;
-    running.set(activation.key, executeActivation(env, planNode, activation));
+    running.set(activation.key, executeActivation(env, planNode, activation, frontier.nodeState[activation.stateKey]));
   };
   // After a crash: the activations that were running, and waits resolved while the run was parked, go first.
   frontier.inFlight.forEach(start);
-  for (const resolved of frontier.resolved) running.set(resolved.key, executeActivation(env, plan.nodes.get(resolved.nodeId)!, resolved));
+  frontier.resolved.forEach(start);
 
   try {
     for (;;) {
@@ -78,7 +79,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
       if (frontier.stepCount >= maxSteps) {
         return await fail({ code: "MaxStepsExceeded", message: `The run reached its limit of ${maxSteps} steps` }, frontier);
       }
-      const taken = takeReadyActivations(plan, frontier, Math.max(0, concurrency - running.size));
+      const taken = takeReadyActivations(plan, frontier, Math.max(0, concurrency - running.size), run.settings.mailboxCapacity);
       frontier = taken.frontier;
       taken.activations.forEach(start);
 
@@ -89,6 +90,8 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
           emit("run.waiting", null, { nodeIds: frontier.waiting.map((waiting) => waiting.nodeId) });
           return "waiting";
         }
+        const stalled = findStalledInputs(plan, frontier);
+        if (stalled) return await fail({ code: "RunStalled", message: `The run cannot continue: ${stalled}` }, frontier);
         await store.finishRun({ runId: run.id, owner, status: "succeeded", output: frontier.outputs, error: null, frontier });
         emit("run.completed", null, { output: frontier.outputs });
         return "succeeded";
@@ -103,6 +106,8 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
       const recorded = recordOutcome(plan, frontier, outcome);
       frontier = recorded.frontier;
       await store.commitStep({ runId: run.id, owner, step: toStepRecord(run.id, outcome, recorded.status), frontier });
+      const changedDepths = edgeDepths.update(frontier);
+      if (changedDepths) emit("edge.depth", null, { depths: changedDepths });
       const { stepSeq } = outcome.activation;
       const nodeId = outcome.activation.nodeId;
       if (outcome.kind === "error") {
@@ -151,6 +156,33 @@ function toStepRecord(runId: string, outcome: TActivationOutcome, status: TStepS
   };
 }
 
+/**
+ * Nothing runs or waits, yet messages are pending on required inputs: some join can never complete. Leftovers on
+ * optional inputs (arrived after their node ran) are not a stall.
+ */
+function findStalledInputs(plan: TRunPlan, frontier: TFrontier): string | undefined {
+  const stuck = frontier.pending.find((message) => plan.nodes.get(message.node)?.inputs.get(message.port)?.isRequired);
+  if (!stuck) return undefined;
+  const node = plan.nodes.get(stuck.node)!.node;
+  return `node "${node.label || node.id}" holds input on "${stuck.port}" but its other inputs never arrived`;
+}
+
+/** Messages waiting per edge; `update` returns the depths that changed since the last call, if any. */
+function createEdgeDepthTracker() {
+  let last = new Map<string, number>();
+  return {
+    update(frontier: TFrontier): Record<string, number> | undefined {
+      const current = new Map<string, number>();
+      for (const message of frontier.pending) if (message.edgeId) current.set(message.edgeId, (current.get(message.edgeId) ?? 0) + 1);
+      const changed: Record<string, number> = {};
+      for (const [edgeId, depth] of current) if (last.get(edgeId) !== depth) changed[edgeId] = depth;
+      for (const edgeId of last.keys()) if (!current.has(edgeId)) changed[edgeId] = 0;
+      last = current;
+      return Object.keys(changed).length > 0 ? changed : undefined;
+    },
+  };
+}
+
 /** Resolves (with nothing) when the signal aborts, so a node that ignores its signal cannot delay a cancel. */
 function untilAborted(signal: AbortSignal): Promise<undefined> {
   return new Promise((resolve) => {
@@ -160,5 +192,5 @@ function untilAborted(signal: AbortSignal): Promise<undefined> {
 }
 
 function emptyFrontier(): TFrontier {
-  return { pending: [], inFlight: [], waiting: [], resolved: [], outputs: {}, activationCounts: {}, nextStepSeq: 1, stepCount: 0 };
+  return { pending: [], inFlight: [], waiting: [], resolved: [], outputs: {}, nodeState: {}, activationCounts: {}, nextStepSeq: 1, stepCount: 0 };
 }

@@ -15,6 +15,8 @@ export type TRunEventMap = {
   "node.waiting": { stepSeq: number; kind: "approval" | "delay" };
   "node.output_chunk": { stepSeq: number; chunk: string };
   "node.log": { stepSeq: number; level: "info" | "warn" | "error"; message: string };
+  /** Messages waiting on each edge whose depth changed with the last step (backpressure on the canvas). */
+  "edge.depth": { depths: Record<string, number> };
 };
 
 export type TRunEventType = keyof TRunEventMap;

@@ -29,8 +29,9 @@ export type TActivationEnvironment = {
   signal: AbortSignal;
 };
 
-export async function executeActivation(env: TActivationEnvironment, planNode: TPlanNode, activation: TActivation | TResolvedActivation): Promise<TActivationOutcome> {
+export async function executeActivation(env: TActivationEnvironment, planNode: TPlanNode, activation: TActivation | TResolvedActivation, state: unknown): Promise<TActivationOutcome> {
   const input = collectInputs(planNode, activation);
+  const skippedPorts = Object.entries(activation.inputs).flatMap(([port, messages]) => (messages.some((message) => message.isSkip) ? [port] : []));
   const effects = { now: [] as number[], random: [] as number[] };
   const startedAt = env.clock.now();
   const base = { activation, effects, input, startedAt };
@@ -47,6 +48,8 @@ export async function executeActivation(env: TActivationEnvironment, planNode: T
       nodeId,
       config: planNode.node.config,
       inputs: input,
+      skippedPorts,
+      state,
       runInput: env.runInput,
       scope: activation.scope,
       attempt,
@@ -102,7 +105,8 @@ function collectInputs(planNode: TPlanNode, activation: TActivation): Record<str
   const inputs: Record<string, unknown> = {};
   for (const [port, messages] of Object.entries(activation.inputs)) {
     const isMany = planNode.inputs.get(port)?.definition.acceptsMany ?? false;
-    inputs[port] = isMany ? messages.map((message) => message.payload) : messages[0]?.payload;
+    const live = messages.filter((message) => !message.isSkip);
+    inputs[port] = isMany ? live.map((message) => message.payload) : live[0]?.payload;
   }
   return inputs;
 }

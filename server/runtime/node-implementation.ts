@@ -8,6 +8,10 @@ export type TNodeContext = {
   config: Record<string, unknown>;
   /** Payload per input port; an `acceptsMany` port gets an array in edge order. */
   inputs: Record<string, unknown>;
+  /** Input ports that received a skip marker (only `each` nodes see these; others are skipped instead). */
+  skippedPorts: string[];
+  /** What this node kept for the scope it works in (a Map's gather progress); undefined at first. */
+  state: unknown;
   /** The run's input, as validated at start. */
   runInput: unknown;
   scope: number[];
@@ -22,9 +26,15 @@ export type TNodeContext = {
 
 export type TWaitRequest = { kind: "approval"; prompt: string } | { kind: "delay"; until: number };
 
+/** A message at an explicit scope: a Map's item i goes to `[...scope, i]`, its gathered results back to `scope`. */
+export type TEmission = { port: string; payload: unknown; scope: number[] };
+
 export type TNodeResult =
-  /** Payload per output port; every output port left out sends a skip marker downstream. */
-  | { kind: "outputs"; outputs: Record<string, unknown>; runOutput?: { name: string; value: unknown } }
+  /**
+   * Payload per output port, at the activation's scope. Without `emissions`, every output port left out sends a skip
+   * marker downstream; a node that gives `emissions` decides alone what goes where. `state` replaces the node's state.
+   */
+  | { kind: "outputs"; outputs: Record<string, unknown>; emissions?: TEmission[]; state?: unknown; runOutput?: { name: string; value: unknown } }
   /** Park the activation durably; `resume` computes the outputs once the wait is resolved. */
   | { kind: "wait"; wait: TWaitRequest };
 
@@ -34,8 +44,13 @@ export type TNodeImplementation = {
   definition: TNodeTypeDefinition;
   execute(context: TNodeContext): Promise<TNodeResult>;
   resume?(context: TNodeContext, resolution: TWaitResolution): TNodeResult;
-  /** `first`: activate on the first live message of a scope (Merge in first mode). Default `all`: a join. */
-  getJoinMode?(config: Record<string, unknown>): "all" | "first";
+  /**
+   * `all` (default): a join, once per scope when every required input holds a message. `first`: on the first live
+   * message of a scope (Merge). `each`: once per message, one at a time per state (Map, Loop).
+   */
+  getJoinMode?(config: Record<string, unknown>): "all" | "first" | "each";
+  /** Outputs that get a skip marker when the node is skipped; default all (a Map skips only its `results`). */
+  skipPorts?: string[];
 };
 
 export type TNodeImplementations = ReadonlyMap<string, TNodeImplementation>;

@@ -1,39 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { resolveWait } from "./frontier/frontier";
-import { createNodeImplementations, type TNodeImplementation } from "./node-implementation";
-import { CORE_NODES } from "./nodes/core";
-import { createRuntime } from "./runtime";
 import { buildSpec } from "./testing/build-spec";
-import { createMemoryRunStore } from "./testing/memory-run-store";
+import { createRuntimeHarness, runToIdle } from "./testing/runtime-harness";
 import { createFlakyNode, createHangingNode, createLedgerNode } from "./testing/test-nodes";
-import type { TGraphSpec } from "@/lib/graph";
 
-function setup(extra: TNodeImplementation[] = [], clockNow = () => Date.now()) {
-  const memory = createMemoryRunStore(clockNow);
-  const sleeps: number[] = [];
-  const runtime = createRuntime({
-    store: memory.store,
-    implementations: createNodeImplementations([...CORE_NODES, ...extra]),
-    clock: { now: clockNow, sleep: async (ms) => void sleeps.push(ms) },
-    random: () => 0.5,
-    pollMs: 10,
-    heartbeatMs: 20,
-  });
-  let counter = 0;
-  const start = (spec: TGraphSpec, input: unknown = {}) => {
-    const id = `run-${++counter}`;
-    memory.addRun({ id, workspaceId: "w1", graphId: "g1", spec, settings: spec.settings, input });
-    return id;
-  };
-  return { memory, runtime, start, sleeps };
-}
-
-async function runToIdle(runtime: ReturnType<typeof createRuntime>) {
-  runtime.start();
-  await new Promise((resolve) => setTimeout(resolve, 30));
-  await runtime.whenIdle();
-  await runtime.stop();
-}
+const setup = createRuntimeHarness;
 
 const branching = buildSpec(
   [

@@ -23,7 +23,7 @@ describe("findUnboundedCycles", () => {
     expect(findUnboundedCycles(spec, testRegistry)).toEqual([
       {
         code: "UNBOUNDED_CYCLE",
-        message: 'The cycle "A" -> "B" -> "C" -> "A" is not bounded: close it through the "continue" input of a loop node',
+        message: 'The cycle "A" -> "B" -> "C" -> "A" is not bounded: close it through the "continue" input of a Loop (or the "result" input of a Map)',
         path: ["nodes", 1],
         nodeId: "a",
       },
@@ -36,8 +36,8 @@ describe("findUnboundedCycles", () => {
       ["loop.item -> step.in", "step.out -> loop.in", "self.out -> self.in"],
     );
     expect(findUnboundedCycles(spec, testRegistry).map((problem) => [problem.nodeId, problem.message])).toEqual([
-      ["loop", 'The cycle "Loop" -> "Step" -> "Loop" is not bounded: close it through the "continue" input of a loop node'],
-      ["self", 'The cycle "self" -> "self" is not bounded: close it through the "continue" input of a loop node'],
+      ["loop", 'The cycle "Loop" -> "Step" -> "Loop" is not bounded: close it through the "continue" input of a Loop (or the "result" input of a Map)'],
+      ["self", 'The cycle "self" -> "self" is not bounded: close it through the "continue" input of a Loop (or the "result" input of a Map)'],
     ]);
   });
 

@@ -7,8 +7,8 @@ import type { TGraphNode, TGraphSpec } from "../spec";
 const MAX_NAMES_IN_MESSAGE = 8;
 
 /**
- * A cycle is legal only through the `continue` input of a node type that closes cycles (a Loop, bounded by its max
- * iterations); any other cycle of data or control edges would run forever or deadlock its joins. Attached edges (tool,
+ * A cycle is legal only through an input a node type declares in `cycleInputs` (a Loop's `continue`, bounded by its
+ * max iterations; a Map's `result`, bounded by its item count); any other cycle of data or control edges would run forever or deadlock its joins. Attached edges (tool,
  * model, memory) carry no messages, so they cannot form such a cycle. One problem per back edge of a depth-first
  * search: every cycle contains a back edge, so no report means no cycle. Iterative: graphs have up to 2,000 nodes.
  */
@@ -18,7 +18,7 @@ export function findUnboundedCycles(spec: TGraphSpec, registry: TNodeTypeRegistr
     if (!source || !target) continue;
     // An end whose port is unknown is reported elsewhere; counting it as data keeps its cycles visible meanwhile.
     const kind = target.port?.kind ?? source.port?.kind ?? "data";
-    const isLoopBack = target.definition?.closesCycles === true && edge.target.port === "continue";
+    const isLoopBack = target.definition?.cycleInputs?.includes(edge.target.port) === true;
     if ((kind === "data" || kind === "control") && !isLoopBack) successors.get(source.node.id)?.push(target.node.id);
   }
   const nodeIndex = new Map(spec.nodes.map((node, index) => [node.id, index]));
@@ -34,7 +34,7 @@ export function findUnboundedCycles(spec: TGraphSpec, registry: TNodeTypeRegistr
     const shown = names.length > MAX_NAMES_IN_MESSAGE ? [...names.slice(0, MAX_NAMES_IN_MESSAGE), `... (${names.length} nodes)`] : names;
     problems.push({
       code: "UNBOUNDED_CYCLE",
-      message: `The cycle ${[...shown, names[0]].join(" -> ")} is not bounded: close it through the "continue" input of a loop node`,
+      message: `The cycle ${[...shown, names[0]].join(" -> ")} is not bounded: close it through the "continue" input of a Loop (or the "result" input of a Map)`,
       path: ["nodes", index],
       nodeId: ordered[0],
     });

@@ -1,5 +1,6 @@
 // The run's frontier: everything needed to continue a run, persisted with each step (the checkpoint).
 // Plain JSON so that it round-trips through Postgres unchanged.
+import type { TGraphEdge } from "@/lib/graph";
 import type { TNodeResult, TWaitRequest, TWaitResolution } from "../node-implementation";
 import type { TRunPlan } from "../compile-plan";
 
@@ -26,6 +27,8 @@ export type TActivation = {
   inputs: Record<string, TMessage[]>;
   /** Every required input was a skip marker: the node is skipped and passes the skip on. */
   isSkipped: boolean;
+  /** `<node>:<scope>` of the state this activation reads and writes (a Map's item results share their Map's). */
+  stateKey: string;
 };
 
 export type TWaitingActivation = TActivation & { wait: TWaitRequest };
@@ -40,6 +43,8 @@ export type TFrontier = {
   /** Waits resolved while the run was parked; resumed first when the run continues. */
   resolved: TResolvedActivation[];
   outputs: Record<string, unknown>;
+  /** Per-node state by `stateKey` (Map gather progress). */
+  nodeState: Record<string, unknown>;
   /** Activations per `<node>:<scope>`, for keys and for Merge's first mode. */
   activationCounts: Record<string, number>;
   nextStepSeq: number;
@@ -57,6 +62,7 @@ export function createInitialFrontier(plan: TRunPlan, runInput: unknown): TFront
     waiting: [],
     resolved: [],
     outputs: {},
+    nodeState: {},
     activationCounts: {},
     nextStepSeq: 1,
     stepCount: 0,
@@ -71,23 +77,38 @@ export function applyActivationResult(
   result: Extract<TNodeResult, { kind: "outputs" }> | { kind: "skipped" },
 ): TFrontier {
   const planNode = plan.nodes.get(activation.nodeId);
+  const outgoing: Map<string, TGraphEdge[]> = planNode?.outgoing ?? new Map();
+  const send = (port: string, payload: unknown, scope: number[], isSkip: boolean): TMessage[] =>
+    (outgoing.get(port) ?? []).map((edge) => ({ edgeId: edge.id, node: edge.target.node, port: edge.target.port, payload, scope, isSkip }));
   const emitted: TMessage[] = [];
-  for (const [port, edges] of planNode?.outgoing ?? []) {
-    const isLive = result.kind === "outputs" && Object.hasOwn(result.outputs, port);
-    const payload = isLive ? result.outputs[port] : null;
-    for (const edge of edges) {
-      emitted.push({ edgeId: edge.id, node: edge.target.node, port: edge.target.port, payload, scope: activation.scope, isSkip: !isLive });
+  if (result.kind === "skipped") {
+    const skipPorts = planNode?.implementation.skipPorts ?? [...outgoing.keys()];
+    for (const port of skipPorts) emitted.push(...send(port, null, activation.scope, true));
+  } else {
+    for (const port of outgoing.keys()) {
+      const isLive = Object.hasOwn(result.outputs, port);
+      if (isLive || !result.emissions) emitted.push(...send(port, isLive ? result.outputs[port] : null, activation.scope, !isLive));
     }
+    for (const emission of result.emissions ?? []) emitted.push(...send(emission.port, emission.payload, emission.scope, false));
   }
   const runOutput = result.kind === "outputs" ? result.runOutput : undefined;
+  const nodeState = result.kind === "outputs" && "state" in result ? withState(frontier.nodeState, activation.stateKey, result.state) : frontier.nodeState;
   return {
     ...frontier,
+    nodeState,
     pending: [...frontier.pending, ...emitted],
     inFlight: frontier.inFlight.filter((candidate) => candidate.key !== activation.key),
     resolved: frontier.resolved.filter((candidate) => candidate.key !== activation.key),
     outputs: runOutput ? { ...frontier.outputs, [runOutput.name]: runOutput.value } : frontier.outputs,
     stepCount: frontier.stepCount + 1,
   };
+}
+
+function withState(states: Record<string, unknown>, key: string, state: unknown): Record<string, unknown> {
+  const next = { ...states };
+  if (state === undefined || state === null) delete next[key];
+  else next[key] = state;
+  return next;
 }
 
 export function parkActivation(frontier: TFrontier, activation: TActivation, wait: TWaitRequest): TFrontier {

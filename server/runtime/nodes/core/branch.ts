@@ -1,10 +1,10 @@
 import { getAtPath } from "@/lib/values/get-at-path";
 import type { TNodeImplementation } from "../../node-implementation";
 
-const OPERATORS = ["equals", "notEquals", "exists", "greaterThan", "lessThan", "contains"] as const;
-type TOperator = (typeof OPERATORS)[number];
+export const CONDITION_OPERATORS = ["equals", "notEquals", "exists", "greaterThan", "lessThan", "contains"] as const;
+export type TConditionOperator = (typeof CONDITION_OPERATORS)[number];
 
-export function evaluateCondition(actual: unknown, operator: TOperator, expected: unknown): boolean {
+export function evaluateCondition(actual: unknown, operator: TConditionOperator, expected: unknown): boolean {
   switch (operator) {
     case "equals":
       return JSON.stringify(actual) === JSON.stringify(expected);
@@ -40,7 +40,7 @@ export const branchNode: TNodeImplementation = {
       required: ["operator"],
       properties: {
         path: { type: "string", description: "Field of the input; empty for the whole input" },
-        operator: { enum: [...OPERATORS] },
+        operator: { enum: [...CONDITION_OPERATORS] },
         value: {},
       },
     },
@@ -49,7 +49,7 @@ export const branchNode: TNodeImplementation = {
   async execute(context) {
     const path = typeof context.config.path === "string" ? context.config.path : "";
     const actual = path ? getAtPath(context.inputs.in, path) : context.inputs.in;
-    const isTrue = evaluateCondition(actual, context.config.operator as TOperator, context.config.value);
+    const isTrue = evaluateCondition(actual, context.config.operator as TConditionOperator, context.config.value);
     return { kind: "outputs", outputs: { [isTrue ? "true" : "false"]: context.inputs.in } };
   },
 };

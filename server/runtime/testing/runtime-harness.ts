@@ -1,0 +1,33 @@
+// A runtime on the in-memory store with an instant clock, for engine unit tests.
+import type { TGraphSpec } from "@/lib/graph";
+import { createNodeImplementations, type TNodeImplementation } from "../node-implementation";
+import { CORE_NODES } from "../nodes/core";
+import { createRuntime } from "../runtime";
+import { createMemoryRunStore } from "./memory-run-store";
+
+export function createRuntimeHarness(extra: TNodeImplementation[] = [], clockNow = () => Date.now()) {
+  const memory = createMemoryRunStore(clockNow);
+  const sleeps: number[] = [];
+  const runtime = createRuntime({
+    store: memory.store,
+    implementations: createNodeImplementations([...CORE_NODES, ...extra]),
+    clock: { now: clockNow, sleep: async (ms) => void sleeps.push(ms) },
+    random: () => 0.5,
+    pollMs: 10,
+    heartbeatMs: 20,
+  });
+  let counter = 0;
+  const start = (spec: TGraphSpec, input: unknown = {}) => {
+    const id = `run-${++counter}`;
+    memory.addRun({ id, workspaceId: "w1", graphId: "g1", spec, settings: spec.settings, input });
+    return id;
+  };
+  return { memory, runtime, start, sleeps };
+}
+
+export async function runToIdle(runtime: ReturnType<typeof createRuntime>): Promise<void> {
+  runtime.start();
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  await runtime.whenIdle();
+  await runtime.stop();
+}
