@@ -1,14 +1,35 @@
 // The engine's TRunStore on Postgres. One transaction per step (step row + frontier); leases use the database clock
 // so that executors on different machines agree on expiry.
 import type { TGraphSpec } from "@/lib/graph";
-import { LeaseLostError } from "../runtime/errors";
+import { LeaseLostError, type TStepError } from "../runtime/errors";
 import type { TFrontier } from "../runtime/frontier/frontier";
-import type { TRunStore } from "../runtime/run-store";
+import type { TRecording, TRunStore, TStepEffects } from "../runtime/run-store";
+import type { TStepStatus } from "../runtime/statuses";
 import type { TDb } from "./client";
 import { Prisma } from "./generated/client";
 
 function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
   return value === null || value === undefined ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
+}
+
+async function loadRecording(
+  db: TDb,
+  run: { replayOfRunId: string | null; parentRunId: string | null; forkedFromStepId: string | null; forkInput: unknown },
+): Promise<TRecording | null> {
+  const sourceRunId = run.replayOfRunId ?? (run.forkedFromStepId ? run.parentRunId : null);
+  if (!sourceRunId) return null;
+  const rows = await db.runStep.findMany({ where: { runId: sourceRunId }, select: { id: true, key: true, nodeId: true, status: true, output: true, error: true, effects: true } });
+  const steps: TRecording["steps"] = {};
+  for (const row of rows) {
+    steps[row.key] = { status: row.status as TStepStatus, output: row.output, error: row.error as TStepError | null, effects: (row.effects ?? { now: [], random: [] }) as TStepEffects };
+  }
+  const forkStep = run.forkedFromStepId ? rows.find((row) => row.id === run.forkedFromStepId) : undefined;
+  return {
+    mode: run.replayOfRunId ? "replay" : "fork",
+    sourceRunId,
+    steps,
+    fork: forkStep ? { nodeId: forkStep.nodeId, key: forkStep.key, input: (run.forkInput ?? {}) as Record<string, unknown> } : null,
+  };
 }
 
 export function createPrismaRunStore(db: TDb): TRunStore {
@@ -35,11 +56,32 @@ export function createPrismaRunStore(db: TDb): TRunStore {
     async loadRun(runId) {
       const run = await db.run.findUniqueOrThrow({
         where: { id: runId },
-        select: { id: true, workspaceId: true, graphId: true, status: true, spec: true, input: true, frontier: true, cancelRequested: true },
+        select: {
+          id: true,
+          workspaceId: true,
+          graphId: true,
+          status: true,
+          spec: true,
+          input: true,
+          frontier: true,
+          cancelRequested: true,
+          replayOfRunId: true,
+          parentRunId: true,
+          forkedFromStepId: true,
+          forkInput: true,
+        },
       });
       const lastEvent = await db.runEvent.aggregate({ where: { runId }, _max: { seq: true } });
+      const { replayOfRunId, parentRunId, forkedFromStepId, forkInput, ...rest } = run;
       const spec = run.spec as TGraphSpec;
-      return { ...run, spec, settings: spec.settings ?? {}, frontier: run.frontier as TFrontier | null, nextEventSeq: (lastEvent._max.seq ?? 0) + 1 };
+      return {
+        ...rest,
+        spec,
+        settings: spec.settings ?? {},
+        frontier: run.frontier as TFrontier | null,
+        nextEventSeq: (lastEvent._max.seq ?? 0) + 1,
+        recording: await loadRecording(db, { replayOfRunId, parentRunId, forkedFromStepId, forkInput }),
+      };
     },
 
     async commitStep({ runId, owner, step, frontier }) {

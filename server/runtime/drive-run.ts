@@ -5,13 +5,14 @@ import type { TClock } from "./clock";
 import { compilePlan, type TRunPlan } from "./compile-plan";
 import { LeaseLostError, toStepError, type TStepError } from "./errors";
 import type { TRunEvent, TRunEventMap } from "./events";
-import { executeActivation, type TActivationOutcome } from "./execute-activation";
+import { executeActivation, type TActivationOutcome, type TExecutionDirective } from "./execute-activation";
 import {
   applyActivationResult,
   createInitialFrontier,
   nextWakeAt,
   parkActivation,
   resolveElapsedDelays,
+  type TActivation,
   type TFrontier,
 } from "./frontier/frontier";
 import { takeReadyActivations } from "./frontier/take-ready-activations";
@@ -58,10 +59,11 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
   const concurrency = run.settings.concurrency ?? DEFAULT_RUN_CONCURRENCY;
   const running = new Map<string, Promise<TActivationOutcome>>();
   const edgeDepths = createEdgeDepthTracker();
+  const getDirective = createDirectives(plan, run.recording);
   const env = { runId: run.id, runInput: run.input, clock: resources.clock, random: resources.random, slots: resources.slots, emit: resources.emit, signal };
   const start = (activation: TFrontier["inFlight"][number] | TFrontier["resolved"][number]) => {
     const planNode = plan.nodes.get(activation.nodeId)!;
-    running.set(activation.key, executeActivation(env, planNode, activation, frontier.nodeState[activation.stateKey]));
+    running.set(activation.key, executeActivation(env, planNode, activation, frontier.nodeState[activation.stateKey], getDirective(activation)));
   };
   // After a crash: the activations that were running, and waits resolved while the run was parked, go first.
   frontier.inFlight.forEach(start);
@@ -148,12 +150,40 @@ function toStepRecord(runId: string, outcome: TActivationOutcome, status: TStepS
     attempt: outcome.attempt,
     status,
     input: outcome.input,
-    output: result?.kind === "outputs" ? result.outputs : result?.kind === "wait" ? { wait: result.wait } : null,
+    output: result?.kind === "outputs" ? result.outputs : null,
     error: outcome.kind === "error" ? outcome.error : null,
     effects: outcome.effects,
     startedAt: new Date(outcome.startedAt),
     finishedAt: new Date(outcome.finishedAt),
   };
+}
+
+/** Replay and fork decide per activation whether node code runs (see TRecording). */
+function createDirectives(plan: TRunPlan, recording: TLoadedRun["recording"]): (activation: TActivation) => TExecutionDirective {
+  if (!recording) return () => ({ kind: "live" });
+  const live = recording.fork ? descendantsOf(plan, recording.fork.nodeId) : new Set<string>();
+  return (activation) => {
+    const step = recording.steps[activation.key];
+    if (recording.fork) {
+      if (!live.has(activation.nodeId)) return { kind: "recorded", step };
+      return activation.key === recording.fork.key ? { kind: "live", inputOverride: recording.fork.input } : { kind: "live" };
+    }
+    const implementation = plan.nodes.get(activation.nodeId)!.implementation;
+    const isPure = implementation.definition.sideEffects === "pure" && !implementation.resume;
+    return isPure ? { kind: "replay-pure", effects: step?.effects } : { kind: "recorded", step };
+  };
+}
+
+/** The node and every node its messages can reach. */
+function descendantsOf(plan: TRunPlan, nodeId: string): Set<string> {
+  const seen = new Set([nodeId]);
+  const queue = [nodeId];
+  while (queue.length > 0) {
+    for (const edges of plan.nodes.get(queue.shift()!)?.outgoing.values() ?? []) {
+      for (const edge of edges) if (!seen.has(edge.target.node)) queue.push(seen.add(edge.target.node) && edge.target.node);
+    }
+  }
+  return seen;
 }
 
 /**

@@ -3,18 +3,25 @@
 import type { TActivationSlots } from "./activation-slots";
 import type { TClock } from "./clock";
 import type { TPlanNode } from "./compile-plan";
-import { isRetriable, NodeTimeoutError, toStepError, type TStepError } from "./errors";
+import { isRetriable, NodeTimeoutError, NonRetriableError, toStepError, type TStepError } from "./errors";
 import type { TRunEvent } from "./events";
 import type { TActivation, TResolvedActivation } from "./frontier/frontier";
 import type { TNodeContext, TNodeResult } from "./node-implementation";
 import { DEFAULT_RETRY, getRetryDelayMs } from "./retry-policy";
+import type { TRecordedStep, TStepEffects } from "./run-store";
+
+/** How an activation runs: live, live with the fork's edited input, live with recorded time/randomness, or from a record. */
+export type TExecutionDirective =
+  | { kind: "live"; inputOverride?: Record<string, unknown> }
+  | { kind: "replay-pure"; effects: TStepEffects | undefined }
+  | { kind: "recorded"; step: TRecordedStep | undefined };
 
 export type TActivationOutcome = {
   activation: TActivation;
   attempt: number;
   startedAt: number;
   finishedAt: number;
-  effects: { now: number[]; random: number[] };
+  effects: TStepEffects;
   input: Record<string, unknown>;
 } & ({ kind: "result"; result: TNodeResult } | { kind: "skipped" } | { kind: "error"; error: TStepError });
 
@@ -29,13 +36,21 @@ export type TActivationEnvironment = {
   signal: AbortSignal;
 };
 
-export async function executeActivation(env: TActivationEnvironment, planNode: TPlanNode, activation: TActivation | TResolvedActivation, state: unknown): Promise<TActivationOutcome> {
-  const input = collectInputs(planNode, activation);
+export async function executeActivation(
+  env: TActivationEnvironment,
+  planNode: TPlanNode,
+  activation: TActivation | TResolvedActivation,
+  state: unknown,
+  directive: TExecutionDirective = { kind: "live" },
+): Promise<TActivationOutcome> {
+  const input = directive.kind === "live" && directive.inputOverride ? directive.inputOverride : collectInputs(planNode, activation);
   const skippedPorts = Object.entries(activation.inputs).flatMap(([port, messages]) => (messages.some((message) => message.isSkip) ? [port] : []));
-  const effects = { now: [] as number[], random: [] as number[] };
+  const effects: TStepEffects = { now: [], random: [] };
   const startedAt = env.clock.now();
   const base = { activation, effects, input, startedAt };
   if (activation.isSkipped) return { ...base, kind: "skipped", attempt: 1, finishedAt: startedAt };
+  if (directive.kind === "recorded") return fromRecord(base, planNode, directive.step);
+  const recorded = directive.kind === "replay-pure" ? { now: [...(directive.effects?.now ?? [])], random: [...(directive.effects?.random ?? [])] } : undefined;
 
   const nodeId = activation.nodeId;
   const emit = (type: TRunEvent["type"], payload: object) => env.emit({ runId: env.runId, type, nodeId, payload, ts: env.clock.now() } as TRunEvent);
@@ -55,12 +70,14 @@ export async function executeActivation(env: TActivationEnvironment, planNode: T
       attempt,
       idempotencyKey: `${env.runId}:${activation.key}`,
       signal: env.signal,
-      now: () => record(effects.now, env.clock.now()),
-      random: () => record(effects.random, env.random()),
+      now: () => record(effects.now, recorded?.now.shift() ?? env.clock.now()),
+      random: () => record(effects.random, recorded?.random.shift() ?? env.random()),
       emit: (type, payload) => emit(type, { ...payload, stepSeq: activation.stepSeq }),
     };
     try {
       const result = await runOnce(env, planNode, activation, context);
+      if (result.kind === "outputs") effects.result = { emissions: result.emissions, state: result.state, runOutput: result.runOutput };
+      else effects.result = { wait: result.wait };
       return { ...base, kind: "result", result, attempt, finishedAt: env.clock.now() };
     } catch (error) {
       const stepError = toStepError(error);
@@ -98,6 +115,19 @@ async function runOnce(env: TActivationEnvironment, planNode: TPlanNode, activat
   } finally {
     release();
   }
+}
+
+/** Serves an activation from the source run's step: no node code runs. */
+function fromRecord(base: Omit<TActivationOutcome, "kind" | "attempt" | "finishedAt">, planNode: TPlanNode, step: TRecordedStep | undefined): TActivationOutcome {
+  const finished = { ...base, attempt: 1, finishedAt: base.startedAt, effects: step?.effects ?? base.effects };
+  const name = planNode.node.label || planNode.node.id;
+  if (!step) return { ...finished, kind: "error", error: toStepError(new NonRetriableError(`The source run has no record of "${name}" here: the runs diverged`)) };
+  if (step.status === "skipped") return { ...finished, kind: "skipped" };
+  if (step.status === "failed") return { ...finished, kind: "error", error: step.error ?? { code: "Error", message: "failed in the source run" } };
+  const result = step.effects.result;
+  if (result?.wait) return { ...finished, kind: "result", result: { kind: "wait", wait: result.wait } };
+  const outputs = (step.output ?? {}) as Record<string, unknown>;
+  return { ...finished, kind: "result", result: { kind: "outputs", outputs, emissions: result?.emissions, state: result?.state, runOutput: result?.runOutput } };
 }
 
 /** One payload per port; a port that takes many edges gets the list of live payloads in edge order. */

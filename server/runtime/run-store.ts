@@ -4,6 +4,7 @@ import type { TGraphSettings, TGraphSpec } from "@/lib/graph";
 import type { TStepError } from "./errors";
 import type { TRunEvent } from "./events";
 import type { TFrontier } from "./frontier/frontier";
+import type { TEmission, TWaitRequest } from "./node-implementation";
 import type { TRunStatus, TStepStatus } from "./statuses";
 
 export type TStepRecord = {
@@ -17,10 +18,34 @@ export type TStepRecord = {
   input: unknown;
   output: unknown;
   error: TStepError | null;
-  /** Non-deterministic values the step observed (time, random), so replay can serve them. */
-  effects: { now: number[]; random: number[] };
+  effects: TStepEffects;
   startedAt: Date;
   finishedAt: Date;
+};
+
+/**
+ * What replay needs beyond the output: the non-deterministic values the step observed (time, random) and the parts of
+ * its result that are not outputs (a Map's emissions and state, an Output's run output, a wait).
+ */
+export type TStepEffects = {
+  now: number[];
+  random: number[];
+  result?: { emissions?: TEmission[]; state?: unknown; runOutput?: { name: string; value: unknown }; wait?: TWaitRequest };
+};
+
+export type TRecordedStep = { status: TStepStatus; output: unknown; error: TStepError | null; effects: TStepEffects };
+
+/**
+ * A replay serves effectful nodes from the source run's steps and re-executes pure ones with the recorded time and
+ * randomness. A fork serves everything upstream of its fork node from the record and runs the fork node (with the
+ * edited input) and everything downstream of it live.
+ */
+export type TRecording = {
+  mode: "replay" | "fork";
+  sourceRunId: string;
+  /** By activation key. */
+  steps: Record<string, TRecordedStep>;
+  fork: { nodeId: string; key: string; input: Record<string, unknown> } | null;
 };
 
 export type TLoadedRun = {
@@ -33,6 +58,7 @@ export type TLoadedRun = {
   input: unknown;
   frontier: TFrontier | null;
   cancelRequested: boolean;
+  recording: TRecording | null;
   /** The seq the next event of this run gets. */
   nextEventSeq: number;
 };

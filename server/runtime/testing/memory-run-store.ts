@@ -1,6 +1,6 @@
 // An in-memory TRunStore for engine unit tests: same contract as the Postgres store, including lease checks.
 import { LeaseLostError } from "../errors";
-import type { TLoadedRun, TRunStore, TSeqEvent, TStepRecord } from "../run-store";
+import type { TLoadedRun, TRecording, TRunStore, TSeqEvent, TStepRecord } from "../run-store";
 import type { TRunStatus } from "../statuses";
 
 type TMemoryRun = TLoadedRun & { leaseOwner: string | null; leaseExpiresAt: number; wakeAt: number | null; output: unknown; error: unknown; createdAt: number };
@@ -76,13 +76,26 @@ export function createMemoryRunStore(now: () => number = Date.now) {
     },
   };
 
+  /** The recording a replay or fork of `sourceRunId` gets, as the Postgres store would build it. */
+  function recordingOf(sourceRunId: string, mode: "replay" | "fork", forkFrom?: { seq: number; input: Record<string, unknown> }): TRecording {
+    const source = steps.filter((step) => step.runId === sourceRunId);
+    const forkStep = forkFrom ? source.find((step) => step.seq === forkFrom.seq)! : undefined;
+    return {
+      mode,
+      sourceRunId,
+      steps: Object.fromEntries(source.map((step) => [step.key, { status: step.status, output: step.output, error: step.error, effects: step.effects }])),
+      fork: forkStep ? { nodeId: forkStep.nodeId, key: forkStep.key, input: forkFrom!.input } : null,
+    };
+  }
+
   return {
     store,
+    recordingOf,
     steps,
     events,
     runs,
-    addRun(run: Omit<TLoadedRun, "status" | "frontier" | "nextEventSeq" | "cancelRequested"> & { status?: TRunStatus }) {
-      runs.set(run.id, { status: "queued", frontier: null, nextEventSeq: 1, cancelRequested: false, ...run, leaseOwner: null, leaseExpiresAt: 0, wakeAt: null, output: null, error: null, createdAt: runs.size });
+    addRun(run: Omit<TLoadedRun, "status" | "frontier" | "nextEventSeq" | "cancelRequested" | "recording"> & { status?: TRunStatus; recording?: TLoadedRun["recording"] }) {
+      runs.set(run.id, { status: "queued", frontier: null, nextEventSeq: 1, cancelRequested: false, recording: null, ...run, leaseOwner: null, leaseExpiresAt: 0, wakeAt: null, output: null, error: null, createdAt: runs.size });
     },
   };
 }

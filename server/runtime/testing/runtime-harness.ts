@@ -3,11 +3,16 @@ import type { TGraphSpec } from "@/lib/graph";
 import { createNodeImplementations, type TNodeImplementation } from "../node-implementation";
 import { CORE_NODES } from "../nodes/core";
 import { createRuntime } from "../runtime";
+import type { TRecording } from "../run-store";
 import { createMemoryRunStore } from "./memory-run-store";
+
+/** Module-wide, so that runs of two harnesses (a run and its replay) never share an id. */
+let runCounter = 0;
 
 export function createRuntimeHarness(extra: TNodeImplementation[] = [], clockNow = () => Date.now()) {
   const memory = createMemoryRunStore(clockNow);
   const sleeps: number[] = [];
+  const errors: unknown[] = [];
   const runtime = createRuntime({
     store: memory.store,
     implementations: createNodeImplementations([...CORE_NODES, ...extra]),
@@ -15,14 +20,14 @@ export function createRuntimeHarness(extra: TNodeImplementation[] = [], clockNow
     random: () => 0.5,
     pollMs: 10,
     heartbeatMs: 20,
+    onError: (error) => errors.push(error),
   });
-  let counter = 0;
-  const start = (spec: TGraphSpec, input: unknown = {}) => {
-    const id = `run-${++counter}`;
-    memory.addRun({ id, workspaceId: "w1", graphId: "g1", spec, settings: spec.settings, input });
+  const start = (spec: TGraphSpec, input: unknown = {}, recording: TRecording | null = null) => {
+    const id = `run-${++runCounter}`;
+    memory.addRun({ id, workspaceId: "w1", graphId: "g1", spec, settings: spec.settings, input, recording });
     return id;
   };
-  return { memory, runtime, start, sleeps };
+  return { memory, runtime, start, sleeps, errors };
 }
 
 export async function runToIdle(runtime: ReturnType<typeof createRuntime>): Promise<void> {

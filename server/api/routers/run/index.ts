@@ -4,7 +4,9 @@ import { cancelRunProcedure } from "./cancel";
 import { listRunEventsProcedure } from "./events";
 import { getRunProcedure } from "./get";
 import { listRunsProcedure } from "./list";
+import { forkRunProcedure } from "./fork";
 import { rejectRunProcedure } from "./reject";
+import { replayRunProcedure } from "./replay";
 import { startRunProcedure } from "./start";
 import { listRunStepsProcedure } from "./steps";
 
@@ -17,4 +19,6 @@ export const runRouter = createRouter({
   reject: rejectRunProcedure,
   steps: listRunStepsProcedure,
   events: listRunEventsProcedure,
+  replay: replayRunProcedure,
+  fork: forkRunProcedure,
 });

@@ -120,6 +120,30 @@ describe("run router with the runtime on Postgres", () => {
     expect((await rejectionOf(outsider.run.start({ workspaceId: other.workspace.id, graphId: graph.id }))).code).toBe("NOT_FOUND");
   });
 
+  it("replays a run to the same output, and forks it from a step with an edited input", async () => {
+    const { workspace, members } = await createWorkspaceWithMembers(["editor"]);
+    const workspaceId = workspace.id;
+    const api = callerFor(members.editor);
+    const graph = await api.graph.create({ workspaceId, name: "Demo", spec: createDemoGraphSpec() });
+    const original = await api.run.start({ workspaceId, graphId: graph.id, input: { question: "first" } });
+    await settled(api, workspaceId, original.id);
+
+    const replay = await api.run.replay({ workspaceId, runId: original.id });
+    const replayed = await settled(api, workspaceId, replay.id);
+    expect(replayed).toMatchObject({ status: "succeeded", trigger: "replay", output: { answer: "Answer briefly: first" } });
+
+    const promptStep = (await api.run.steps({ workspaceId, runId: original.id })).find((step) => step.nodeId === "prompt")!;
+    const fork = await api.run.fork({ workspaceId, runId: original.id, stepSeq: promptStep.seq, input: { in: { question: "edited" } } });
+    const forked = await settled(api, workspaceId, fork.id);
+    expect(forked).toMatchObject({ status: "succeeded", trigger: "fork", output: { answer: "Answer briefly: edited" } });
+    const forkSteps = await api.run.steps({ workspaceId, runId: fork.id });
+    expect(forkSteps.find((step) => step.nodeId === "question")!.startedAt.getTime()).toBe(forkSteps.find((step) => step.nodeId === "question")!.finishedAt!.getTime());
+
+    const rerun = await api.run.fork({ workspaceId, runId: original.id, stepSeq: promptStep.seq });
+    expect((await settled(api, workspaceId, rerun.id)).output).toEqual({ answer: "Answer briefly: first" });
+    expect((await rejectionOf(api.run.fork({ workspaceId, runId: original.id, stepSeq: 999 }))).code).toBe("NOT_FOUND");
+  });
+
   it("cancels a parked run", async () => {
     const { workspace, members } = await createWorkspaceWithMembers(["operator", "editor"]);
     const workspaceId = workspace.id;

@@ -31,3 +31,7 @@ export const ZCancelRunInput = z.object(ZRunRef).strict();
 export const ZDecideApprovalInput = z.object({ ...ZRunRef, nodeId: ZId, comment: z.string().trim().max(2_000).optional() }).strict();
 export const ZListStepsInput = z.object(ZRunRef).strict();
 export const ZListEventsInput = z.object({ ...ZRunRef, afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1_000).default(500) }).strict();
+export const ZReplayRunInput = z.object(ZRunRef).strict();
+export const ZForkRunInput = z
+  .object({ ...ZRunRef, stepSeq: z.number().int().min(1), input: z.record(z.string().max(64), z.unknown()).optional() })
+  .strict();

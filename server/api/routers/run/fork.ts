@@ -1,0 +1,10 @@
+import { forkRun } from "../../../services/run/fork-run";
+import { workspaceProcedure } from "../../trpc";
+import { ZForkRunInput } from "./types";
+
+export const forkRunProcedure = workspaceProcedure("run:start")
+  .input(ZForkRunInput)
+  .mutation(({ ctx, input }) => {
+    const { workspaceId, runId, stepSeq } = input;
+    return forkRun(ctx.db, { workspaceId, runId, stepSeq, input: input.input, actorId: ctx.user.id });
+  });

@@ -1,0 +1,36 @@
+import { AppError, notFound } from "../../app-error";
+import type { TDbOrTx } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { studioEvents } from "../../events/studio-events";
+import { findRunOrThrow } from "./find-run";
+
+/**
+ * A new run that starts at one step of this run: everything upstream is served from this run's records, the step runs
+ * again with `input` (per input port; default: the input it had, which makes this "re-run from here"), and everything
+ * downstream runs live.
+ */
+export async function forkRun(db: TDbOrTx, options: { workspaceId: string; runId: string; stepSeq: number; input?: Record<string, unknown>; actorId: string }) {
+  const source = await findRunOrThrow(db, options, { id: true, status: true, graphId: true, graphVersionId: true, spec: true, input: true });
+  if (source.status === "queued" || source.status === "running") throw new AppError("CONFLICT", "Wait for the run to finish or pause before forking it");
+  const step = await db.runStep.findUnique({ where: { runId_seq: { runId: source.id, seq: options.stepSeq } }, select: { id: true, input: true, status: true } });
+  if (!step) throw notFound(`Step ${options.stepSeq}`);
+  if (step.status === "skipped") throw new AppError("BAD_REQUEST", "A skipped step has no input to start from");
+  const forkInput = (options.input ?? step.input ?? {}) as Prisma.InputJsonValue;
+  const run = await db.run.create({
+    data: {
+      workspaceId: options.workspaceId,
+      graphId: source.graphId,
+      graphVersionId: source.graphVersionId,
+      spec: source.spec as Prisma.InputJsonValue,
+      input: source.input === null ? Prisma.JsonNull : (source.input as Prisma.InputJsonValue),
+      trigger: "fork",
+      parentRunId: source.id,
+      forkedFromStepId: step.id,
+      forkInput,
+      createdById: options.actorId,
+    },
+    select: { id: true, status: true, createdAt: true },
+  });
+  studioEvents.emit("run.queued", { workspaceId: options.workspaceId, runId: run.id });
+  return run;
+}
