@@ -46,6 +46,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
   const { store, owner } = resources;
 
   let plan: TRunPlan;
+  let lifecycle: ReturnType<typeof createLifecycle> | undefined;
   try {
     plan = compilePlan(run.spec, resources.implementations);
   } catch (error) {
@@ -61,8 +62,10 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
   const edgeDepths = createEdgeDepthTracker();
   const getDirective = createDirectives(plan, run.recording);
   const env = { runId: run.id, runInput: run.input, clock: resources.clock, random: resources.random, slots: resources.slots, emit: resources.emit, signal };
+  lifecycle = createLifecycle(frontier, (type, nodeId, payload) => emit(type, nodeId, payload as never));
   const start = (activation: TFrontier["inFlight"][number] | TFrontier["resolved"][number]) => {
     const planNode = plan.nodes.get(activation.nodeId)!;
+    lifecycle.activate(activation);
     running.set(activation.key, executeActivation(env, planNode, activation, frontier.nodeState[activation.stateKey], getDirective(activation)));
   };
   // After a crash: the activations that were running, and waits resolved while the run was parked, go first.
@@ -75,6 +78,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
       if (signals.cancel.aborted || run.cancelRequested) {
         await Promise.allSettled(running.values());
         await store.finishRun({ runId: run.id, owner, status: "cancelled", output: null, error: null, frontier });
+        lifecycle.retireAll(frontier);
         emit("run.cancelled", null, { reason: "Cancelled by a user" });
         return "cancelled";
       }
@@ -95,6 +99,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
         const stalled = findStalledInputs(plan, frontier);
         if (stalled) return await fail({ code: "RunStalled", message: `The run cannot continue: ${stalled}` }, frontier);
         await store.finishRun({ runId: run.id, owner, status: "succeeded", output: frontier.outputs, error: null, frontier });
+        lifecycle.retireAll(frontier);
         emit("run.completed", null, { output: frontier.outputs });
         return "succeeded";
       }
@@ -127,6 +132,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
 
   async function fail(error: TStepError & { nodeId?: string }, at: TFrontier, nodeId?: string): Promise<TDriveOutcome> {
     await store.finishRun({ runId: run.id, owner, status: "failed", output: null, error: { ...error, stack: undefined, nodeId }, frontier: at });
+    lifecycle?.retireAll(at);
     emit("run.failed", null, { error: { ...error, stack: undefined, nodeId } });
     return "failed";
   }
@@ -155,6 +161,32 @@ function toStepRecord(runId: string, outcome: TActivationOutcome, status: TStepS
     effects: outcome.effects,
     startedAt: new Date(outcome.startedAt),
     finishedAt: new Date(outcome.finishedAt),
+  };
+}
+
+/**
+ * Node instances: created at a node's first activation in the run (already created when the run resumes from a
+ * checkpoint that counted activations of it), activated each time, all retired when the run ends.
+ */
+function createLifecycle(initial: TFrontier, emit: (type: "node.created" | "node.activated" | "node.retired", nodeId: string, payload: object) => void) {
+  const countsByNode = (frontier: TFrontier) => {
+    const counts = new Map<string, number>();
+    for (const [key, count] of Object.entries(frontier.activationCounts)) {
+      const nodeId = key.slice(0, key.indexOf(":"));
+      counts.set(nodeId, (counts.get(nodeId) ?? 0) + count);
+    }
+    return counts;
+  };
+  const created = new Set(countsByNode(initial).keys());
+  return {
+    activate(activation: TActivation): void {
+      if (!created.has(activation.nodeId)) emit("node.created", activation.nodeId, {});
+      created.add(activation.nodeId);
+      emit("node.activated", activation.nodeId, { stepSeq: activation.stepSeq, scope: activation.scope });
+    },
+    retireAll(final: TFrontier): void {
+      for (const [nodeId, activations] of countsByNode(final)) emit("node.retired", nodeId, { activations });
+    },
   };
 }
 

@@ -7,6 +7,10 @@ export type TRunEventMap = {
   "run.completed": { output: unknown };
   "run.failed": { error: TStepError & { nodeId?: string } };
   "run.cancelled": { reason: string };
+  /** Node-instance lifecycle: created at its first activation in the run, activated each time, retired at run end. */
+  "node.created": Record<string, never>;
+  "node.activated": { stepSeq: number; scope: number[] };
+  "node.retired": { activations: number };
   "node.started": { stepSeq: number; attempt: number; scope: number[] };
   "node.completed": { stepSeq: number; durationMs: number; ports: string[] };
   "node.skipped": { stepSeq: number };

@@ -37,6 +37,12 @@ describe("runtime", () => {
     expect(types[0]).toBe("run.started");
     expect(types.at(-1)).toBe("run.completed");
     expect(memory.events.map((event) => event.seq)).toEqual(memory.events.map((_, index) => index + 1));
+
+    const lifecycle = (type: string) => memory.events.filter((event) => event.type === type).map((event) => event.nodeId).sort();
+    expect(lifecycle("node.created")).toEqual(["after-big", "big", "check", "in", "merge", "out", "small"]);
+    expect(lifecycle("node.retired")).toEqual(lifecycle("node.created"));
+    const lastCreated = Math.max(...memory.events.filter((event) => event.type === "node.created").map((event) => event.seq));
+    expect(Math.min(...memory.events.filter((event) => event.type === "node.retired").map((event) => event.seq))).toBeGreaterThan(lastCreated);
   });
 
   it("takes the other path for another input", async () => {
