@@ -46,7 +46,6 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
   const { store, owner } = resources;
 
   let plan: TRunPlan;
-  let lifecycle: ReturnType<typeof createLifecycle> | undefined;
   try {
     plan = compilePlan(run.spec, resources.implementations);
   } catch (error) {
@@ -62,7 +61,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
   const edgeDepths = createEdgeDepthTracker();
   const getDirective = createDirectives(plan, run.recording);
   const env = { runId: run.id, runInput: run.input, clock: resources.clock, random: resources.random, slots: resources.slots, emit: resources.emit, signal };
-  lifecycle = createLifecycle(frontier, (type, nodeId, payload) => emit(type, nodeId, payload as never));
+  const lifecycle = createLifecycle(frontier, (type, nodeId, payload) => emit(type, nodeId, payload as never));
   const start = (activation: TFrontier["inFlight"][number] | TFrontier["resolved"][number]) => {
     const planNode = plan.nodes.get(activation.nodeId)!;
     lifecycle.activate(activation);
@@ -83,6 +82,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
         return "cancelled";
       }
       if (frontier.stepCount >= maxSteps) {
+        lifecycle.retireAll(frontier);
         return await fail({ code: "MaxStepsExceeded", message: `The run reached its limit of ${maxSteps} steps` }, frontier);
       }
       const taken = takeReadyActivations(plan, frontier, Math.max(0, concurrency - running.size), run.settings.mailboxCapacity);
@@ -97,6 +97,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
           return "waiting";
         }
         const stalled = findStalledInputs(plan, frontier);
+        if (stalled) lifecycle.retireAll(frontier);
         if (stalled) return await fail({ code: "RunStalled", message: `The run cannot continue: ${stalled}` }, frontier);
         await store.finishRun({ runId: run.id, owner, status: "succeeded", output: frontier.outputs, error: null, frontier });
         lifecycle.retireAll(frontier);
@@ -119,6 +120,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
       const nodeId = outcome.activation.nodeId;
       if (outcome.kind === "error") {
         emit("node.failed", nodeId, { stepSeq, error: outcome.error });
+        lifecycle.retireAll(frontier);
         return await fail({ ...outcome.error, message: `Node "${plan.nodes.get(nodeId)?.node.label || nodeId}" failed: ${outcome.error.message}` }, frontier, nodeId);
       }
       if (recorded.status === "skipped") emit("node.skipped", nodeId, { stepSeq });
@@ -132,7 +134,6 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
 
   async function fail(error: TStepError & { nodeId?: string }, at: TFrontier, nodeId?: string): Promise<TDriveOutcome> {
     await store.finishRun({ runId: run.id, owner, status: "failed", output: null, error: { ...error, stack: undefined, nodeId }, frontier: at });
-    lifecycle?.retireAll(at);
     emit("run.failed", null, { error: { ...error, stack: undefined, nodeId } });
     return "failed";
   }
