@@ -15,6 +15,10 @@ const ZEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   STUDIO_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   STUDIO_ALLOWED_ORIGINS: z.string().optional(),
+  STUDIO_RUNTIME_MAX_ACTIVATIONS: z.coerce.number().int().min(1).max(10_000).default(32),
+  STUDIO_RUNTIME_MAX_RUNS: z.coerce.number().int().min(1).max(10_000).default(50),
+  STUDIO_RUNTIME_MAX_RUNS_PER_WORKSPACE: z.coerce.number().int().min(1).max(10_000).optional(),
+  STUDIO_RUNTIME_MAX_RUNS_PER_GRAPH: z.coerce.number().int().min(1).max(10_000).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

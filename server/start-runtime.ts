@@ -1,6 +1,7 @@
 // Single-node mode: the runtime runs inside the web process, on the Postgres store, woken by domain events.
 import type { TDb } from "./db/client";
 import { createPrismaRunStore } from "./db/prisma-run-store";
+import { env } from "./env";
 import { studioEvents } from "./events/studio-events";
 import { STUDIO_NODE_IMPLEMENTATIONS } from "./runtime/nodes/registry";
 import { createRuntime } from "./runtime/runtime";
@@ -8,9 +9,14 @@ import { logger } from "./telemetry/logger";
 
 export function startRuntime(db: TDb) {
   const log = logger.child({ component: "runtime" });
+  const config = env();
   const runtime = createRuntime({
     store: createPrismaRunStore(db),
     implementations: STUDIO_NODE_IMPLEMENTATIONS,
+    maxActivations: config.STUDIO_RUNTIME_MAX_ACTIVATIONS,
+    maxRuns: config.STUDIO_RUNTIME_MAX_RUNS,
+    maxRunsPerWorkspace: config.STUDIO_RUNTIME_MAX_RUNS_PER_WORKSPACE,
+    maxRunsPerGraph: config.STUDIO_RUNTIME_MAX_RUNS_PER_GRAPH,
     onError: (error, context) => log.error({ err: error, context }, "runtime error"),
   });
   const unsubscribe = [

@@ -118,3 +118,41 @@ describe("backpressure", () => {
     expect((memory.runs.get(id)!.output as { out: number[] }).out).toEqual(Array.from({ length: 30 }, (_, i) => i * 2));
   });
 });
+
+describe("Delay", () => {
+  it("parks the run without a lease and resumes it when the delay is due", async () => {
+    const { memory, runtime, start } = createRuntimeHarness();
+    const spec = buildSpec(
+      [{ id: "in", type: "core/input" }, { id: "wait", type: "core/delay", config: { ms: 150 } }, { id: "out", type: "core/output", config: { name: "after" } }],
+      ["in.out->wait.in", "wait.out->out.in"],
+    );
+    const id = start(spec, "later");
+    runtime.start();
+    await expect.poll(() => memory.runs.get(id)!.status).toBe("waiting");
+    expect(memory.runs.get(id)!.leaseOwner).toBeNull();
+    expect(memory.runs.get(id)!.wakeAt).toBeGreaterThan(Date.now());
+    await expect.poll(() => memory.runs.get(id)!.status, { timeout: 3_000 }).toBe("succeeded");
+    await runtime.stop();
+    expect(memory.runs.get(id)!.output).toEqual({ after: "later" });
+  });
+});
+
+describe("stall detection", () => {
+  it("fails a run whose join can never complete instead of reporting success", async () => {
+    const silent: TNodeImplementation = {
+      definition: { type: "test/silent", version: 1, title: "silent", category: "test", icon: "x", description: "", inputs: [{ id: "in", kind: "data" }], outputs: [{ id: "out", kind: "data" }], configSchema: {}, sideEffects: "pure" },
+      async execute() {
+        return { kind: "outputs", outputs: {}, emissions: [] };
+      },
+    };
+    const { memory, runtime, start } = createRuntimeHarness([silent]);
+    const spec = buildSpec(
+      [{ id: "in", type: "core/input" }, { id: "quiet", type: "test/silent" }, { id: "join", type: "core/merge", label: "Join" }],
+      ["in.out->quiet.in", "in.out->join.in", "quiet.out->join.in"],
+    );
+    const id = start(spec);
+    await runToIdle(runtime);
+    expect(memory.runs.get(id)!).toMatchObject({ status: "failed", error: { code: "RunStalled" } });
+    expect((memory.runs.get(id)!.error as { message: string }).message).toContain('"Join"');
+  });
+});
