@@ -5,6 +5,7 @@ import { LeaseLostError, type TStepError } from "../runtime/errors";
 import type { TFrontier } from "../runtime/frontier/frontier";
 import type { TRecording, TRunStore, TStepEffects } from "../runtime/run-store";
 import type { TStepStatus } from "../runtime/statuses";
+import { createChildRun, resolveParentWait } from "./child-runs";
 import type { TDb } from "./client";
 import { Prisma } from "./generated/client";
 
@@ -107,12 +108,20 @@ export function createPrismaRunStore(db: TDb): TRunStore {
     },
 
     async finishRun({ runId, owner, status, output, error, frontier }) {
-      const done = await db.run.updateMany({
-        where: { id: runId, leaseOwner: owner },
-        data: { status, output: toJson(output), error: toJson(error), frontier: toJson(frontier), finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null, wakeAt: null },
+      await db.$transaction(async (tx) => {
+        const done = await tx.run.updateMany({
+          where: { id: runId, leaseOwner: owner },
+          data: { status, output: toJson(output), error: toJson(error), frontier: toJson(frontier), finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null, wakeAt: null },
+        });
+        if (done.count === 0) throw new LeaseLostError(`Lease on run ${runId} lost`);
+        const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { parentRunId: true, parentStepSeq: true } });
+        if (run.parentRunId && run.parentStepSeq !== null) {
+          await resolveParentWait(tx, { parentRunId: run.parentRunId, parentStepSeq: run.parentStepSeq }, { status, output, error });
+        }
       });
-      if (done.count === 0) throw new LeaseLostError(`Lease on run ${runId} lost`);
     },
+
+    createChildRun: (options) => createChildRun(db, options),
 
     async parkRun({ runId, owner, frontier, wakeAt }) {
       const parked = await db.run.updateMany({

@@ -16,7 +16,7 @@ import {
   type TFrontier,
 } from "./frontier/frontier";
 import { takeReadyActivations } from "./frontier/take-ready-activations";
-import type { TNodeImplementations } from "./node-implementation";
+import type { TChildRunRequest, TNodeImplementations } from "./node-implementation";
 import type { TLoadedRun, TRunStore, TStepRecord } from "./run-store";
 import type { TStepStatus } from "./statuses";
 
@@ -60,7 +60,16 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
   const running = new Map<string, Promise<TActivationOutcome>>();
   const edgeDepths = createEdgeDepthTracker();
   const getDirective = createDirectives(plan, run.recording);
-  const env = { runId: run.id, runInput: run.input, clock: resources.clock, random: resources.random, slots: resources.slots, emit: resources.emit, signal };
+  const env = {
+    runId: run.id,
+    runInput: run.input,
+    clock: resources.clock,
+    random: resources.random,
+    slots: resources.slots,
+    emit: resources.emit,
+    signal,
+    startChildRun: (parentStepSeq: number, request: TChildRunRequest) => store.createChildRun({ parentRunId: run.id, parentStepSeq, request }),
+  };
   const lifecycle = createLifecycle(frontier, (type, nodeId, payload) => emit(type, nodeId, payload as never));
   const start = (activation: TFrontier["inFlight"][number] | TFrontier["resolved"][number]) => {
     const planNode = plan.nodes.get(activation.nodeId)!;

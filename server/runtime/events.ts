@@ -16,7 +16,7 @@ export type TRunEventMap = {
   "node.skipped": { stepSeq: number };
   "node.failed": { stepSeq: number; error: TStepError };
   "node.retrying": { stepSeq: number; attempt: number; delayMs: number; error: TStepError };
-  "node.waiting": { stepSeq: number; kind: "approval" | "delay" };
+  "node.waiting": { stepSeq: number; kind: "approval" | "delay" | "subgraph" };
   "node.output_chunk": { stepSeq: number; chunk: string };
   "node.log": { stepSeq: number; level: "info" | "warn" | "error"; message: string };
   /** Messages waiting on each edge whose depth changed with the last step (backpressure on the canvas). */

@@ -6,7 +6,7 @@ import type { TPlanNode } from "./compile-plan";
 import { isRetriable, NodeTimeoutError, NonRetriableError, toStepError, type TStepError } from "./errors";
 import type { TRunEvent } from "./events";
 import type { TActivation, TResolvedActivation } from "./frontier/frontier";
-import type { TNodeContext, TNodeResult } from "./node-implementation";
+import type { TChildRunRequest, TChildRunResult, TNodeContext, TNodeResult } from "./node-implementation";
 import { DEFAULT_RETRY, getRetryDelayMs } from "./retry-policy";
 import type { TRecordedStep, TStepEffects } from "./run-store";
 
@@ -32,6 +32,7 @@ export type TActivationEnvironment = {
   random: () => number;
   slots: TActivationSlots;
   emit: (event: TRunEvent) => void;
+  startChildRun: (stepSeq: number, request: TChildRunRequest) => Promise<{ runId: string; finished?: TChildRunResult }>;
   /** Aborts when the run is cancelled or the process stops. */
   signal: AbortSignal;
 };
@@ -73,6 +74,7 @@ export async function executeActivation(
       now: () => record(effects.now, recorded?.now.shift() ?? env.clock.now()),
       random: () => record(effects.random, recorded?.random.shift() ?? env.random()),
       emit: (type, payload) => emit(type, { ...payload, stepSeq: activation.stepSeq }),
+      startChildRun: (request) => env.startChildRun(activation.stepSeq, request),
     };
     try {
       const result = await runOnce(env, planNode, activation, context);

@@ -22,9 +22,14 @@ export type TNodeContext = {
   now(): number;
   random(): number;
   emit<K extends "node.output_chunk" | "node.log">(type: K, payload: Omit<TRunEventMap[K], "stepSeq">): void;
+  /**
+   * Queues a run of another graph of the workspace as a child of this step (once: a re-execution gets the same child).
+   * `finished` is set when that child already ended.
+   */
+  startChildRun(request: TChildRunRequest): Promise<{ runId: string; finished?: TChildRunResult }>;
 };
 
-export type TWaitRequest = { kind: "approval"; prompt: string } | { kind: "delay"; until: number };
+export type TWaitRequest = { kind: "approval"; prompt: string } | { kind: "delay"; until: number } | { kind: "subgraph"; childRunId: string };
 
 /** A message at an explicit scope: a Map's item i goes to `[...scope, i]`, its gathered results back to `scope`. */
 export type TEmission = { port: string; payload: unknown; scope: number[] };
@@ -38,7 +43,15 @@ export type TNodeResult =
   /** Park the activation durably; `resume` computes the outputs once the wait is resolved. */
   | { kind: "wait"; wait: TWaitRequest };
 
-export type TWaitResolution = { kind: "approved"; comment?: string; by: string } | { kind: "rejected"; comment?: string; by: string } | { kind: "elapsed" };
+export type TChildRunResult = { status: "succeeded" | "failed" | "cancelled"; output: unknown; error: unknown };
+
+export type TWaitResolution =
+  | { kind: "approved"; comment?: string; by: string }
+  | { kind: "rejected"; comment?: string; by: string }
+  | { kind: "elapsed" }
+  | ({ kind: "child-finished" } & TChildRunResult);
+
+export type TChildRunRequest = { graphId: string; version: number | "latest" | "draft"; input: unknown };
 
 export type TNodeImplementation = {
   definition: TNodeTypeDefinition;

@@ -4,7 +4,7 @@ import type { TGraphSettings, TGraphSpec } from "@/lib/graph";
 import type { TStepError } from "./errors";
 import type { TRunEvent } from "./events";
 import type { TFrontier } from "./frontier/frontier";
-import type { TEmission, TWaitRequest } from "./node-implementation";
+import type { TChildRunRequest, TChildRunResult, TEmission, TWaitRequest } from "./node-implementation";
 import type { TRunStatus, TStepStatus } from "./statuses";
 
 export type TStepRecord = {
@@ -80,6 +80,11 @@ export type TRunStore = {
   /** Extends the leases still held; reports runs whose cancel was requested and runs whose lease was lost. */
   renewLeases(options: { owner: string; runIds: string[]; leaseMs: number }): Promise<{ cancelRequested: string[]; lost: string[] }>;
   releaseLeases(options: { owner: string; runIds: string[] }): Promise<void>;
+  /**
+   * Creates (or finds, for a re-executed step) the child run of a Sub-graph step. A child's finishRun resolves the
+   * parent's wait and queues the parent in the same transaction.
+   */
+  createChildRun(options: { parentRunId: string; parentStepSeq: number; request: TChildRunRequest }): Promise<{ runId: string; finished?: TChildRunResult }>;
   /** Multi-row insert, outside any step transaction. */
   appendEvents(events: TSeqEvent[]): Promise<void>;
 };

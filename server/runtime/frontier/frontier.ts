@@ -131,6 +131,14 @@ export function resolveWait(frontier: TFrontier, nodeId: string, kind: "approval
   };
 }
 
+/** Resolves the wait parked by step `stepSeq` (a Sub-graph step whose child run ended). */
+export function resolveWaitOfStep(frontier: TFrontier, stepSeq: number, resolution: TWaitResolution): TFrontier | undefined {
+  const waiting = frontier.waiting.find((candidate) => candidate.stepSeq === stepSeq);
+  if (!waiting) return undefined;
+  const { wait: _wait, ...activation } = waiting;
+  return { ...frontier, waiting: frontier.waiting.filter((candidate) => candidate !== waiting), resolved: [...frontier.resolved, { ...activation, resolution }] };
+}
+
 /** Resolves every delay due at `now`. */
 export function resolveElapsedDelays(frontier: TFrontier, now: number): TFrontier {
   const due = frontier.waiting.filter((candidate) => candidate.wait.kind === "delay" && candidate.wait.until <= now);

@@ -71,6 +71,9 @@ export function createMemoryRunStore(now: () => number = Date.now) {
         if (run?.leaseOwner === owner) run.leaseOwner = null;
       }
     },
+    async createChildRun() {
+      throw new Error("Sub-graph runs are tested against the Postgres store");
+    },
     async appendEvents(batch) {
       events.push(...structuredClone(batch));
     },

@@ -144,6 +144,29 @@ describe("run router with the runtime on Postgres", () => {
     expect((await rejectionOf(api.run.fork({ workspaceId, runId: original.id, stepSeq: 999 }))).code).toBe("NOT_FOUND");
   });
 
+  it("runs another graph as a sub-graph and returns its output; a missing graph fails with a clear error", async () => {
+    const { workspace, members } = await createWorkspaceWithMembers(["editor"]);
+    const workspaceId = workspace.id;
+    const api = callerFor(members.editor);
+    const child = await api.graph.create({ workspaceId, name: "Child", spec: createDemoGraphSpec() });
+    const parentSpec = buildSpec(
+      [{ id: "in", type: "core/input" }, { id: "call", type: "core/subgraph", label: "Ask child", config: { graphId: child.id, version: "draft" } }, { id: "out", type: "core/output", config: { name: "fromChild" } }],
+      ["in.out->call.in", "call.out->out.in"],
+    );
+    const parent = await api.graph.create({ workspaceId, name: "Parent", spec: parentSpec });
+    const run = await api.run.start({ workspaceId, graphId: parent.id, input: { question: "nested?" } });
+    const done = await settled(api, workspaceId, run.id, ["succeeded", "failed"]);
+    expect(done).toMatchObject({ status: "succeeded", output: { fromChild: { answer: "Answer briefly: nested?" } } });
+    const childRuns = (await api.run.list({ workspaceId, graphId: child.id })).items;
+    expect(childRuns).toMatchObject([{ trigger: "subgraph", status: "succeeded" }]);
+
+    const broken = buildSpec([{ id: "in", type: "core/input" }, { id: "call", type: "core/subgraph", config: { graphId: "missing-graph" } }], ["in.out->call.in"]);
+    const brokenGraph = await api.graph.create({ workspaceId, name: "Broken parent", spec: broken });
+    const failed = await settled(api, workspaceId, (await api.run.start({ workspaceId, graphId: brokenGraph.id })).id, ["succeeded", "failed"]);
+    expect(failed.status).toBe("failed");
+    expect((failed.error as { message: string }).message).toContain('graph "missing-graph" was not found');
+  });
+
   it("cancels a parked run", async () => {
     const { workspace, members } = await createWorkspaceWithMembers(["operator", "editor"]);
     const workspaceId = workspace.id;

@@ -21,7 +21,7 @@ export const approvalNode: TNodeImplementation = {
     return { kind: "wait", wait: { kind: "approval", prompt: String(context.config.prompt ?? "Approve this step?") } };
   },
   resume(context, resolution) {
-    if (resolution.kind === "elapsed") throw new Error("An approval cannot elapse");
+    if (resolution.kind !== "approved" && resolution.kind !== "rejected") throw new Error(`An approval cannot be resolved by ${resolution.kind}`);
     const decision = { input: context.inputs.in, comment: resolution.comment ?? "", by: resolution.by };
     return { kind: "outputs", outputs: { [resolution.kind]: decision } };
   },

@@ -1,0 +1,74 @@
+// Sub-graph steps run another graph as a child run. The child is created once per parent step (unique
+// parentRunId + parentStepSeq), and its end resolves the parent's wait in the same transaction as its finishRun.
+import { describeGraphProblems, validateGraph } from "@/lib/graph";
+import { NonRetriableError } from "../runtime/errors";
+import { resolveWaitOfStep, type TFrontier } from "../runtime/frontier/frontier";
+import type { TChildRunRequest, TChildRunResult } from "../runtime/node-implementation";
+import { STUDIO_NODE_TYPES } from "../runtime/nodes/registry";
+import type { TDb, TTx } from "./client";
+import { Prisma } from "./generated/client";
+
+const MAX_NESTING = 5;
+const FINAL = new Set(["succeeded", "failed", "cancelled"]);
+
+export async function createChildRun(db: TDb, options: { parentRunId: string; parentStepSeq: number; request: TChildRunRequest }): Promise<{ runId: string; finished?: TChildRunResult }> {
+  const { parentRunId, parentStepSeq, request } = options;
+  const existing = await db.run.findUnique({ where: { parentRunId_parentStepSeq: { parentRunId, parentStepSeq } }, select: { id: true, status: true, output: true, error: true } });
+  if (existing) {
+    const finished = FINAL.has(existing.status) ? { status: existing.status as TChildRunResult["status"], output: existing.output, error: existing.error } : undefined;
+    return { runId: existing.id, finished };
+  }
+  const parent = await db.run.findUniqueOrThrow({ where: { id: parentRunId }, select: { workspaceId: true, createdById: true } });
+  if ((await countAncestors(db, parentRunId)) >= MAX_NESTING) throw new NonRetriableError(`Sub-graphs nest deeper than ${MAX_NESTING} levels`);
+
+  const graph = await db.graph.findFirst({
+    where: { id: request.graphId, workspaceId: parent.workspaceId, deletedAt: null },
+    select: { id: true, name: true, draft: true, currentVersion: { select: { id: true, spec: true } } },
+  });
+  if (!graph) throw new NonRetriableError(`Sub-graph: graph "${request.graphId}" was not found in this workspace`);
+  const version =
+    request.version === "draft"
+      ? null
+      : request.version === "latest"
+        ? graph.currentVersion
+        : await db.graphVersion.findUnique({ where: { graphId_number: { graphId: graph.id, number: request.version } }, select: { id: true, spec: true } });
+  if (request.version !== "draft" && !version) throw new NonRetriableError(`Sub-graph: "${graph.name}" has no version ${request.version}`);
+  const validation = validateGraph(version?.spec ?? graph.draft, STUDIO_NODE_TYPES);
+  if (!validation.ok) throw new NonRetriableError(`Sub-graph "${graph.name}" cannot run:\n${describeGraphProblems(validation.problems)}`);
+
+  const child = await db.run.create({
+    data: {
+      workspaceId: parent.workspaceId,
+      graphId: graph.id,
+      graphVersionId: version?.id ?? null,
+      spec: validation.spec as unknown as Prisma.InputJsonValue,
+      input: request.input === undefined || request.input === null ? Prisma.JsonNull : (request.input as Prisma.InputJsonValue),
+      trigger: "subgraph",
+      parentRunId,
+      parentStepSeq,
+      createdById: parent.createdById,
+    },
+    select: { id: true },
+  });
+  return { runId: child.id };
+}
+
+async function countAncestors(db: TDb, runId: string): Promise<number> {
+  let depth = 0;
+  let current: { parentRunId: string | null; parentStepSeq: number | null } | null = await db.run.findUnique({ where: { id: runId }, select: { parentRunId: true, parentStepSeq: true } });
+  while (current?.parentRunId && current.parentStepSeq !== null && depth <= MAX_NESTING) {
+    depth++;
+    current = await db.run.findUnique({ where: { id: current.parentRunId }, select: { parentRunId: true, parentStepSeq: true } });
+  }
+  return depth;
+}
+
+/** Inside the child's finishRun transaction: resolve the parent's wait and queue the parent. */
+export async function resolveParentWait(tx: TTx, child: { parentRunId: string; parentStepSeq: number }, result: TChildRunResult): Promise<void> {
+  const [parent] = await tx.$queryRaw<{ status: string; frontier: TFrontier | null }[]>`
+    SELECT status, frontier FROM "Run" WHERE id = ${child.parentRunId} FOR UPDATE`;
+  if (!parent?.frontier || parent.status !== "waiting") return;
+  const frontier = resolveWaitOfStep(parent.frontier, child.parentStepSeq, { kind: "child-finished", ...result });
+  if (!frontier) return;
+  await tx.run.update({ where: { id: child.parentRunId }, data: { frontier: frontier as unknown as Prisma.InputJsonValue, status: "queued" } });
+}

@@ -1,0 +1,43 @@
+import { NonRetriableError } from "../../errors";
+import type { TChildRunResult, TNodeImplementation, TNodeResult } from "../../node-implementation";
+
+function toOutputs(result: TChildRunResult): TNodeResult {
+  if (result.status === "succeeded") return { kind: "outputs", outputs: { out: result.output } };
+  const message = (result.error as { message?: string } | null)?.message ?? result.status;
+  throw new NonRetriableError(`The sub-graph run ${result.status}: ${message}`);
+}
+
+/** Runs another graph of the workspace as a child run (durably: the parent parks until the child ends). */
+export const subgraphNode: TNodeImplementation = {
+  definition: {
+    type: "core/subgraph",
+    version: 1,
+    title: "Sub-graph",
+    category: "flow",
+    icon: "workflow",
+    description: "Runs another graph with this input and returns its output.",
+    inputs: [{ id: "in", kind: "data" }],
+    outputs: [{ id: "out", kind: "data" }],
+    configSchema: {
+      type: "object",
+      required: ["graphId"],
+      properties: {
+        graphId: { type: "string", minLength: 1 },
+        version: { anyOf: [{ type: "integer", minimum: 1 }, { enum: ["latest", "draft"] }], default: "latest" },
+      },
+    },
+    uiHints: { graphId: { widget: "graph-picker" } },
+    // Its child may call models and tools: replay serves the recorded output instead of starting a child again.
+    sideEffects: "effectful",
+  },
+  async execute(context) {
+    const version = (context.config.version ?? "latest") as number | "latest" | "draft";
+    const child = await context.startChildRun({ graphId: String(context.config.graphId), version, input: context.inputs.in });
+    if (child.finished) return toOutputs(child.finished);
+    return { kind: "wait", wait: { kind: "subgraph", childRunId: child.runId } };
+  },
+  resume(_context, resolution) {
+    if (resolution.kind !== "child-finished") throw new Error(`A sub-graph cannot be resolved by ${resolution.kind}`);
+    return toOutputs(resolution);
+  },
+};
