@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { resolveWait } from "./frontier/frontier";
+import { createNodeImplementations } from "./node-implementation";
+import { CORE_NODES } from "./nodes/core";
+import { createRuntime } from "./runtime";
 import { buildSpec } from "./testing/build-spec";
+import { createMemoryRunStore } from "./testing/memory-run-store";
 import { createRuntimeHarness, runToIdle } from "./testing/runtime-harness";
 import { createFlakyNode, createHangingNode, createLedgerNode } from "./testing/test-nodes";
 
@@ -147,5 +151,25 @@ describe("runtime", () => {
     await runToIdle(second.runtime);
     expect(second.memory.runs.get(id)!.status).toBe("succeeded");
     expect(ledger).toEqual([`${id}:a:top:0`, `${id}:b:top:0`, `${id}:hang:top:0`]);
+  });
+});
+
+describe("run limits", () => {
+  it("drives at most maxRunsPerGraph runs of one graph at once; the others wait their turn", async () => {
+    const memory = createMemoryRunStore();
+    const runtime = createRuntime({
+      store: memory.store,
+      implementations: createNodeImplementations([...CORE_NODES, createHangingNode(() => undefined)]),
+      maxRunsPerGraph: 2,
+      pollMs: 10,
+    });
+    const spec = buildSpec([{ id: "in", type: "core/input" }, { id: "hang", type: "test/hang" }], ["in.out->hang.in"]);
+    for (let i = 0; i < 4; i++) memory.addRun({ id: `limited-${i}`, workspaceId: "w", graphId: "same", spec, settings: {}, input: null });
+    runtime.start();
+    await expect.poll(() => runtime.drivingCount).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(runtime.drivingCount).toBe(2);
+    expect([...memory.runs.values()].filter((run) => run.leaseOwner !== null).map((run) => run.id)).toEqual(["limited-0", "limited-1"]);
+    await runtime.stop();
   });
 });
