@@ -50,6 +50,7 @@ function createRunWatcher() {
   const finished = new Map<string, string>();
   const waiters = new Map<string, () => void>();
   const completions = new Map<string, number[]>();
+  const errors: Record<string, number> = {};
   return {
     completions,
     get finishedCount(): number {
@@ -72,6 +73,14 @@ function createRunWatcher() {
         waiters.get(event.runId)?.();
       }
     },
+    /** The runtime's onError: counted per context and message, so a failing store shows up in the report. */
+    onError(error: unknown, context: string): void {
+      const message = error instanceof Error ? error.message.split("\n").find((line) => line.trim() !== "") ?? error.name : String(error);
+      const key = `${context.replace(/^run \S+$/, "run")}: ${message}`;
+      if (errors[key] === undefined) process.stderr.write(`runtime error (first of its kind): ${key}\n`);
+      errors[key] = (errors[key] ?? 0) + 1;
+    },
+    errors,
     waitFor(runId: string): Promise<void> {
       if (finished.has(runId)) return Promise.resolve();
       return new Promise((resolve) => waiters.set(runId, resolve));
@@ -99,7 +108,7 @@ function startRuntime(options: Omit<TRuntimeOptions, "store" | "implementations"
 /** Runs the 100-node chain one run at a time; the gaps between consecutive node completions are the per-node cost. */
 async function measureNodeOverhead(graph: TGraphRef): Promise<void> {
   const watcher = createRunWatcher();
-  const { runtime, timings } = startRuntime({ onEvent: watcher.onEvent, pollMs: 1_000 });
+  const { runtime, timings } = startRuntime({ onEvent: watcher.onEvent, onError: watcher.onError, pollMs: 1_000 });
   const measured: string[] = [];
   for (let i = 0; i < CHAIN_WARMUP_RUNS + CHAIN_RUNS; i++) {
     const runId = await queueRun(graph);
@@ -115,7 +124,7 @@ async function measureNodeOverhead(graph: TGraphRef): Promise<void> {
     return times.slice(1).map((time, i) => time - times[i]!);
   });
   gaps.sort((a, b) => a - b);
-  const extra = { nodes: CHAIN_NODES, runs: measured.length, gaps: gaps.length, outcomes: watcher.outcomes(), store: timings() };
+  const extra = { nodes: CHAIN_NODES, runs: measured.length, gaps: gaps.length, outcomes: watcher.outcomes(), errors: watcher.errors, store: timings() };
   emit("node_overhead_p50_ms", round(percentile(gaps, 50)), "ms", { target: "<= 2", ...extra });
   emit("node_overhead_p99_ms", round(percentile(gaps, 99)), "ms", { target: "<= 10", ...extra });
 }
@@ -152,7 +161,7 @@ async function measureTransactionsPerNode(graph: TGraphRef, url: string): Promis
   connectDb(url);
   const watcher = createRunWatcher();
   const before = await readCommittedTransactions(url);
-  const { runtime, timings } = startRuntime({ onEvent: watcher.onEvent, pollMs: 1_000 });
+  const { runtime, timings } = startRuntime({ onEvent: watcher.onEvent, onError: watcher.onError, pollMs: 1_000 });
   runtime.wake();
   await Promise.all(runIds.map((runId) => watcher.waitFor(runId)));
   await runtime.stop();
@@ -173,6 +182,7 @@ async function measureTransactionsPerNode(graph: TGraphRef, url: string): Promis
     steps,
     runs: runIds.length,
     outcomes: watcher.outcomes(),
+    errors: watcher.errors,
     store: timings(),
   });
 }
@@ -193,7 +203,7 @@ async function measureThroughput(graph: TGraphRef, seconds: number): Promise<voi
   await topUp();
   const maxRuns = 50;
   const pollMs = 5;
-  const { runtime, timings } = startRuntime({ onEvent: watcher.onEvent, pollMs, maxRuns });
+  const { runtime, timings } = startRuntime({ onEvent: watcher.onEvent, onError: watcher.onError, pollMs, maxRuns });
   const startedAt = performance.now();
   const deadline = startedAt + seconds * 1_000;
   while (performance.now() < deadline) {
@@ -211,6 +221,7 @@ async function measureThroughput(graph: TGraphRef, seconds: number): Promise<voi
     finished,
     queued,
     outcomes,
+    errors: watcher.errors,
     maxRuns,
     pollMs,
     store: timings(),

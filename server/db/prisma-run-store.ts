@@ -99,6 +99,7 @@ export function createPrismaRunStore(db: TDb): TRunStore {
           output: toJson(step.output),
           error: toJson(step.error),
           effects: toJson(step.effects),
+          usage: toJson(step.usage),
           startedAt: step.startedAt,
           finishedAt: step.finishedAt,
         };
@@ -111,7 +112,17 @@ export function createPrismaRunStore(db: TDb): TRunStore {
       await db.$transaction(async (tx) => {
         const done = await tx.run.updateMany({
           where: { id: runId, leaseOwner: owner },
-          data: { status, output: toJson(output), error: toJson(error), frontier: toJson(frontier), finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null, wakeAt: null },
+          data: {
+            status,
+            output: toJson(output),
+            error: toJson(error),
+            frontier: toJson(frontier),
+            usage: toJson(frontier.usage),
+            finishedAt: new Date(),
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            wakeAt: null,
+          },
         });
         if (done.count === 0) throw new LeaseLostError(`Lease on run ${runId} lost`);
         const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { parentRunId: true, parentStepSeq: true } });

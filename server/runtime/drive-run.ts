@@ -42,7 +42,9 @@ export type TDriveOutcome = "succeeded" | "failed" | "cancelled" | "waiting" | "
 export async function driveRun(resources: TDriveResources, run: TLoadedRun, signals: { stop: AbortSignal; cancel: AbortSignal }): Promise<TDriveOutcome> {
   const emit = <K extends keyof TRunEventMap>(type: K, nodeId: string | null, payload: TRunEventMap[K]) =>
     resources.emit({ runId: run.id, type, nodeId, payload, ts: resources.clock.now() } as TRunEvent);
-  const signal = AbortSignal.any([signals.stop, signals.cancel]);
+  // Aborts running nodes when the run itself must stop (budget exceeded).
+  const halt = new AbortController();
+  const signal = AbortSignal.any([signals.stop, signals.cancel, halt.signal]);
   const { store, owner } = resources;
 
   let plan: TRunPlan;
@@ -89,6 +91,13 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
         lifecycle.retireAll(frontier);
         emit("run.cancelled", null, { reason: "Cancelled by a user" });
         return "cancelled";
+      }
+      const overBudget = describeBudgetOverrun(run.settings, frontier);
+      if (overBudget) {
+        halt.abort(new Error(overBudget));
+        await Promise.allSettled(running.values());
+        lifecycle.retireAll(frontier);
+        return await fail({ code: "BudgetExceeded", message: overBudget }, frontier);
       }
       if (frontier.stepCount >= maxSteps) {
         lifecycle.retireAll(frontier);
@@ -169,9 +178,22 @@ function toStepRecord(runId: string, outcome: TActivationOutcome, status: TStepS
     output: result?.kind === "outputs" ? result.outputs : null,
     error: outcome.kind === "error" ? outcome.error : null,
     effects: outcome.effects,
+    usage: result?.kind === "outputs" ? (result.usage ?? null) : null,
     startedAt: new Date(outcome.startedAt),
     finishedAt: new Date(outcome.finishedAt),
   };
+}
+
+/** A run stops cleanly, before starting another node, once it used more than its token or cost budget. */
+function describeBudgetOverrun(settings: TLoadedRun["settings"], frontier: TFrontier): string | undefined {
+  const usage = frontier.usage ?? { tokens: 0, costUsd: 0 };
+  if (settings.tokenBudget !== undefined && usage.tokens > settings.tokenBudget) {
+    return `The run used ${usage.tokens} tokens; its budget is ${settings.tokenBudget}`;
+  }
+  if (settings.costBudgetUsd !== undefined && usage.costUsd > settings.costBudgetUsd) {
+    return `The run cost $${usage.costUsd.toFixed(4)}; its budget is $${settings.costBudgetUsd}`;
+  }
+  return undefined;
 }
 
 /**
@@ -264,5 +286,5 @@ function untilAborted(signal: AbortSignal): Promise<undefined> {
 }
 
 function emptyFrontier(): TFrontier {
-  return { pending: [], inFlight: [], waiting: [], resolved: [], outputs: {}, nodeState: {}, activationCounts: {}, nextStepSeq: 1, stepCount: 0 };
+  return { pending: [], inFlight: [], waiting: [], resolved: [], outputs: {}, nodeState: {}, activationCounts: {}, nextStepSeq: 1, stepCount: 0, usage: { tokens: 0, costUsd: 0 } };
 }

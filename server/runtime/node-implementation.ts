@@ -31,6 +31,8 @@ export type TNodeContext = {
 
 export type TWaitRequest = { kind: "approval"; prompt: string } | { kind: "delay"; until: number } | { kind: "subgraph"; childRunId: string };
 
+export type TUsage = { tokens: number; costUsd: number };
+
 /** A message at an explicit scope: a Map's item i goes to `[...scope, i]`, its gathered results back to `scope`. */
 export type TEmission = { port: string; payload: unknown; scope: number[] };
 
@@ -39,7 +41,15 @@ export type TNodeResult =
    * Payload per output port, at the activation's scope. Without `emissions`, every output port left out sends a skip
    * marker downstream; a node that gives `emissions` decides alone what goes where. `state` replaces the node's state.
    */
-  | { kind: "outputs"; outputs: Record<string, unknown>; emissions?: TEmission[]; state?: unknown; runOutput?: { name: string; value: unknown } }
+  | {
+      kind: "outputs";
+      outputs: Record<string, unknown>;
+      emissions?: TEmission[];
+      state?: unknown;
+      runOutput?: { name: string; value: unknown };
+      /** What the step consumed (model tokens, cost); counted against the run's budget. */
+      usage?: TUsage;
+    }
   /** Park the activation durably; `resume` computes the outputs once the wait is resolved. */
   | { kind: "wait"; wait: TWaitRequest };
 

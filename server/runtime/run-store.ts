@@ -4,7 +4,7 @@ import type { TGraphSettings, TGraphSpec } from "@/lib/graph";
 import type { TStepError } from "./errors";
 import type { TRunEvent } from "./events";
 import type { TFrontier } from "./frontier/frontier";
-import type { TChildRunRequest, TChildRunResult, TEmission, TWaitRequest } from "./node-implementation";
+import type { TChildRunRequest, TChildRunResult, TEmission, TUsage, TWaitRequest } from "./node-implementation";
 import type { TRunStatus, TStepStatus } from "./statuses";
 
 export type TStepRecord = {
@@ -19,6 +19,7 @@ export type TStepRecord = {
   output: unknown;
   error: TStepError | null;
   effects: TStepEffects;
+  usage: TUsage | null;
   startedAt: Date;
   finishedAt: Date;
 };

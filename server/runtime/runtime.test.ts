@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveWait } from "./frontier/frontier";
-import { createNodeImplementations } from "./node-implementation";
+import { createNodeImplementations, type TNodeImplementation } from "./node-implementation";
 import { CORE_NODES } from "./nodes/core";
 import { createRuntime } from "./runtime";
 import { buildSpec } from "./testing/build-spec";
@@ -171,5 +171,29 @@ describe("run limits", () => {
     expect(runtime.drivingCount).toBe(2);
     expect([...memory.runs.values()].filter((run) => run.leaseOwner !== null).map((run) => run.id)).toEqual(["limited-0", "limited-1"]);
     await runtime.stop();
+  });
+});
+
+describe("budget", () => {
+  it("stops the run cleanly once its token budget is exceeded, naming the reason, and starts no further node", async () => {
+    const ledger: string[] = [];
+    const spender: TNodeImplementation = {
+      definition: { ...createLedgerNode(ledger).definition, type: "test/spender" },
+      async execute(context) {
+        ledger.push(context.nodeId);
+        return { kind: "outputs", outputs: { out: context.inputs.in }, usage: { tokens: 600, costUsd: 0.01 } };
+      },
+    };
+    const { memory, runtime, start } = setup([spender]);
+    const spec = buildSpec(
+      [{ id: "in", type: "core/input" }, { id: "a", type: "test/spender" }, { id: "b", type: "test/spender" }, { id: "c", type: "test/spender" }],
+      ["in.out->a.in", "a.out->b.in", "b.out->c.in"],
+      { tokenBudget: 1_000 },
+    );
+    const id = start(spec);
+    await runToIdle(runtime);
+    expect(memory.runs.get(id)!).toMatchObject({ status: "failed", error: { code: "BudgetExceeded", message: "The run used 1200 tokens; its budget is 1000" } });
+    expect(ledger).toEqual(["a", "b"]);
+    expect(memory.steps.find((step) => step.nodeId === "a")!.usage).toEqual({ tokens: 600, costUsd: 0.01 });
   });
 });

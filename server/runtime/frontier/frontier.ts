@@ -1,7 +1,7 @@
 // The run's frontier: everything needed to continue a run, persisted with each step (the checkpoint).
 // Plain JSON so that it round-trips through Postgres unchanged.
 import type { TGraphEdge } from "@/lib/graph";
-import type { TNodeResult, TWaitRequest, TWaitResolution } from "../node-implementation";
+import type { TNodeResult, TUsage, TWaitRequest, TWaitResolution } from "../node-implementation";
 import type { TRunPlan } from "../compile-plan";
 
 /** The port a source node is started on; its payload is the run input. */
@@ -49,6 +49,8 @@ export type TFrontier = {
   activationCounts: Record<string, number>;
   nextStepSeq: number;
   stepCount: number;
+  /** Everything the run's steps consumed so far (checked against the graph's budget). */
+  usage: TUsage;
 };
 
 export function scopeKey(scope: readonly number[]): string {
@@ -66,6 +68,7 @@ export function createInitialFrontier(plan: TRunPlan, runInput: unknown): TFront
     activationCounts: {},
     nextStepSeq: 1,
     stepCount: 0,
+    usage: { tokens: 0, costUsd: 0 },
   };
 }
 
@@ -92,6 +95,8 @@ export function applyActivationResult(
     for (const emission of result.emissions ?? []) emitted.push(...send(emission.port, emission.payload, emission.scope, false));
   }
   const runOutput = result.kind === "outputs" ? result.runOutput : undefined;
+  const used = result.kind === "outputs" ? result.usage : undefined;
+  const usage = used ? { tokens: frontier.usage.tokens + used.tokens, costUsd: frontier.usage.costUsd + used.costUsd } : frontier.usage;
   const nodeState = result.kind === "outputs" && "state" in result ? withState(frontier.nodeState, activation.stateKey, result.state) : frontier.nodeState;
   return {
     ...frontier,
@@ -101,6 +106,7 @@ export function applyActivationResult(
     resolved: frontier.resolved.filter((candidate) => candidate.key !== activation.key),
     outputs: runOutput ? { ...frontier.outputs, [runOutput.name]: runOutput.value } : frontier.outputs,
     stepCount: frontier.stepCount + 1,
+    usage,
   };
 }
 
