@@ -13,6 +13,8 @@ import { env } from "./env";
 import { createRequestRouter } from "./http/route-request";
 import { attachRealtime, SOCKET_PATH } from "./realtime/socket-server";
 import { loadOrCreateSecretFile } from "./secret-file";
+import { setPluginStorageDir } from "./plugins/plugin-storage";
+import { loadMasterKey, setMasterKey } from "./secrets/master-key";
 import { seedDatabaseIfEmpty, type TSeedResult } from "./seed/seed-database";
 import { startRuntime } from "./start-runtime";
 import { logger } from "./telemetry/logger";
@@ -22,6 +24,9 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function startStudio(options: { dev: boolean }): Promise<void> {
   const config = env();
+  // Before anything starts: a missing master key with an external database stops start-up with a clear message.
+  setMasterKey(loadMasterKey({ envKey: config.STUDIO_MASTER_KEY, dataDir: config.dataDir, isEmbedded: !config.DATABASE_URL }));
+  setPluginStorageDir(path.join(config.dataDir, "plugins"));
   const embedded: TEmbeddedDatabase | undefined = config.DATABASE_URL
     ? undefined
     : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.EMBEDDED_PG_PORT });

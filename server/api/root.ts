@@ -1,5 +1,8 @@
 import { graphRouter } from "./routers/graph";
+import { nodeTypeRouter } from "./routers/node-type";
+import { pluginRouter } from "./routers/plugin";
 import { runRouter } from "./routers/run";
+import { secretRouter } from "./routers/secret";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createRouter } from "./trpc";
 
@@ -7,6 +10,9 @@ export const appRouter = createRouter({
   workspace: workspaceRouter,
   graph: graphRouter,
   run: runRouter,
+  plugin: pluginRouter,
+  nodeType: nodeTypeRouter,
+  secret: secretRouter,
 });
 
 export type AppRouter = typeof appRouter;

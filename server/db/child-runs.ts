@@ -4,7 +4,8 @@ import { describeGraphProblems, validateGraph } from "@/lib/graph";
 import { NonRetriableError } from "../runtime/errors";
 import { resolveWaitOfStep, type TFrontier } from "../runtime/frontier/frontier";
 import type { TChildRunRequest, TChildRunResult } from "../runtime/node-implementation";
-import { STUDIO_NODE_TYPES } from "../runtime/nodes/registry";
+import { checkPluginUse } from "../plugins/check-plugin-use";
+import { getWorkspaceNodeTypes } from "../plugins/workspace-plugins";
 import type { TDb, TTx } from "./client";
 import { Prisma } from "./generated/client";
 
@@ -33,8 +34,10 @@ export async function createChildRun(db: TDb, options: { parentRunId: string; pa
         ? graph.currentVersion
         : await db.graphVersion.findUnique({ where: { graphId_number: { graphId: graph.id, number: request.version } }, select: { id: true, spec: true } });
   if (request.version !== "draft" && !version) throw new NonRetriableError(`Sub-graph: "${graph.name}" has no version ${request.version}`);
-  const validation = validateGraph(version?.spec ?? graph.draft, STUDIO_NODE_TYPES);
+  const { registry, plugins } = await getWorkspaceNodeTypes(db, parent.workspaceId);
+  const validation = validateGraph(version?.spec ?? graph.draft, registry);
   if (!validation.ok) throw new NonRetriableError(`Sub-graph "${graph.name}" cannot run:\n${describeGraphProblems(validation.problems)}`);
+  checkPluginUse(validation.spec, plugins);
 
   const child = await db.run.create({
     data: {

@@ -26,6 +26,8 @@ export const DEFAULT_RUN_CONCURRENCY = 8;
 export type TDriveResources = {
   store: TRunStore;
   implementations: TNodeImplementations;
+  /** Why the node types of this run could not be loaded; the run fails with it. */
+  loadError?: unknown;
   clock: TClock;
   random: () => number;
   slots: TActivationSlots;
@@ -49,6 +51,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
 
   let plan: TRunPlan;
   try {
+    if (resources.loadError) throw resources.loadError;
     plan = compilePlan(run.spec, resources.implementations);
   } catch (error) {
     const frontier = run.frontier ?? emptyFrontier();

@@ -7,11 +7,12 @@ import { systemClock, type TClock } from "./clock";
 import { driveRun, type TDriveOutcome } from "./drive-run";
 import { createEventWriter } from "./event-writer";
 import type { TNodeImplementations } from "./node-implementation";
-import type { TRunStore, TSeqEvent } from "./run-store";
+import type { TLoadedRun, TRunStore, TSeqEvent } from "./run-store";
 
 export type TRuntimeOptions = {
   store: TRunStore;
-  implementations: TNodeImplementations;
+  /** Fixed node types, or the node types of the run's workspace (core plus its plugins), loaded per run. */
+  implementations: TNodeImplementations | ((run: TLoadedRun) => Promise<TNodeImplementations>);
   clock?: TClock;
   random?: () => number;
   owner?: string;
@@ -49,6 +50,16 @@ export function createRuntime(options: TRuntimeOptions) {
   let isPolling = false;
   let shouldPollAgain = false;
 
+  /** A run whose node types cannot load (a plugin changed on disk) fails with that reason instead of running. */
+  async function resolveImplementations(run: TLoadedRun): Promise<{ implementations: TNodeImplementations; loadError?: unknown }> {
+    if (typeof options.implementations !== "function") return { implementations: options.implementations };
+    try {
+      return { implementations: await options.implementations(run) };
+    } catch (error) {
+      return { implementations: new Map(), loadError: error };
+    }
+  }
+
   function countDriving(key: "workspaceId" | "graphId", value: string): number {
     let count = 0;
     for (const driven of driving.values()) if (driven[key] === value) count++;
@@ -78,8 +89,11 @@ export function createRuntime(options: TRuntimeOptions) {
         events.startRun(run.id, run.nextEventSeq);
         const driven: TDriven = { workspaceId: run.workspaceId, graphId: run.graphId, stop: new AbortController(), cancel: new AbortController(), done: Promise.resolve("stopped") };
         driving.set(run.id, driven);
-        const resources = { store, implementations: options.implementations, clock, random: options.random ?? Math.random, slots, owner, emit: events.emit };
-        driven.done = driveRun(resources, run, { stop: driven.stop.signal, cancel: driven.cancel.signal })
+        driven.done = resolveImplementations(run)
+          .then(({ implementations, loadError }) => {
+            const resources = { store, implementations, loadError, clock, random: options.random ?? Math.random, slots, owner, emit: events.emit };
+            return driveRun(resources, run, { stop: driven.stop.signal, cancel: driven.cancel.signal });
+          })
           .catch((error: unknown) => {
             onError(error, `run ${run.id}`);
             return "error" as const;

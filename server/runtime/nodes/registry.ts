@@ -1,8 +1,5 @@
-import { createNodeTypeRegistry, type TNodeTypeRegistry } from "@/lib/graph";
 import { createNodeImplementations, type TNodeImplementations } from "../node-implementation";
 import { CORE_NODES } from "./core";
 
-/** Every node type this studio can execute. The Plugin platform issue will feed this from installed plugins. */
+/** The built-in node types, the same in every workspace (plugins add theirs per workspace: plugins/workspace-plugins.ts). */
 export const STUDIO_NODE_IMPLEMENTATIONS: TNodeImplementations = createNodeImplementations(CORE_NODES);
-
-export const STUDIO_NODE_TYPES: TNodeTypeRegistry = createNodeTypeRegistry(CORE_NODES.map((node) => node.definition));

@@ -4,7 +4,8 @@ import type { TDb } from "../../db/client";
 import { toJsonColumn } from "../../db/json";
 import { Prisma } from "../../db/generated/client";
 import { studioEvents } from "../../events/studio-events";
-import { STUDIO_NODE_TYPES } from "../../runtime/nodes/registry";
+import { checkPluginUse } from "../../plugins/check-plugin-use";
+import { getWorkspaceNodeTypes } from "../../plugins/workspace-plugins";
 import { findGraphOrThrow } from "../graph/find-graph";
 
 const MAX_INPUT_BYTES = 1024 * 1024;
@@ -20,10 +21,12 @@ export async function startRun(
   const graph = await findGraphOrThrow(db, options, { id: true, draft: true, currentVersion: { select: { id: true, number: true, spec: true } } });
   const { spec, versionId } = await resolveSpec(db, graph, options.source);
 
-  const validation = validateGraph(spec, STUDIO_NODE_TYPES);
+  const { registry, plugins } = await getWorkspaceNodeTypes(db, options.workspaceId);
+  const validation = validateGraph(spec, registry);
   if (!validation.ok) {
     throw new AppError("BAD_REQUEST", `The graph cannot run:\n${describeGraphProblems(validation.problems)}`, { details: { problems: validation.problems } });
   }
+  checkPluginUse(validation.spec, plugins);
   const input = options.input ?? {};
   if (JSON.stringify(input).length > MAX_INPUT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The run input is larger than ${MAX_INPUT_BYTES} bytes`);
   checkRunInput(validation.spec, input);

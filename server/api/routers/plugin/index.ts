@@ -1,0 +1,20 @@
+import { createRouter } from "../../trpc";
+import { grantPluginPermissionsProcedure } from "./grant";
+import { installPluginProcedure } from "./install";
+import { listPluginsProcedure } from "./list";
+import { setAllowUnsignedPluginsProcedure } from "./set-allow-unsigned";
+import { setPluginEnabledProcedure } from "./set-enabled";
+import { addTrustedKeyProcedure, listTrustedKeysProcedure, removeTrustedKeyProcedure } from "./trusted-keys";
+import { uninstallPluginProcedure } from "./uninstall";
+
+export const pluginRouter = createRouter({
+  list: listPluginsProcedure,
+  install: installPluginProcedure,
+  uninstall: uninstallPluginProcedure,
+  setEnabled: setPluginEnabledProcedure,
+  grant: grantPluginPermissionsProcedure,
+  listTrustedKeys: listTrustedKeysProcedure,
+  addTrustedKey: addTrustedKeyProcedure,
+  removeTrustedKey: removeTrustedKeyProcedure,
+  setAllowUnsigned: setAllowUnsignedPluginsProcedure,
+});

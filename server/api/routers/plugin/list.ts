@@ -1,0 +1,7 @@
+import { listPlugins } from "../../../services/plugin/list-plugins";
+import { workspaceProcedure } from "../../trpc";
+import { ZListPluginsInput } from "./types";
+
+export const listPluginsProcedure = workspaceProcedure("graph:read")
+  .input(ZListPluginsInput)
+  .query(({ ctx, input }) => listPlugins(ctx.db, { workspaceId: input.workspaceId }));

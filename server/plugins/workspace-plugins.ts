@@ -1,0 +1,56 @@
+// What a workspace can run: the core node types plus its enabled plugins. Validation and the palette read manifests
+// from the database; the runtime additionally checks every plugin file on disk against the hashes recorded at install.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createNodeTypeRegistry, type TNodeTypeDefinition, type TNodeTypeRegistry } from "@/lib/graph";
+import type { TPluginManifest } from "@/lib/plugins/manifest";
+import type { TDbOrTx } from "../db/client";
+import { createNodeImplementations, type TNodeImplementation, type TNodeImplementations } from "../runtime/node-implementation";
+import { CORE_NODES } from "../runtime/nodes/core";
+import { getManifestNodeTypes } from "./manifest-node-types";
+import { createPluginNode, type TSandboxRunner } from "./plugin-node";
+import { PluginError } from "./plugin-error";
+import { describeFileDifference, hashPluginFiles } from "./signing/plugin-files";
+
+export type TLoadedPlugin = { pluginKey: string; version: string; isSigned: boolean; manifest: TPluginManifest; grants: { egress: string[]; secrets: string[] } };
+
+async function findEnabledPlugins(db: TDbOrTx, workspaceId: string) {
+  const installs = await db.pluginInstall.findMany({
+    where: { workspaceId, isEnabled: true },
+    select: { pluginKey: true, grants: true, plugin: { select: { version: true, signedBy: true, manifest: true, fileHashes: true, storagePath: true } } },
+  });
+  return installs.map(({ plugin, ...install }) => ({
+    pluginKey: install.pluginKey,
+    version: plugin.version,
+    isSigned: plugin.signedBy !== null,
+    manifest: plugin.manifest as TPluginManifest,
+    grants: install.grants as TLoadedPlugin["grants"],
+    fileHashes: plugin.fileHashes as Record<string, string>,
+    storagePath: plugin.storagePath,
+  }));
+}
+
+/** Node types a graph of this workspace may use (for validation and the palette), with the plugin each comes from. */
+export async function getWorkspaceNodeTypes(db: TDbOrTx, workspaceId: string): Promise<{ registry: TNodeTypeRegistry; plugins: TLoadedPlugin[] }> {
+  const plugins = await findEnabledPlugins(db, workspaceId);
+  const definitions: TNodeTypeDefinition[] = [...CORE_NODES.map((node) => node.definition), ...plugins.flatMap((plugin) => getManifestNodeTypes(plugin.manifest))];
+  return { registry: createNodeTypeRegistry(definitions), plugins };
+}
+
+/**
+ * Executable node types of the workspace. A plugin whose files changed on disk since install is not loaded: the run
+ * fails with a message naming the plugin and the file, instead of running code nobody verified.
+ */
+export async function loadWorkspaceImplementations(db: TDbOrTx, workspaceId: string, sandbox: TSandboxRunner): Promise<TNodeImplementations> {
+  const plugins = await findEnabledPlugins(db, workspaceId);
+  const implementations: TNodeImplementation[] = [...CORE_NODES];
+  for (const plugin of plugins) {
+    const difference = describeFileDifference(plugin.fileHashes, hashPluginFiles(plugin.storagePath));
+    if (difference) throw new PluginError("FILES_CHANGED", `Plugin ${plugin.pluginKey} ${plugin.version} is not loaded: ${difference} on disk since it was installed`);
+    const source = plugin.manifest.entry ? readFileSync(path.join(plugin.storagePath, plugin.manifest.entry), "utf8") : "";
+    for (const definition of getManifestNodeTypes(plugin.manifest)) {
+      implementations.push(createPluginNode({ definition, plugin, source, sandbox }));
+    }
+  }
+  return createNodeImplementations(implementations);
+}

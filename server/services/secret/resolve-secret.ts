@@ -1,0 +1,25 @@
+import { AppError } from "../../app-error";
+import type { TDbOrTx } from "../../db/client";
+import { decryptSecret, SecretDecryptionError } from "../../secrets/secret-cipher";
+import { SECRET_NAME_PATTERN } from "../../secrets/secret-rules";
+
+/**
+ * The one way to read a value in clear, for the runtime only: the caller holds it for the duration of a node's
+ * execution and registers it with the run's redactor (redact.ts) before anything it produces is recorded.
+ */
+export async function resolveSecretValue(db: TDbOrTx, options: { workspaceId: string; name: string; masterKey: Buffer }): Promise<string> {
+  const { workspaceId, name } = options;
+  // A name that breaks the naming rule is not echoed: it may be a value pasted into the wrong field.
+  if (!SECRET_NAME_PATTERN.test(name)) throw new AppError("NOT_FOUND", "Secret not found: the reference is not a valid secret name");
+  const secret = await db.secret.findUnique({
+    where: { workspaceId_name: { workspaceId, name } },
+    select: { ciphertext: true, nonce: true, keyVersion: true },
+  });
+  if (!secret) throw new AppError("NOT_FOUND", `Secret ${name} not found in this workspace`);
+  try {
+    return decryptSecret(options.masterKey, { workspaceId, name }, secret);
+  } catch (error) {
+    if (error instanceof SecretDecryptionError) throw new AppError("INTERNAL", `Secret ${name}: ${error.message}`);
+    throw error;
+  }
+}
