@@ -1,3 +1,4 @@
+import { egressRouter } from "./routers/egress";
 import { graphRouter } from "./routers/graph";
 import { nodeTypeRouter } from "./routers/node-type";
 import { pluginRouter } from "./routers/plugin";
@@ -13,6 +14,7 @@ export const appRouter = createRouter({
   plugin: pluginRouter,
   nodeType: nodeTypeRouter,
   secret: secretRouter,
+  egress: egressRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,140 @@
+import { isIP } from "node:net";
+import { checkHostAllowed, checkResolvedAddresses, compileAllowlist } from "./allowlist";
+import { EgressError } from "./egress-error";
+import { sanitiseRequestHeaders, toResponseHeaders } from "./headers";
+import { parseTarget, type TEgressTarget } from "./parse-target";
+import { planRedirect, type THop } from "./plan-redirect";
+import { resolveHost, type TResolvedAddress, type TResolveHost } from "./resolve-host";
+import { readCappedBody, sendRequest } from "./send-request";
+
+export type TEgressRequest = {
+  url: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  signal?: AbortSignal;
+  /** Whole exchange, redirects and body included. Default 30 s. */
+  timeoutMs?: number;
+  /** Default 10 MB. */
+  maxResponseBytes?: number;
+  /** Default 5. */
+  maxRedirects?: number;
+};
+export type TEgressPolicy = { allowedHosts: readonly string[] };
+export type TEgressResponse = { status: number; headers: Record<string, string>; body: Buffer; url: string; redirects: string[] };
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_REDIRECTS = 5;
+const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * The studio's one way out to the network. Each hop: parse the URL, check the host against the allowlist, resolve it,
+ * check every address, connect to exactly those addresses. Redirects are followed by hand so each hop gets the full
+ * check. Bodies are not decompressed (no Accept-Encoding is added), so a small gzip cannot expand past the cap.
+ */
+export async function egressFetch(
+  request: TEgressRequest,
+  policy: TEgressPolicy,
+  options: { resolveHost?: TResolveHost } = {},
+): Promise<TEgressResponse> {
+  const allowlist = compileAllowlist(policy.allowedHosts);
+  const maxRedirects = request.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  let hop: THop = { url: request.url, method: toMethod(request.method), headers: sanitiseRequestHeaders(request.headers) };
+  if (request.body !== undefined) hop.body = Buffer.from(request.body);
+  const redirects: string[] = [];
+  // Started last: nothing above may throw past the `finally` that stops it.
+  const deadline = startDeadline(request.timeoutMs ?? DEFAULT_TIMEOUT_MS, request.signal);
+  let hostname = "the host";
+  try {
+    for (;;) {
+      const target = parseTarget(hop.url);
+      hostname = target.hostname;
+      const match = checkHostAllowed(allowlist, target);
+      const addresses = await resolveTarget(target, options.resolveHost ?? resolveHost, deadline.signal);
+      checkResolvedAddresses(target, addresses.map((entry) => entry.address), match);
+      const response = await sendRequest({ target, addresses, hop, signal: deadline.signal });
+      const status = response.statusCode ?? 0;
+      const next = planRedirect(hop, target, status, response.headers.location);
+      if (!next) {
+        const body = await readCappedBody(response, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, hostname);
+        return { status, headers: toResponseHeaders(response.headers), body, url: target.url.href, redirects };
+      }
+      response.destroy(); // a redirect's body is never read
+      if (redirects.length >= maxRedirects) {
+        throw new EgressError("TOO_MANY_REDIRECTS", `Stopped after ${maxRedirects} redirects (last from ${hostname})`);
+      }
+      redirects.push(next.url);
+      hop = next;
+    }
+  } catch (error) {
+    throw toEgressError(error, deadline, hostname);
+  } finally {
+    deadline.stop();
+  }
+}
+
+type TDeadline = { signal: AbortSignal; timeoutMs: number; stop: () => void };
+
+/** One signal for the whole exchange that fires on the timeout or on the caller's signal, whichever comes first. */
+function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined): TDeadline {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort("TIMEOUT"), timeoutMs);
+  const onCallerAbort = () => controller.abort("ABORTED");
+  if (callerSignal?.aborted) onCallerAbort();
+  callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timeoutMs,
+    stop: () => {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener("abort", onCallerAbort);
+    },
+  };
+}
+
+async function resolveTarget(target: TEgressTarget, resolve: TResolveHost, signal: AbortSignal): Promise<TResolvedAddress[]> {
+  if (target.ipFamily !== 0) return [{ address: target.hostname, family: target.ipFamily }];
+  const addresses = await raceAbort(resolve(target.hostname), signal);
+  const valid = addresses.filter((entry) => isIP(entry.address) !== 0);
+  if (valid.length === 0 || valid.length !== addresses.length) {
+    throw new EgressError("NETWORK", `Could not resolve ${target.hostname} to usable addresses`);
+  }
+  return valid;
+}
+
+/** dns.lookup cannot be cancelled; racing it lets a timeout or cancel win without waiting for the resolver. */
+async function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise, aborted]);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
+}
+
+function toMethod(method = "GET"): string {
+  const upper = method.toUpperCase();
+  if (!HTTP_TOKEN.test(upper) || upper === "CONNECT") {
+    throw new EgressError("BAD_REQUEST", `"${method.slice(0, 20)}" is not a method egress can send`);
+  }
+  return upper;
+}
+
+/** Timeout and cancel win over whatever error they caused; unknown failures become NETWORK with the system code only. */
+function toEgressError(error: unknown, deadline: TDeadline, hostname: string): EgressError {
+  if (deadline.signal.aborted) {
+    return deadline.signal.reason === "TIMEOUT"
+      ? new EgressError("TIMEOUT", `No complete response from ${hostname} within ${deadline.timeoutMs} ms`)
+      : new EgressError("ABORTED", `The request to ${hostname} was cancelled`);
+  }
+  if (error instanceof EgressError) return error;
+  const code = (error as { code?: unknown }).code;
+  const why = typeof code === "string" ? code : error instanceof Error ? error.message : "unknown error";
+  return new EgressError("NETWORK", `Could not reach ${hostname}: ${why}`, { cause: error });
+}
