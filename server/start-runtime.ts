@@ -3,7 +3,10 @@ import type { TDb } from "./db/client";
 import { createPrismaRunStore } from "./db/prisma-run-store";
 import { env } from "./env";
 import { studioEvents } from "./events/studio-events";
-import { STUDIO_NODE_IMPLEMENTATIONS } from "./runtime/nodes/registry";
+import { closeSandboxPool } from "./plugins/sandbox-host";
+import { loadWorkspaceImplementations } from "./plugins/workspace-plugins";
+import { getMasterKey } from "./secrets/master-key";
+import { resolveSecretValue } from "./services/secret/resolve-secret";
 import { createRuntime } from "./runtime/runtime";
 import { logger } from "./telemetry/logger";
 
@@ -12,7 +15,8 @@ export function startRuntime(db: TDb) {
   const config = env();
   const runtime = createRuntime({
     store: createPrismaRunStore(db),
-    implementations: STUDIO_NODE_IMPLEMENTATIONS,
+    implementations: (run) => loadWorkspaceImplementations(db, run.workspaceId),
+    resolveSecret: (workspaceId, name) => resolveSecretValue(db, { workspaceId, name, masterKey: getMasterKey() }),
     maxActivations: config.STUDIO_RUNTIME_MAX_ACTIVATIONS,
     maxRuns: config.STUDIO_RUNTIME_MAX_RUNS,
     maxRunsPerWorkspace: config.STUDIO_RUNTIME_MAX_RUNS_PER_WORKSPACE,
@@ -32,6 +36,7 @@ export function startRuntime(db: TDb) {
     async stop(): Promise<void> {
       unsubscribe.forEach((off) => off());
       await runtime.stop();
+      await closeSandboxPool();
       log.info("runtime stopped, leases released");
     },
   };

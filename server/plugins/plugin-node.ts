@@ -1,16 +1,9 @@
 import type { TNodeTypeDefinition } from "@/lib/graph";
 import { NonRetriableError } from "../runtime/errors";
 import type { TNodeImplementation } from "../runtime/node-implementation";
+import { createHostCapabilities } from "./host-capabilities";
+import { runInSandbox } from "./sandbox-host";
 import type { TLoadedPlugin } from "./workspace-plugins";
-
-export type TSandboxJobResult =
-  | { ok: true; output: unknown; truncated: boolean; logs: string[] }
-  | { ok: false; error: { code: string; message: string } };
-
-/** The part of the sandbox pool plugin nodes use. */
-export type TSandboxRunner = {
-  run(job: { code: string; input: unknown; timeoutMs?: number; signal?: AbortSignal }): Promise<TSandboxJobResult>;
-};
 
 const PLUGIN_TIMEOUT_MS = 30_000;
 
@@ -25,18 +18,23 @@ export function buildPluginJob(source: string, nodeName: string): string {
   ].join("\n");
 }
 
-/** A plugin's node type as the runtime sees it: every execution is a sandbox job with copies of inputs and config. */
-export function createPluginNode(options: { definition: TNodeTypeDefinition; plugin: Pick<TLoadedPlugin, "pluginKey">; source: string; sandbox: TSandboxRunner }): TNodeImplementation {
+/**
+ * A plugin's node type as the runtime sees it: every execution is a sandbox job with copies of inputs and config, and
+ * the only way out is `host.call("fetch", ...)` to the hosts and secrets an admin granted this plugin.
+ */
+export function createPluginNode(options: { definition: TNodeTypeDefinition; plugin: Pick<TLoadedPlugin, "pluginKey" | "grants">; source: string }): TNodeImplementation {
   const nodeName = options.definition.type.slice(options.plugin.pluginKey.length + 1);
   const code = buildPluginJob(options.source, nodeName);
   return {
     definition: options.definition,
     async execute(context) {
-      const result = await options.sandbox.run({
+      const { pluginKey, grants } = options.plugin;
+      const result = await runInSandbox({
         code,
         input: { inputs: context.inputs, config: context.config },
         timeoutMs: context.config.timeoutMs ? Number(context.config.timeoutMs) : PLUGIN_TIMEOUT_MS,
         signal: context.signal,
+        onCapability: createHostCapabilities({ caller: `Plugin ${pluginKey}`, allowedHosts: grants.egress, allowedSecrets: grants.secrets, resolveSecret: context.resolveSecret }),
       });
       if (!result.ok) {
         const message = `Plugin ${options.plugin.pluginKey}: ${result.error.message}`;

@@ -6,9 +6,13 @@ import { createNodeTypeRegistry, type TNodeTypeDefinition, type TNodeTypeRegistr
 import type { TPluginManifest } from "@/lib/plugins/manifest";
 import type { TDbOrTx } from "../db/client";
 import { createNodeImplementations, type TNodeImplementation, type TNodeImplementations } from "../runtime/node-implementation";
-import { CORE_NODES } from "../runtime/nodes/core";
+import { CORE_NODE_DEFINITIONS, CORE_NODES } from "../runtime/nodes/core";
+import { createCodeNode } from "../runtime/nodes/core/code";
+import { getWorkspaceAllowlist } from "../services/egress/get-workspace-allowlist";
+import { createHostCapabilities } from "./host-capabilities";
+import { runInSandbox } from "./sandbox-host";
 import { getManifestNodeTypes } from "./manifest-node-types";
-import { createPluginNode, type TSandboxRunner } from "./plugin-node";
+import { createPluginNode } from "./plugin-node";
 import { PluginError } from "./plugin-error";
 import { describeFileDifference, hashPluginFiles } from "./signing/plugin-files";
 
@@ -33,7 +37,7 @@ async function findEnabledPlugins(db: TDbOrTx, workspaceId: string) {
 /** Node types a graph of this workspace may use (for validation and the palette), with the plugin each comes from. */
 export async function getWorkspaceNodeTypes(db: TDbOrTx, workspaceId: string): Promise<{ registry: TNodeTypeRegistry; plugins: TLoadedPlugin[] }> {
   const plugins = await findEnabledPlugins(db, workspaceId);
-  const definitions: TNodeTypeDefinition[] = [...CORE_NODES.map((node) => node.definition), ...plugins.flatMap((plugin) => getManifestNodeTypes(plugin.manifest))];
+  const definitions: TNodeTypeDefinition[] = [...CORE_NODE_DEFINITIONS, ...plugins.flatMap((plugin) => getManifestNodeTypes(plugin.manifest))];
   return { registry: createNodeTypeRegistry(definitions), plugins };
 }
 
@@ -41,16 +45,23 @@ export async function getWorkspaceNodeTypes(db: TDbOrTx, workspaceId: string): P
  * Executable node types of the workspace. A plugin whose files changed on disk since install is not loaded: the run
  * fails with a message naming the plugin and the file, instead of running code nobody verified.
  */
-export async function loadWorkspaceImplementations(db: TDbOrTx, workspaceId: string, sandbox: TSandboxRunner): Promise<TNodeImplementations> {
+export async function loadWorkspaceImplementations(db: TDbOrTx, workspaceId: string): Promise<TNodeImplementations> {
   const plugins = await findEnabledPlugins(db, workspaceId);
-  const implementations: TNodeImplementation[] = [...CORE_NODES];
+  const implementations: TNodeImplementation[] = [...CORE_NODES, createCodeNode((job) => runCodeJob(db, job), workspaceId)];
   for (const plugin of plugins) {
     const difference = describeFileDifference(plugin.fileHashes, hashPluginFiles(plugin.storagePath));
     if (difference) throw new PluginError("FILES_CHANGED", `Plugin ${plugin.pluginKey} ${plugin.version} is not loaded: ${difference} on disk since it was installed`);
     const source = plugin.manifest.entry ? readFileSync(path.join(plugin.storagePath, plugin.manifest.entry), "utf8") : "";
     for (const definition of getManifestNodeTypes(plugin.manifest)) {
-      implementations.push(createPluginNode({ definition, plugin, source, sandbox }));
+      implementations.push(createPluginNode({ definition, plugin, source }));
     }
   }
   return createNodeImplementations(implementations);
+}
+
+/** A Code node may fetch the hosts on the workspace's egress allowlist, and no secret. */
+async function runCodeJob(db: TDbOrTx, job: { code: string; input: unknown; timeoutMs: number; signal: AbortSignal; workspaceId: string }) {
+  const allowedHosts = await getWorkspaceAllowlist(db, { workspaceId: job.workspaceId });
+  const onCapability = createHostCapabilities({ caller: "Code node", allowedHosts, allowedSecrets: [], resolveSecret: () => Promise.reject(new Error("Code nodes cannot read secrets")) });
+  return runInSandbox({ code: job.code, input: job.input, timeoutMs: job.timeoutMs, signal: job.signal, onCapability });
 }

@@ -18,6 +18,7 @@ import {
 import { takeReadyActivations } from "./frontier/take-ready-activations";
 import type { TChildRunRequest, TNodeImplementations } from "./node-implementation";
 import type { TLoadedRun, TRunStore, TStepRecord } from "./run-store";
+import { createRunRedactor } from "./run-redactor";
 import type { TStepStatus } from "./statuses";
 
 export const DEFAULT_MAX_STEPS = 10_000;
@@ -33,6 +34,7 @@ export type TDriveResources = {
   slots: TActivationSlots;
   owner: string;
   emit: (event: TRunEvent) => void;
+  resolveSecret: (workspaceId: string, name: string) => Promise<string>;
 };
 
 export type TDriveOutcome = "succeeded" | "failed" | "cancelled" | "waiting" | "stopped";
@@ -42,12 +44,15 @@ export type TDriveOutcome = "succeeded" | "failed" | "cancelled" | "waiting" | "
  * `cancelSignal` aborts when a user cancels the run.
  */
 export async function driveRun(resources: TDriveResources, run: TLoadedRun, signals: { stop: AbortSignal; cancel: AbortSignal }): Promise<TDriveOutcome> {
+  const redactor = createRunRedactor();
+  const emitRedacted = (event: TRunEvent) => resources.emit(redactor.redact(event));
   const emit = <K extends keyof TRunEventMap>(type: K, nodeId: string | null, payload: TRunEventMap[K]) =>
-    resources.emit({ runId: run.id, type, nodeId, payload, ts: resources.clock.now() } as TRunEvent);
+    emitRedacted({ runId: run.id, type, nodeId, payload, ts: resources.clock.now() } as TRunEvent);
+  const store = createRedactingStore(resources.store, redactor);
+  const { owner } = resources;
   // Aborts running nodes when the run itself must stop (budget exceeded).
   const halt = new AbortController();
   const signal = AbortSignal.any([signals.stop, signals.cancel, halt.signal]);
-  const { store, owner } = resources;
 
   let plan: TRunPlan;
   try {
@@ -71,8 +76,13 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
     clock: resources.clock,
     random: resources.random,
     slots: resources.slots,
-    emit: resources.emit,
+    emit: emitRedacted,
     signal,
+    resolveSecret: async (name: string) => {
+      const value = await resources.resolveSecret(run.workspaceId, name);
+      redactor.add(name, value);
+      return value;
+    },
     startChildRun: (parentStepSeq: number, request: TChildRunRequest) => store.createChildRun({ parentRunId: run.id, parentStepSeq, request }),
   };
   const lifecycle = createLifecycle(frontier, (type, nodeId, payload) => emit(type, nodeId, payload as never));
@@ -184,6 +194,16 @@ function toStepRecord(runId: string, outcome: TActivationOutcome, status: TStepS
     usage: result?.kind === "outputs" ? (result.usage ?? null) : null,
     startedAt: new Date(outcome.startedAt),
     finishedAt: new Date(outcome.finishedAt),
+  };
+}
+
+/** The store as drive-run writes to it: every step, checkpoint, output and error redacted first. */
+function createRedactingStore(store: TRunStore, redactor: ReturnType<typeof createRunRedactor>): TRunStore {
+  return {
+    ...store,
+    commitStep: (options) => store.commitStep({ ...options, step: redactor.redact(options.step), frontier: redactor.redact(options.frontier) }),
+    finishRun: (options) => store.finishRun({ ...options, output: redactor.redact(options.output), error: redactor.redact(options.error), frontier: redactor.redact(options.frontier) }),
+    parkRun: (options) => store.parkRun({ ...options, frontier: redactor.redact(options.frontier) }),
   };
 }
 

@@ -33,6 +33,7 @@ export type TActivationEnvironment = {
   slots: TActivationSlots;
   emit: (event: TRunEvent) => void;
   startChildRun: (stepSeq: number, request: TChildRunRequest) => Promise<{ runId: string; finished?: TChildRunResult }>;
+  resolveSecret: (name: string) => Promise<string>;
   /** Aborts when the run is cancelled or the process stops. */
   signal: AbortSignal;
 };
@@ -75,6 +76,7 @@ export async function executeActivation(
       random: () => record(effects.random, recorded?.random.shift() ?? env.random()),
       emit: (type, payload) => emit(type, { ...payload, stepSeq: activation.stepSeq }),
       startChildRun: (request) => env.startChildRun(activation.stepSeq, request),
+      resolveSecret: env.resolveSecret,
     };
     try {
       const result = await runOnce(env, planNode, activation, context);

@@ -27,6 +27,11 @@ export type TNodeContext = {
    * `finished` is set when that child already ended.
    */
   startChildRun(request: TChildRunRequest): Promise<{ runId: string; finished?: TChildRunResult }>;
+  /**
+   * A workspace secret's value, for this execution only. From then on the run redacts it from everything it records.
+   * Callers check their own permission first (a plugin's grants); the runtime only resolves.
+   */
+  resolveSecret(name: string): Promise<string>;
 };
 
 export type TWaitRequest = { kind: "approval"; prompt: string } | { kind: "delay"; until: number } | { kind: "subgraph"; childRunId: string };

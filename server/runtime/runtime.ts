@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { createActivationSlots } from "./activation-slots";
 import { systemClock, type TClock } from "./clock";
 import { driveRun, type TDriveOutcome } from "./drive-run";
+import { NonRetriableError } from "./errors";
 import { createEventWriter } from "./event-writer";
 import type { TNodeImplementations } from "./node-implementation";
 import type { TLoadedRun, TRunStore, TSeqEvent } from "./run-store";
@@ -26,6 +27,8 @@ export type TRuntimeOptions = {
   heartbeatMs?: number;
   pollMs?: number;
   onEvent?: (event: TSeqEvent) => void;
+  /** A workspace secret's value (server/services/secret/resolve-secret.ts); absent: secrets are unavailable. */
+  resolveSecret?: (workspaceId: string, name: string) => Promise<string>;
   onError?: (error: unknown, context: string) => void;
 };
 
@@ -43,6 +46,7 @@ export function createRuntime(options: TRuntimeOptions) {
   const slots = createActivationSlots(options.maxActivations ?? 32);
   const events = createEventWriter({ store, onEvent: options.onEvent, onError });
   const driving = new Map<string, TDriven>();
+  const resolveSecret = options.resolveSecret ?? ((_workspaceId: string, name: string) => Promise.reject(new NonRetriableError(`Secret ${name}: secrets are not available in this runtime`)));
   const settledListeners = new Set<() => void>();
   let isRunning = false;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -91,7 +95,7 @@ export function createRuntime(options: TRuntimeOptions) {
         driving.set(run.id, driven);
         driven.done = resolveImplementations(run)
           .then(({ implementations, loadError }) => {
-            const resources = { store, implementations, loadError, clock, random: options.random ?? Math.random, slots, owner, emit: events.emit };
+            const resources = { store, implementations, loadError, resolveSecret, clock, random: options.random ?? Math.random, slots, owner, emit: events.emit };
             return driveRun(resources, run, { stop: driven.stop.signal, cancel: driven.cancel.signal });
           })
           .catch((error: unknown) => {

@@ -1,7 +1,7 @@
 // The built-in `core` plugin, described in the same manifest format as third-party plugins. Its code ships with the
 // studio (server/runtime/nodes/core), so it is marked built-in instead of signed.
 import { ZPluginManifest, type TPluginManifest } from "@/lib/plugins/manifest";
-import { CORE_NODES } from "../../runtime/nodes/core";
+import { CORE_NODE_DEFINITIONS } from "../../runtime/nodes/core";
 
 export const CORE_PLUGIN_MANIFEST: TPluginManifest = ZPluginManifest.parse({
   id: "core",
@@ -9,7 +9,7 @@ export const CORE_PLUGIN_MANIFEST: TPluginManifest = ZPluginManifest.parse({
   version: "1.0.0",
   publisher: "openclaw-studio",
   description: "Control nodes: input, output, templates, branches, joins, maps, loops, waits and sub-graphs.",
-  nodeTypes: CORE_NODES.map(({ definition }) => ({
+  nodeTypes: CORE_NODE_DEFINITIONS.map((definition) => ({
     name: definition.type.slice("core/".length),
     version: definition.version,
     title: definition.title,

@@ -9,7 +9,7 @@ import { createMemoryRunStore } from "./memory-run-store";
 /** Module-wide, so that runs of two harnesses (a run and its replay) never share an id. */
 let runCounter = 0;
 
-export function createRuntimeHarness(extra: TNodeImplementation[] = [], clockNow = () => Date.now()) {
+export function createRuntimeHarness(extra: TNodeImplementation[] = [], clockNow = () => Date.now(), secrets: Record<string, string> = {}) {
   const memory = createMemoryRunStore(clockNow);
   const sleeps: number[] = [];
   const errors: unknown[] = [];
@@ -21,6 +21,10 @@ export function createRuntimeHarness(extra: TNodeImplementation[] = [], clockNow
     pollMs: 10,
     heartbeatMs: 20,
     onError: (error) => errors.push(error),
+    resolveSecret: async (_workspaceId, name) => {
+      if (!(name in secrets)) throw new Error(`Secret ${name} not found in this workspace`);
+      return secrets[name]!;
+    },
   });
   const start = (spec: TGraphSpec, input: unknown = {}, recording: TRecording | null = null) => {
     const id = `run-${++runCounter}`;

@@ -11,5 +11,10 @@ import { subgraphNode } from "./subgraph";
 import { templateNode } from "./template";
 import { transformNode } from "./transform";
 
-/** The control node types of the built-in `core` plugin. */
+import { CODE_NODE_DEFINITION } from "./code";
+
+/** The control node types of the built-in `core` plugin (the Code node is built with the sandbox: see code.ts). */
 export const CORE_NODES: readonly TNodeImplementation[] = [inputNode, outputNode, templateNode, transformNode, branchNode, mergeNode, delayNode, approvalNode, mapNode, loopNode, subgraphNode];
+
+/** Every node type of the `core` plugin, the Code node included. */
+export const CORE_NODE_DEFINITIONS = [...CORE_NODES.map((node) => node.definition), CODE_NODE_DEFINITION];

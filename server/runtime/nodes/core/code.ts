@@ -1,0 +1,52 @@
+import type { TNodeTypeDefinition } from "@/lib/graph";
+import { NonRetriableError } from "../../errors";
+import type { TNodeImplementation } from "../../node-implementation";
+
+export const CODE_NODE_DEFINITION: TNodeTypeDefinition = {
+  type: "core/code",
+  version: 1,
+  title: "Code",
+  category: "data",
+  icon: "code",
+  description: "Runs JavaScript in the sandbox: `input` in, the returned value out.",
+  inputs: [{ id: "in", kind: "data" }],
+  outputs: [{ id: "out", kind: "data" }],
+  configSchema: {
+    type: "object",
+    required: ["code"],
+    properties: {
+      code: { type: "string", minLength: 1, maxLength: 100_000, description: "Body of an async function of `input`" },
+      timeoutMs: { type: "integer", minimum: 10, maximum: 300_000, default: 10_000 },
+    },
+  },
+  uiHints: { code: { widget: "code", language: "javascript" } },
+  // The code may call the network through host.call("fetch"): replay serves its recorded output.
+  sideEffects: "effectful",
+};
+
+/** What the Code node needs from the sandbox: a job with a per-job capability handler. */
+export type TCodeRunner = (job: { code: string; input: unknown; timeoutMs: number; signal: AbortSignal; workspaceId: string }) => Promise<
+  { ok: true; output: unknown; logs: string[] } | { ok: false; error: { code: string; message: string } }
+>;
+
+/** Built per process with the sandbox pool (plugins/workspace-plugins.ts), since untrusted code never runs in-process. */
+export function createCodeNode(runCode: TCodeRunner, workspaceId: string): TNodeImplementation {
+  return {
+    definition: CODE_NODE_DEFINITION,
+    async execute(context) {
+      const result = await runCode({
+        code: String(context.config.code ?? ""),
+        input: context.inputs.in,
+        timeoutMs: Number(context.config.timeoutMs ?? 10_000),
+        signal: context.signal,
+        workspaceId,
+      });
+      if (!result.ok) {
+        const message = `Code: ${result.error.message}`;
+        throw result.error.code === "RUNTIME" ? new NonRetriableError(message) : new Error(message);
+      }
+      result.logs.forEach((line) => context.emit("node.log", { level: "info", message: line }));
+      return { kind: "outputs", outputs: { out: result.output } };
+    },
+  };
+}
