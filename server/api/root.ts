@@ -1,6 +1,7 @@
 import { egressRouter } from "./routers/egress";
 import { graphRouter } from "./routers/graph";
 import { nodeTypeRouter } from "./routers/node-type";
+import { openClawRouter } from "./routers/openclaw";
 import { pluginRouter } from "./routers/plugin";
 import { runRouter } from "./routers/run";
 import { secretRouter } from "./routers/secret";
@@ -15,6 +16,7 @@ export const appRouter = createRouter({
   nodeType: nodeTypeRouter,
   secret: secretRouter,
   egress: egressRouter,
+  openClaw: openClawRouter,
 });
 
 export type AppRouter = typeof appRouter;

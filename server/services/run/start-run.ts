@@ -7,6 +7,7 @@ import { studioEvents } from "../../events/studio-events";
 import { checkPluginUse } from "../../plugins/check-plugin-use";
 import { getWorkspaceNodeTypes } from "../../plugins/workspace-plugins";
 import { findGraphOrThrow } from "../graph/find-graph";
+import { isExternalNodeType } from "../openclaw/external-node-types";
 
 const MAX_INPUT_BYTES = 1024 * 1024;
 
@@ -21,6 +22,10 @@ export async function startRun(
   const graph = await findGraphOrThrow(db, options, { id: true, draft: true, currentVersion: { select: { id: true, number: true, spec: true } } });
   const { spec, versionId } = await resolveSpec(db, graph, options.source);
 
+  const external = (spec as { nodes?: { type?: unknown; label?: unknown; id?: unknown }[] }).nodes?.find((node) => typeof node.type === "string" && isExternalNodeType(node.type));
+  if (external) {
+    throw new AppError("BAD_REQUEST", `Node "${String(external.label || external.id)}" is an imported OpenClaw type (${String(external.type)}): it can be drawn here but not run`);
+  }
   const { registry, plugins } = await getWorkspaceNodeTypes(db, options.workspaceId);
   const validation = validateGraph(spec, registry);
   if (!validation.ok) {

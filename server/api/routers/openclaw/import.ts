@@ -1,0 +1,7 @@
+import { importOpenClawExtension } from "../../../services/openclaw/import-openclaw-extension";
+import { workspaceProcedure } from "../../trpc";
+import { ZImportOpenClawInput } from "./types";
+
+export const importOpenClawProcedure = workspaceProcedure("plugins:manage")
+  .input(ZImportOpenClawInput)
+  .mutation(({ ctx, input }) => importOpenClawExtension(ctx.db, { workspaceId: input.workspaceId, actorId: ctx.user.id, source: input.source }));
