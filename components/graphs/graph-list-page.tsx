@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useWorkspaceChannel } from "../realtime/use-workspace-channel";
 import { getErrorMessage } from "../trpc/error-message";
 import { useTRPC } from "../trpc/trpc";
@@ -31,6 +32,7 @@ export function GraphListPage({ workspaceSlug }: { workspaceSlug: string }) {
           <h1>{workspace?.name ?? " "}</h1>
           {workspace && <Badge title="Your role in this workspace">{workspace.role}</Badge>}
         </div>
+        <Link href={`/w/${workspaceSlug}/settings`}>Settings</Link>
       </div>
       {workspaceId && can("graph:create") && <CreateGraphForm workspaceId={workspaceId} workspaceSlug={workspaceSlug} />}
       {graphs.error && <Alert>{getErrorMessage(graphs.error)}</Alert>}

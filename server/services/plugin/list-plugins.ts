@@ -11,7 +11,7 @@ export async function listPlugins(db: TDbOrTx, options: { workspaceId: string })
   });
   const core = CORE_PLUGIN_MANIFEST;
   return [
-    { pluginKey: core.id, name: core.name, version: core.version, publisher: core.publisher, description: core.description, isBuiltin: true, isEnabled: true, signedBy: "built-in", nodeTypeCount: core.nodeTypes.length, permissions: core.permissions, grants: { egress: [], secrets: [] }, installedAt: null },
+    { pluginKey: core.id, name: core.name, version: core.version, publisher: core.publisher, description: core.description, isBuiltin: true, isEnabled: true, signedBy: "built-in", nodeTypeCount: core.nodeTypes.length, permissions: core.permissions, grants: { egress: [] as string[], secrets: [] as string[] }, installedAt: null as Date | null },
     ...installs.map(({ plugin, ...install }) => {
       const manifest = plugin.manifest as TPluginManifest;
       return {

@@ -6,7 +6,7 @@ export async function listWorkspaces(db: TDbOrTx, options: { userId: string }) {
   const memberships = await db.membership.findMany({
     where: { userId: options.userId },
     orderBy: { workspace: { name: "asc" } },
-    select: { role: true, workspace: { select: { id: true, slug: true, name: true } } },
+    select: { role: true, workspace: { select: { id: true, slug: true, name: true, allowUnsignedPlugins: true } } },
   });
   return memberships.map(({ role, workspace }) => ({ ...workspace, role, scopes: [...ACCESS_RIGHTS[role]] }));
 }

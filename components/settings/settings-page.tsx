@@ -1,0 +1,33 @@
+"use client";
+
+import Link from "next/link";
+import { Alert, Badge } from "../ui/alert";
+import { useWorkspace } from "../workspace/use-workspace";
+import { EgressSection } from "./egress-section";
+import { OpenClawSection } from "./openclaw-section";
+import { PluginsSection } from "./plugins-section";
+import { SecretsSection } from "./secrets-section";
+import styles from "./settings.module.css";
+import { TrustedKeysSection } from "./trusted-keys-section";
+
+export function SettingsPage({ workspaceSlug }: { workspaceSlug: string }) {
+  const { workspace, can, isLoading } = useWorkspace(workspaceSlug);
+  if (isLoading) return <main className={styles.page} aria-busy="true" />;
+  if (!workspace) return <main className={styles.page}><Alert>Workspace not found.</Alert></main>;
+  const workspaceId = workspace.id;
+  return (
+    <main className={styles.page}>
+      <div className={styles.row}>
+        <Link href={`/w/${workspaceSlug}`}>Graphs</Link>
+        <span aria-hidden="true">/</span>
+        <h1>Settings</h1>
+        <Badge>{workspace.role}</Badge>
+      </div>
+      <PluginsSection workspaceId={workspaceId} canManage={can("plugins:manage")} isOwner={workspace.role === "owner"} />
+      {can("plugins:manage") && <TrustedKeysSection workspaceId={workspaceId} />}
+      {can("plugins:manage") && <OpenClawSection workspaceId={workspaceId} />}
+      {can("secrets:manage") && <SecretsSection workspaceId={workspaceId} />}
+      {can("egress:manage") && <EgressSection workspaceId={workspaceId} />}
+    </main>
+  );
+}
