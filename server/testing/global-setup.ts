@@ -1,6 +1,10 @@
 // Integration tests run against a real Postgres: DATABASE_URL's server when set, else an embedded one in .data/.
 // Either way each run gets a fresh database, migrated with the committed migrations.
 import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../db/embedded-postgres";
@@ -13,13 +17,22 @@ declare module "vitest" {
   }
 }
 
-const TEST_PG_PORT = 54339;
+/** A free TCP port on loopback, so concurrent test runs never collide. */
+async function findFreePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 export default async function setup(project: TestProject) {
   const env = readEnv();
-  const embedded = env.DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir: `${env.dataDir}/test`, port: TEST_PG_PORT });
+  // A throwaway cluster per run (about 2 s to initialise): runs in two checkouts, or two at once, stay independent.
+  const embeddedDir = env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), "studio-test-pg-"));
+  // As root, embedded-postgres runs Postgres as the `postgres` user, which must be able to enter the folder.
+  if (embeddedDir) chmodSync(embeddedDir, 0o755);
+  const embedded = embeddedDir ? await startEmbeddedPostgres({ dataDir: embeddedDir, port: await findFreePort() }) : undefined;
   const serverUrl = new URL(env.DATABASE_URL ?? embedded!.url);
   const name = `studio_test_${randomBytes(4).toString("hex")}`;
 
@@ -32,6 +45,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await withAdminClient(serverUrl, (client) => client.query(`drop database if exists "${name}" with (force)`));
     await embedded?.stop();
+    if (embeddedDir) rmSync(embeddedDir, { recursive: true, force: true });
   };
 }
 
