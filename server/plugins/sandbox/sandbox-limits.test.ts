@@ -61,6 +61,24 @@ describe("sandbox limits", () => {
     expect(pool.stats().workersReplaced).toBe(replacedBefore + 1);
   });
 
+  it("replaces an isolate whose heap a job left full, so the next job still has room", { timeout: 30_000 }, async () => {
+    // The Symbol.for registry belongs to the isolate, not the context: without the heap check after each job, the
+    // third of these runs out of memory (V8 then aborts the whole worker).
+    const code = "for (let i = 0; i < 150000; i++) Symbol.for(input + i + 'x'.repeat(100)); return 'ok'";
+    for (const input of ["a", "b", "c"]) expect(await pool.run({ code, input, timeoutMs: 8_000 })).toMatchObject({ ok: true, output: "ok" });
+    await expectPoolServesNextJob();
+  });
+
+  it("keeps floods of log lines and host calls inside the isolate, so the worker still answers at the deadline", async () => {
+    const replacedBefore = pool.stats().workersReplaced;
+    for (const code of ["while (true) console.log('x')", "await null; while (true) host.call('log', 'y')"]) {
+      const result = await pool.run({ code });
+      // This message comes from the worker; the pool's hard kill would say "did not answer" and replace it.
+      expect(result).toMatchObject({ ok: false, error: { code: "TIMEOUT", message: `the code ran longer than ${TIMEOUT_MS} ms` } });
+    }
+    expect(pool.stats().workersReplaced).toBe(replacedBefore);
+  });
+
   it("caps console output per job", async () => {
     const result = await pool.run({ code: "for (let i = 0; i < 5000; i++) console.log('line ' + i); return 'done'", timeoutMs: 5_000 });
     expect(result).toMatchObject({ ok: true, output: "done" });

@@ -121,6 +121,18 @@ describe("sandbox pool", () => {
     }
   });
 
+  it("stops forking when workers cannot start, and fails its jobs with CRASHED", { timeout: 20_000 }, async () => {
+    // isolated-vm refuses a memory limit under 8 MB, so every worker dies before it is ready.
+    const broken = createSandboxPool({ size: 1, memoryLimitMb: 1, timeoutMs: 1_000 });
+    try {
+      const result = await broken.run({ code: "return 1" });
+      expect(result).toMatchObject({ ok: false, error: { code: "CRASHED", message: expect.stringMatching(/^sandbox workers fail to start/) } });
+      expect(broken.stats()).toMatchObject({ workers: [], workersReplaced: 2 });
+    } finally {
+      await broken.close();
+    }
+  });
+
   it("fails queued and new jobs with CRASHED once closed", async () => {
     const closing = createSandboxPool({ size: 1, memoryLimitMb: 64, timeoutMs: 1_000 });
     const pending = closing.run({ code: "return 1" });

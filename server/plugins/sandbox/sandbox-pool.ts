@@ -2,10 +2,10 @@
 // isolation layers: README.md.
 import { createSandboxJob, type TCapabilityHandler, type TSandboxError, type TSandboxJob, type TSandboxLog, type TSandboxResult } from "./sandbox-job";
 import { startSandboxProcess, type TSandboxProcess } from "./sandbox-process";
-import { parseSandboxJson, type TSandboxWorkerConfig, type TWorkerMessage } from "./sandbox-protocol";
+import { decodeSandboxOutput, RESULT_CAP_CHARS, type TSandboxWorkerConfig, type TWorkerMessage } from "./sandbox-protocol";
 
 export type { TCapabilityHandler, TCapabilityRequest, TSandboxError, TSandboxLog, TSandboxResult } from "./sandbox-job";
-export type { TSandboxErrorCode } from "./sandbox-protocol";
+export { RESULT_CAP_CHARS, type TSandboxErrorCode } from "./sandbox-protocol";
 
 export type TSandboxPoolOptions = {
   size: number;
@@ -44,20 +44,22 @@ export type TSandboxPool = {
 
 type TSlot = { process: TSandboxProcess; isReady: boolean; idleSince: number; job?: TSandboxJob; hardDeadline?: NodeJS.Timeout };
 
-export const RESULT_CAP_CHARS = 10 * 1024 * 1024;
 const LOG_LINE_CAP_CHARS = 8 * 1024;
 const LOG_LINES_CAP = 1_000;
+const MAX_PENDING_CALLS = 32;
 /** The worker answers TIMEOUT itself at the deadline; past this grace the pool stops waiting and kills it. */
 const HARD_KILL_GRACE_MS = 500;
 /** Workers that die before they are ready this many times in a row mean a broken install, not bad luck: stop forking. */
 const MAX_START_FAILURES = 3;
 
 export function createSandboxPool(options: TSandboxPoolOptions): TSandboxPool {
+  if (!Number.isInteger(options.size) || options.size < 1) throw new Error(`a sandbox pool needs at least one worker, got ${options.size}`);
   const config: TSandboxWorkerConfig = {
     memoryLimitMb: options.memoryLimitMb,
     resultCapChars: RESULT_CAP_CHARS,
     logLineCapChars: LOG_LINE_CAP_CHARS,
     logLinesCap: LOG_LINES_CAP,
+    maxPendingCalls: MAX_PENDING_CALLS,
     isolatePerJob: options.isolatePerJob ?? false,
   };
   const slots: TSlot[] = [];
@@ -66,11 +68,12 @@ export function createSandboxPool(options: TSandboxPoolOptions): TSandboxPool {
   let jobsDone = 0;
   let workersReplaced = 0;
   let startFailures = 0;
-  let brokenReason: string | undefined;
+  /** Set once the pool runs no more jobs: closed, or its workers cannot start. */
+  let stoppedReason: string | undefined;
 
   function startSlot(): TSlot {
-    const process = startSandboxProcess(config, { onMessage: (message) => onMessage(slot, message), onExit: (reason) => onExit(slot, reason) });
-    const slot: TSlot = { process, isReady: false, idleSince: 0 };
+    const worker = startSandboxProcess(config, { onMessage: (message) => onMessage(slot, message), onExit: (reason) => onExit(slot, reason) });
+    const slot: TSlot = { process: worker, isReady: false, idleSince: 0 };
     return slot;
   }
 
@@ -91,7 +94,7 @@ export function createSandboxPool(options: TSandboxPoolOptions): TSandboxPool {
     }
     detachJob(slot);
     jobsDone++;
-    job.finish(message.ok ? decodeOutput(message.output, message.truncated) : { ok: false, error: message.error });
+    job.finish(message.ok ? decodeSandboxOutput(message.output, message.truncated) : { ok: false, error: message.error });
     if (message.retire) slot.process.kill();
     else dispatch();
   }
@@ -100,10 +103,10 @@ export function createSandboxPool(options: TSandboxPoolOptions): TSandboxPool {
     detachJob(slot)?.finish(fail("CRASHED", reason));
     const index = slots.indexOf(slot);
     if (index === -1) return;
-    if (!slot.isReady && ++startFailures >= MAX_START_FAILURES) brokenReason = `sandbox workers fail to start: ${reason}`;
-    if (brokenReason !== undefined) {
+    if (!slot.isReady && ++startFailures >= MAX_START_FAILURES) stoppedReason = `sandbox workers fail to start: ${reason}`;
+    if (stoppedReason !== undefined) {
       slots.splice(index, 1);
-      for (const job of queue.splice(0)) job.finish(fail("CRASHED", brokenReason));
+      for (const job of queue.splice(0)) job.finish(fail("CRASHED", stoppedReason));
       return;
     }
     slots[index] = startSlot();
@@ -145,15 +148,6 @@ export function createSandboxPool(options: TSandboxPoolOptions): TSandboxPool {
     }
   }
 
-  function decodeOutput(text: string | undefined, truncated: boolean) {
-    if (text !== undefined && text.length > RESULT_CAP_CHARS) return fail("RESULT_TOO_LARGE", `result too large: ${text.length} characters of JSON`);
-    try {
-      return { ok: true as const, output: parseSandboxJson(text), truncated };
-    } catch {
-      return fail("CRASHED", "the sandbox worker sent a result that is not JSON");
-    }
-  }
-
   function run(request: TSandboxRunRequest): Promise<TSandboxResult> {
     let inputText: string | undefined;
     try {
@@ -161,7 +155,7 @@ export function createSandboxPool(options: TSandboxPoolOptions): TSandboxPool {
     } catch (error) {
       return settled(fail("RUNTIME", `the input is not JSON: ${error instanceof Error ? error.message : String(error)}`));
     }
-    if (brokenReason !== undefined) return settled(fail("CRASHED", brokenReason));
+    if (stoppedReason !== undefined) return settled(fail("CRASHED", stoppedReason));
     if (request.signal?.aborted) return settled(fail("ABORTED", "the run was aborted before it started"));
     const job = createSandboxJob({
       id: ++lastJobId,
@@ -191,10 +185,10 @@ export function createSandboxPool(options: TSandboxPoolOptions): TSandboxPool {
   }
 
   async function close(): Promise<void> {
-    brokenReason = "the sandbox pool was closed";
-    for (const job of queue.splice(0)) job.finish(fail("CRASHED", brokenReason));
+    stoppedReason = "the sandbox pool was closed";
+    for (const job of queue.splice(0)) job.finish(fail("CRASHED", stoppedReason));
     const closing = slots.splice(0);
-    for (const slot of closing) killSlot(slot, { code: "CRASHED", message: brokenReason });
+    for (const slot of closing) killSlot(slot, { code: "CRASHED", message: stoppedReason });
     await Promise.all(closing.map((slot) => slot.process.exited));
   }
 

@@ -2,12 +2,17 @@
 // messages are parsed strictly: a worker that sends anything else is treated as broken and replaced.
 import { z } from "zod";
 
+/** The largest result, in characters of JSON text (V8 string length, so about 10 MB of ASCII). */
+export const RESULT_CAP_CHARS = 10 * 1024 * 1024;
+
 export type TSandboxWorkerConfig = {
   memoryLimitMb: number;
-  /** The largest result, in characters of JSON text (V8 string length): a longer string is cut, anything else refused. */
+  /** A string result longer than this is cut to it; any other result above it is refused. */
   resultCapChars: number;
   logLineCapChars: number;
   logLinesCap: number;
+  /** host.call requests a job may have waiting at once; more would let it flood the host with messages. */
+  maxPendingCalls: number;
   /** A new isolate for every job instead of a new context in a kept isolate (README: trade-offs). */
   isolatePerJob: boolean;
 };
@@ -50,4 +55,16 @@ export type TWorkerMessage = z.infer<typeof ZWorkerMessage>;
  */
 export function parseSandboxJson(text: string | undefined): unknown {
   return text === undefined ? undefined : JSON.parse(text, (key, value: unknown) => (key === "__proto__" ? undefined : value));
+}
+
+/** The worker already enforced the cap; this process checks again because a worker is never trusted. */
+export function decodeSandboxOutput(text: string | undefined, truncated: boolean) {
+  if (text !== undefined && text.length > RESULT_CAP_CHARS) {
+    return { ok: false as const, error: { code: "RESULT_TOO_LARGE" as const, message: `result too large: ${text.length} characters of JSON` } };
+  }
+  try {
+    return { ok: true as const, output: parseSandboxJson(text), truncated };
+  } catch {
+    return { ok: false as const, error: { code: "CRASHED" as const, message: "the sandbox worker sent a result that is not JSON" } };
+  }
 }
