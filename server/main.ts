@@ -1,5 +1,6 @@
 // The studio process: one HTTP server hosting Next's pages, tRPC, next-auth and socket.io; Postgres embedded or external.
 // `npm run dev` runs this file with --dev; `npm start` runs server/start.ts, which builds when needed and imports it.
+import { mkdirSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +14,7 @@ import { env } from "./env";
 import { createRequestRouter } from "./http/route-request";
 import { attachRealtime, SOCKET_PATH } from "./realtime/socket-server";
 import { loadOrCreateSecretFile } from "./secret-file";
-import { setPluginStorageDir } from "./plugins/plugin-storage";
+import { getPluginSourcesDir, setPluginStorageDir } from "./plugins/plugin-storage";
 import { loadMasterKey, setMasterKey } from "./secrets/master-key";
 import { seedDatabaseIfEmpty, type TSeedResult } from "./seed/seed-database";
 import { startRuntime } from "./start-runtime";
@@ -27,6 +28,7 @@ export async function startStudio(options: { dev: boolean }): Promise<void> {
   // Before anything starts: a missing master key with an external database stops start-up with a clear message.
   setMasterKey(loadMasterKey({ envKey: config.STUDIO_MASTER_KEY, dataDir: config.dataDir, isEmbedded: !config.DATABASE_URL }));
   setPluginStorageDir(path.join(config.dataDir, "plugins"));
+  mkdirSync(getPluginSourcesDir(), { recursive: true });
   const embedded: TEmbeddedDatabase | undefined = config.DATABASE_URL
     ? undefined
     : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.EMBEDDED_PG_PORT });

@@ -15,3 +15,8 @@ export function getPluginStorageDir(): string {
 export function pluginVersionDir(pluginKey: string, version: string): string {
   return path.join(getPluginStorageDir(), pluginKey, version);
 }
+
+/** Where an admin may place plugin folders on the server for `plugin.installFromFolder` (`<data dir>/plugin-sources`). */
+export function getPluginSourcesDir(): string {
+  return path.join(path.dirname(getPluginStorageDir()), "plugin-sources");
+}

@@ -9,7 +9,7 @@ import type { TRole } from "../../auth/access-rights";
 import type { TDb } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { PluginError } from "../../plugins/plugin-error";
-import { pluginVersionDir } from "../../plugins/plugin-storage";
+import { getPluginSourcesDir, pluginVersionDir } from "../../plugins/plugin-storage";
 import { extractPluginArchive } from "../../plugins/signing/plugin-archive";
 import { verifyPluginFolder } from "../../plugins/signing/verify-plugin";
 import { getPluginAbilities } from "./get-plugin-abilities";
@@ -21,10 +21,13 @@ const RESERVED_IDS = new Set(["core", "test", "studio", "openclaw"]);
  * keys, check the caller may install it, refuse a downgrade, store the files, and record the install with no permission
  * granted yet. Nothing from the archive is executed.
  */
-export async function installPlugin(db: TDb, options: { workspaceId: string; actorId: string; role: TRole; archive: Buffer }) {
+export async function installPlugin(
+  db: TDb,
+  options: { workspaceId: string; actorId: string; role: TRole } & ({ archive: Buffer } | { folder: string }),
+) {
   const { ability, workspace } = await getPluginAbilities(db, options);
   const trustedKeys = await db.trustedKey.findMany({ where: { workspaceId: options.workspaceId }, select: { publicKey: true } });
-  const extracted = await extractPluginArchive(options.archive);
+  const extracted = "archive" in options ? await extractPluginArchive(options.archive) : { dir: resolveSourceFolder(options.folder), cleanup: () => undefined };
   try {
     const verified = verifyPluginFolder(extracted.dir, {
       trustedPublicKeys: trustedKeys.map((key) => key.publicKey),
@@ -55,6 +58,19 @@ export async function installPlugin(db: TDb, options: { workspaceId: string; act
   } finally {
     extracted.cleanup();
   }
+}
+
+/**
+ * A folder install reads from `<data dir>/plugin-sources/<name>` only: an admin drops a plugin there on the server; no
+ * API caller can make the studio read any other path.
+ */
+function resolveSourceFolder(folder: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/.test(folder) || folder.includes("..")) {
+    throw new AppError("BAD_REQUEST", "A plugin folder is a single folder name inside the studio's plugin-sources folder");
+  }
+  const dir = path.join(getPluginSourcesDir(), folder);
+  if (!existsSync(dir)) throw new AppError("NOT_FOUND", `No plugin folder "${folder}" in ${getPluginSourcesDir()}`);
+  return dir;
 }
 
 /** Stores a version's files once per distinct content (manifest, files and signer); a re-upload reuses the row. */

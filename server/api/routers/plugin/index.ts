@@ -1,6 +1,6 @@
 import { createRouter } from "../../trpc";
 import { grantPluginPermissionsProcedure } from "./grant";
-import { installPluginProcedure } from "./install";
+import { installPluginFromFolderProcedure, installPluginProcedure } from "./install";
 import { listPluginsProcedure } from "./list";
 import { setAllowUnsignedPluginsProcedure } from "./set-allow-unsigned";
 import { setPluginEnabledProcedure } from "./set-enabled";
@@ -10,6 +10,7 @@ import { uninstallPluginProcedure } from "./uninstall";
 export const pluginRouter = createRouter({
   list: listPluginsProcedure,
   install: installPluginProcedure,
+  installFromFolder: installPluginFromFolderProcedure,
   uninstall: uninstallPluginProcedure,
   setEnabled: setPluginEnabledProcedure,
   grant: grantPluginPermissionsProcedure,

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { setPluginStorageDir } from "../../../plugins/plugin-storage";
+import { getPluginSourcesDir, setPluginStorageDir } from "../../../plugins/plugin-storage";
 import { packPluginFolder } from "../../../plugins/signing/plugin-archive";
 import { copyFixture, createSignedFixture, editManifest } from "../../../plugins/testing/plugin-fixtures";
 import { createWorkspaceWithMembers } from "../../../testing/factories";
@@ -13,7 +13,7 @@ import { createInnerContext } from "../../trpc";
 type TUser = Parameters<typeof createInnerContext>[0]["user"];
 const callerFor = (user: TUser) => createCaller(createInnerContext({ user }));
 
-beforeAll(() => setPluginStorageDir(mkdtempSync(path.join(tmpdir(), "studio-plugins-"))));
+beforeAll(() => setPluginStorageDir(path.join(mkdtempSync(path.join(tmpdir(), "studio-data-")), "plugins")));
 
 async function archiveOf(dir: string): Promise<string> {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "studio-archive-")), "plugin.tgz");
@@ -82,6 +82,18 @@ describe("plugin router", () => {
     expect((await rejectionOf(admin.plugin.setAllowUnsigned({ workspaceId, isAllowed: true }))).code).toBe("FORBIDDEN");
     await callerFor(members.owner).plugin.setAllowUnsigned({ workspaceId, isAllowed: true });
     expect((await admin.plugin.install({ workspaceId, archiveBase64 })).plugin.signedBy).toBeNull();
+  });
+
+  it("installs from a folder inside plugin-sources only", async () => {
+    const { workspace, members } = await createWorkspaceWithMembers(["admin"]);
+    const workspaceId = workspace.id;
+    const admin = callerFor(members.admin);
+    const { dir, keys } = createSignedFixture("shout-plugin", { version: "2.0.0" });
+    cpSync(dir, path.join(getPluginSourcesDir(), "shout-2"), { recursive: true });
+    await admin.plugin.addTrustedKey({ workspaceId, publisher: "acme", publicKey: keys.publicKey });
+    expect((await admin.plugin.installFromFolder({ workspaceId, folder: "shout-2" })).plugin.version).toBe("2.0.0");
+    expect((await rejectionOf(admin.plugin.installFromFolder({ workspaceId, folder: "../etc" }))).code).toBe("BAD_REQUEST");
+    expect((await rejectionOf(admin.plugin.installFromFolder({ workspaceId, folder: "missing" }))).code).toBe("NOT_FOUND");
   });
 
   it("grants only declared permissions", async () => {

@@ -21,3 +21,4 @@ export const ZAddTrustedKeyInput = z
   .strict();
 export const ZRemoveTrustedKeyInput = z.object({ workspaceId: ZWorkspaceId, keyId: z.string().min(1).max(64) }).strict();
 export const ZSetAllowUnsignedInput = z.object({ workspaceId: ZWorkspaceId, isAllowed: z.boolean() }).strict();
+export const ZInstallFromFolderInput = z.object({ workspaceId: ZWorkspaceId, folder: z.string().min(1).max(128) }).strict();
