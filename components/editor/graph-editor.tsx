@@ -1,18 +1,23 @@
 "use client";
 
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from "@xyflow/react";
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type Edge } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef } from "react";
-import type { TGraphSpec } from "@/lib/graph";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { validateGraph, type TGraphSpec } from "@/lib/graph";
 import { useTRPC } from "../trpc/trpc";
 import { Badge } from "../ui/alert";
 import { Button } from "../ui/button";
 import styles from "./editor.module.css";
-import { applyNodePositions, specToFlow, type TStudioNode } from "./spec-to-flow";
+import { checkConnection } from "./check-connection";
+import { addEdge, createNodeOfType, findFreePosition, removeNodesAndEdges } from "./graph-edits";
+import { NODE_TYPE_DRAG_FORMAT, Palette } from "./palette";
+import { ProblemsPanel } from "./problems-panel";
+import { applyNodePositions, specToFlow, toStudioNode, type TStudioNode } from "./spec-to-flow";
 import { StudioNode } from "./studio-node";
 import { useDraftAutosave, type TSaveState } from "./use-draft-autosave";
+import { useNodeTypes } from "./use-node-types";
 
 const NODE_TYPES = { studio: StudioNode };
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.25 };
@@ -30,30 +35,120 @@ export function GraphEditor(props: TGraphEditorProps) {
 
 /**
  * The canvas runs uncontrolled (React Flow owns node state), so no component re-renders on every drag frame; the
- * spec is rebuilt from `getNodes()` only when a save is due.
+ * spec is rebuilt from `getNodes()` when a save is due. Edits (add, connect, delete) change the spec and React Flow
+ * together; validation runs on the spec with the same rules as the server.
  */
 function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit }: TGraphEditorProps) {
   const flow = useReactFlow<TStudioNode, Edge>();
+  const { entries, registry } = useNodeTypes(workspaceId);
   const specRef = useRef(graph.draft);
+  const [spec, setSpec] = useState(graph.draft);
+  const [hint, setHint] = useState<string>();
   const initial = useMemo(() => specToFlow(graph.draft), []); // eslint-disable-line react-hooks/exhaustive-deps -- first render only; later drafts arrive through setNodes
   const getSpec = useCallback(() => applyNodePositions(specRef.current, flow.getNodes()), [flow]);
   const autosave = useDraftAutosave({ workspaceId, graphId: graph.id, initialRevision: graph.draftRevision, getSpec });
+  const { adopt, onRemoteRevision, scheduleSave } = autosave;
 
-  const { adopt, onRemoteRevision } = autosave;
+  const commitEdit = useCallback(
+    (next: TGraphSpec) => {
+      specRef.current = next;
+      setSpec(next);
+      scheduleSave();
+    },
+    [scheduleSave],
+  );
+
   const showDraft = useCallback(
     (draft: TGraphSpec, revision: number) => {
       specRef.current = draft;
-      const next = specToFlow(draft);
+      setSpec(draft);
+      const next = specToFlow(draft, registry);
       flow.setNodes(next.nodes);
       flow.setEdges(next.edges);
       adopt(revision);
     },
-    [adopt, flow],
+    [adopt, flow, registry],
   );
 
+  // A draft saved elsewhere arrives as a new prop: it updates React Flow (outside React) and the spec state together.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- synchronising with the server's draft, once per revision
     if (onRemoteRevision(graph.draftRevision) === "adopt") showDraft(graph.draft, graph.draftRevision);
   }, [graph.draftRevision]); // eslint-disable-line react-hooks/exhaustive-deps -- react to a new server revision only
+
+  const problems = useMemo(() => {
+    if (registry.list().length === 0) return [];
+    const result = validateGraph(spec, registry);
+    return result.ok ? [] : result.problems;
+  }, [spec, registry]);
+
+  // Ports and problem badges follow the node types and the validation; positions stay as React Flow has them.
+  useEffect(() => {
+    const counts = new Map<string, number>();
+    problems.forEach((problem) => problem.nodeId && counts.set(problem.nodeId, (counts.get(problem.nodeId) ?? 0) + 1));
+    const byId = new Map(specRef.current.nodes.map((node) => [node.id, node]));
+    flow.setNodes((nodes) =>
+      nodes.map((node) => {
+        const specNode = byId.get(node.id);
+        return specNode ? { ...node, data: toStudioNode(specNode, specRef.current, registry, counts.get(node.id) ?? 0).data } : node;
+      }),
+    );
+  }, [flow, problems, registry]);
+
+  const addNodeAt = useCallback(
+    (type: string, position: { x: number; y: number }) => {
+      const current = getSpec();
+      const node = createNodeOfType(current, type, registry.get(type), position);
+      const next = { ...current, nodes: [...current.nodes, node] };
+      flow.addNodes(toStudioNode(node, next, registry));
+      commitEdit(next);
+    },
+    [commitEdit, flow, getSpec, registry],
+  );
+
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const addNodeInView = useCallback(
+    (type: string) => {
+      const box = canvasRef.current?.getBoundingClientRect();
+      const center = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+      addNodeAt(type, findFreePosition(specRef.current, { x: center.x - 80, y: center.y - 30 }));
+    },
+    [addNodeAt, flow],
+  );
+
+  const isValidConnection = useCallback(
+    (connection: Edge | Connection) => {
+      const result = checkConnection(specRef.current, registry, connection);
+      setHint(result.ok ? undefined : result.reason);
+      return result.ok;
+    },
+    [registry],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      if (!connection.sourceHandle || !connection.targetHandle) return;
+      const { spec: next, edge } = addEdge(getSpec(), { source: connection.source, sourcePort: connection.sourceHandle, target: connection.target, targetPort: connection.targetHandle });
+      flow.addEdges({ id: edge.id, source: connection.source, sourceHandle: connection.sourceHandle, target: connection.target, targetHandle: connection.targetHandle });
+      commitEdit(next);
+    },
+    [commitEdit, flow, getSpec],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes, edges }: { nodes: TStudioNode[]; edges: Edge[] }) => {
+      commitEdit(removeNodesAndEdges(getSpec(), new Set(nodes.map((node) => node.id)), new Set(edges.map((edge) => edge.id))));
+    },
+    [commitEdit, getSpec],
+  );
+
+  const focusNode = useCallback(
+    (nodeId: string) => {
+      flow.setNodes((nodes) => nodes.map((node) => ({ ...node, selected: node.id === nodeId })));
+      void flow.fitView({ nodes: [{ id: nodeId }], duration: 300, maxZoom: 1.25 });
+    },
+    [flow],
+  );
 
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -76,23 +171,46 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit }: TGrap
       {autosave.state.status === "conflict" && (
         <ConflictBanner onReload={() => void reloadLatest()} onOverwrite={() => autosave.state.status === "conflict" && autosave.overwrite(autosave.state.currentRevision)} />
       )}
-      <div className={styles.canvas} data-testid="graph-canvas">
-        <ReactFlow<TStudioNode, Edge>
-          defaultNodes={initial.nodes}
-          defaultEdges={initial.edges}
-          nodeTypes={NODE_TYPES}
-          fitView
-          fitViewOptions={FIT_VIEW_OPTIONS}
-          nodesDraggable={canEdit}
-          nodesConnectable={false}
-          deleteKeyCode={null}
-          onNodeDragStop={canEdit ? autosave.scheduleSave : undefined}
-          proOptions={{ hideAttribution: true }}
+      <div className={styles.body}>
+        {canEdit && <Palette entries={entries} onAdd={addNodeInView} />}
+        <div
+          className={styles.canvas}
+          data-testid="graph-canvas"
+          ref={canvasRef}
+          onDragOver={(event) => {
+            if (canEdit && event.dataTransfer.types.includes(NODE_TYPE_DRAG_FORMAT)) event.preventDefault();
+          }}
+          onDrop={(event) => {
+            const type = event.dataTransfer.getData(NODE_TYPE_DRAG_FORMAT);
+            if (!canEdit || !type) return;
+            event.preventDefault();
+            addNodeAt(type, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+          }}
         >
-          <Background gap={16} />
-          <MiniMap pannable zoomable />
-          <Controls showInteractive={false} />
-        </ReactFlow>
+          {hint && <div className={styles.hint} role="status">Cannot connect: {hint}</div>}
+          <ReactFlow<TStudioNode, Edge>
+            defaultNodes={initial.nodes}
+            defaultEdges={initial.edges}
+            nodeTypes={NODE_TYPES}
+            fitView
+            fitViewOptions={FIT_VIEW_OPTIONS}
+            nodesDraggable={canEdit}
+            nodesConnectable={canEdit}
+            elementsSelectable
+            deleteKeyCode={canEdit ? ["Backspace", "Delete"] : null}
+            isValidConnection={isValidConnection}
+            onConnect={onConnect}
+            onConnectEnd={() => setHint(undefined)}
+            onDelete={onDelete}
+            onNodeDragStop={canEdit ? scheduleSave : undefined}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background gap={16} />
+            <MiniMap pannable zoomable />
+            <Controls showInteractive={false} />
+          </ReactFlow>
+        </div>
+        <ProblemsPanel problems={problems} onFocus={focusNode} />
       </div>
     </>
   );

@@ -1,20 +1,44 @@
 import type { Edge, Node } from "@xyflow/react";
-import { getPortsOfNode, type TGraphSpec } from "@/lib/graph";
+import { describeSchemaType, getPortsOfNode, type TGraphNode, type TGraphSpec, type TNodeTypeRegistry, type TPortKind } from "@/lib/graph";
 
-export type TStudioNodeData = { label: string; nodeType: string; inputs: string[]; outputs: string[]; isDisabled: boolean };
+export type TPortView = { id: string; kind: TPortKind; typeLabel: string };
+export type TStudioNodeData = {
+  label: string;
+  nodeType: string;
+  inputs: TPortView[];
+  outputs: TPortView[];
+  isDisabled: boolean;
+  isKnownType: boolean;
+  problemCount: number;
+};
 export type TStudioNode = Node<TStudioNodeData, "studio">;
 
+const NO_REGISTRY: TNodeTypeRegistry = { get: () => undefined, list: () => [] };
+
+/** The ports a node shows: its type's declared ports, or (type unknown) the ports its edges use. */
+function getPortViews(node: TGraphNode, spec: TGraphSpec, registry: TNodeTypeRegistry): Pick<TStudioNodeData, "inputs" | "outputs" | "isKnownType"> {
+  const definition = registry.get(node.type);
+  if (definition) {
+    const view = (port: (typeof definition.inputs)[number]) => ({ id: port.id, kind: port.kind, typeLabel: port.kind === "data" ? describeSchemaType(port.schema) : port.kind });
+    return { inputs: definition.inputs.map(view), outputs: definition.outputs.map(view), isKnownType: true };
+  }
+  const ports = getPortsOfNode(node.id, spec.edges);
+  const untyped = (id: string) => ({ id, kind: "data" as const, typeLabel: "any" });
+  return { inputs: ports.inputs.map(untyped), outputs: ports.outputs.map(untyped), isKnownType: false };
+}
+
+export function toStudioNode(node: TGraphNode, spec: TGraphSpec, registry: TNodeTypeRegistry = NO_REGISTRY, problemCount = 0): TStudioNode {
+  return {
+    id: node.id,
+    type: "studio",
+    position: node.position,
+    data: { label: node.label || node.id, nodeType: node.type, isDisabled: node.disabled ?? false, problemCount, ...getPortViews(node, spec, registry) },
+  };
+}
+
 /** Graph spec -> React Flow nodes and edges. Pure, so the canvas and its tests share it. */
-export function specToFlow(spec: TGraphSpec): { nodes: TStudioNode[]; edges: Edge[] } {
-  const nodes: TStudioNode[] = spec.nodes.map((node) => {
-    const ports = getPortsOfNode(node.id, spec.edges);
-    return {
-      id: node.id,
-      type: "studio",
-      position: node.position,
-      data: { label: node.label || node.id, nodeType: node.type, inputs: ports.inputs, outputs: ports.outputs, isDisabled: node.disabled ?? false },
-    };
-  });
+export function specToFlow(spec: TGraphSpec, registry: TNodeTypeRegistry = NO_REGISTRY): { nodes: TStudioNode[]; edges: Edge[] } {
+  const nodes = spec.nodes.map((node) => toStudioNode(node, spec, registry));
   const edges: Edge[] = spec.edges.map((edge) => ({
     id: edge.id,
     source: edge.source.node,

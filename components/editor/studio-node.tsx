@@ -3,25 +3,36 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import styles from "./editor.module.css";
-import type { TStudioNode } from "./spec-to-flow";
+import type { TPortView, TStudioNode } from "./spec-to-flow";
 
 function spread(index: number, count: number): string {
   return `${((index + 1) / (count + 1)) * 100}%`;
 }
 
-/** One graph node on the canvas: label, type and a handle per port. Memoised: a drag re-renders only this node. */
+function PortHandle({ port, type, index, count }: { port: TPortView; type: "source" | "target"; index: number; count: number }) {
+  return (
+    <Handle
+      id={port.id}
+      type={type}
+      position={type === "target" ? Position.Left : Position.Right}
+      className={`${styles.handle} ${styles[`kind-${port.kind}`] ?? ""}`}
+      style={{ top: spread(index, count) }}
+      title={`${port.id}: ${port.typeLabel}`}
+      data-testid={`port-${type === "target" ? "in" : "out"}-${port.id}`}
+    />
+  );
+}
+
+/** One graph node on the canvas: label, type, problems and a handle per port, colored by kind. Memoised per node. */
 export const StudioNode = memo(function StudioNode({ data, selected }: NodeProps<TStudioNode>) {
-  const className = [styles.node, selected ? styles.nodeSelected : "", data.isDisabled ? styles.nodeDisabled : ""].join(" ");
+  const className = [styles.node, selected ? styles.nodeSelected : "", data.isDisabled ? styles.nodeDisabled : "", data.problemCount > 0 ? styles.nodeProblem : ""].join(" ");
   return (
     <div className={className} data-testid="studio-node">
-      {data.inputs.map((port, index) => (
-        <Handle key={port} id={port} type="target" position={Position.Left} className={styles.handle} style={{ top: spread(index, data.inputs.length) }} title={port} />
-      ))}
+      {data.inputs.map((port, index) => <PortHandle key={port.id} port={port} type="target" index={index} count={data.inputs.length} />)}
       <div className={styles.nodeLabel}>{data.label}</div>
       <div className={styles.nodeType}>{data.nodeType}</div>
-      {data.outputs.map((port, index) => (
-        <Handle key={port} id={port} type="source" position={Position.Right} className={styles.handle} style={{ top: spread(index, data.outputs.length) }} title={port} />
-      ))}
+      {data.problemCount > 0 && <span className={styles.problemBadge} title="Problems: see the panel">{data.problemCount}</span>}
+      {data.outputs.map((port, index) => <PortHandle key={port.id} port={port} type="source" index={index} count={data.outputs.length} />)}
     </div>
   );
 });

@@ -1,0 +1,52 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { TextInput } from "../ui/text-input";
+import styles from "./editor.module.css";
+
+export const NODE_TYPE_DRAG_FORMAT = "application/x-studio-node-type";
+
+type TPaletteEntry = { type: string; title: string; description: string; category: string; pluginName: string; isExternal: boolean };
+
+const CATEGORY_ORDER = ["io", "ai", "tool", "data", "flow", "human", "trigger", "test"];
+const CATEGORY_TITLES: Record<string, string> = { io: "Input and output", ai: "AI", tool: "Tools", data: "Data", flow: "Flow", human: "Human", trigger: "Triggers", test: "Test" };
+
+/** Node types by category, searchable; click adds one at the center of the view, dragging drops it where it lands. */
+export function Palette({ entries, onAdd }: { entries: readonly TPaletteEntry[]; onAdd: (type: string) => void }) {
+  const [query, setQuery] = useState("");
+  const groups = useMemo(() => {
+    const needle = query.trim().toLowerCase();
+    const matching = entries.filter((entry) => !needle || `${entry.title} ${entry.description} ${entry.type}`.toLowerCase().includes(needle));
+    return CATEGORY_ORDER.map((category) => ({ category, items: matching.filter((entry) => entry.category === category) })).filter((group) => group.items.length > 0);
+  }, [entries, query]);
+
+  return (
+    <aside className={styles.palette} aria-label="Node palette">
+      <TextInput aria-label="Search node types" placeholder="Search nodes" value={query} onChange={(event) => setQuery(event.target.value)} />
+      {groups.map((group) => (
+        <div key={group.category}>
+          <div className={styles.paletteGroup}>{CATEGORY_TITLES[group.category] ?? group.category}</div>
+          {group.items.map((entry) => (
+            <button
+              key={entry.type}
+              type="button"
+              className={styles.paletteItem}
+              draggable
+              data-testid={`palette-${entry.type}`}
+              onDragStart={(event) => {
+                event.dataTransfer.setData(NODE_TYPE_DRAG_FORMAT, entry.type);
+                event.dataTransfer.effectAllowed = "copy";
+              }}
+              onClick={() => onAdd(entry.type)}
+              title={entry.type}
+            >
+              {entry.title}
+              {entry.isExternal && <small>external (OpenClaw) · not runnable</small>}
+              <small>{entry.description}</small>
+            </button>
+          ))}
+        </div>
+      ))}
+    </aside>
+  );
+}

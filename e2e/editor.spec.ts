@@ -1,0 +1,28 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN, apiSignIn } from "./support/auth";
+
+test("adds nodes from the palette, shows their problems with the server's rules, deletes a node, and keeps it all after a reload", async ({ page }) => {
+  await apiSignIn(page.request, ADMIN);
+  await page.goto("/w/demo");
+  await page.getByLabel("New graph name").fill("Editor slice");
+  await page.getByRole("button", { name: "New graph" }).click();
+  await expect(page.getByTestId("problems-panel")).toContainText("No problems");
+
+  await page.getByLabel("Search node types").fill("input");
+  await page.getByTestId("palette-core/input").click();
+  await page.getByLabel("Search node types").fill("");
+  await page.getByTestId("palette-core/map").click();
+  await page.getByTestId("palette-core/template").click();
+  await expect(page.getByTestId("studio-node")).toHaveCount(3);
+  await expect(page.getByTestId("problems-panel")).toContainText("template");
+
+  const template = page.locator('.react-flow__node[data-id="template"]');
+  await template.click();
+  await page.keyboard.press("Delete");
+  await expect(page.getByTestId("studio-node")).toHaveCount(2);
+  await expect(page.getByTestId("problems-panel")).not.toContainText("template");
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
+
+  await page.reload();
+  await expect(page.getByTestId("studio-node")).toHaveCount(2);
+});
