@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 
 export type TDb = PrismaClient;
@@ -7,12 +8,23 @@ export type TTx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export type TDbOrTx = TDb | TTx;
 
 let client: PrismaClient | undefined;
+let pool: pg.Pool | undefined;
 
-/** Connects the process-wide Prisma client. Called once at start-up (server/main.ts) and by test setup. */
+/**
+ * Connects the process-wide Prisma client over a pg pool this module owns. Called once at start-up (server/main.ts)
+ * and by test setup. The runtime's hot writes use the same pool directly (db/prisma-run-store.ts).
+ */
 export function connectDb(databaseUrl: string): PrismaClient {
   if (client) throw new Error("The database client is already connected");
-  client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+  pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  client = new PrismaClient({ adapter: new PrismaPg(pool) });
   return client;
+}
+
+/** The pool under Prisma, for the few single-statement hot paths where Prisma's per-query cost dominates. */
+export function pgPool(): pg.Pool {
+  if (!pool) throw new Error("The database client is not connected yet (connectDb was not called)");
+  return pool;
 }
 
 export function db(): PrismaClient {
@@ -22,5 +34,7 @@ export function db(): PrismaClient {
 
 export async function disconnectDb(): Promise<void> {
   await client?.$disconnect();
+  await pool?.end();
   client = undefined;
+  pool = undefined;
 }

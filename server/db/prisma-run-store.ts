@@ -1,12 +1,14 @@
 // The engine's TRunStore on Postgres. One transaction per step (step row + frontier); leases use the database clock
 // so that executors on different machines agree on expiry.
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
 import type { TGraphSpec } from "@/lib/graph";
 import { LeaseLostError, type TStepError } from "../runtime/errors";
 import type { TFrontier } from "../runtime/frontier/frontier";
 import type { TRecording, TRunStore, TStepEffects } from "../runtime/run-store";
 import type { TStepStatus } from "../runtime/statuses";
 import { createChildRun, resolveParentWait } from "./child-runs";
-import type { TDb } from "./client";
+import { pgPool, type TDb } from "./client";
 import { Prisma } from "./generated/client";
 
 function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
@@ -33,7 +35,33 @@ async function loadRecording(
   };
 }
 
-export function createPrismaRunStore(db: TDb): TRunStore {
+/** JSON for a jsonb parameter; null and undefined become SQL NULL. */
+function toJsonText(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+// Timestamps are written as UTC wall time, as Prisma stores them in its `timestamp(3)` columns.
+const COMMIT_STEP_SQL = `
+  WITH held AS (
+    UPDATE "Run" SET frontier = $3::jsonb, "heartbeatAt" = now() WHERE id = $1 AND "leaseOwner" = $2 RETURNING id
+  )
+  INSERT INTO "RunStep" (id, "runId", seq, key, "nodeId", scope, attempt, status, input, output, error, effects, usage, "startedAt", "finishedAt")
+  SELECT $4, held.id, $5, $6, $7, $8::jsonb, $9, $10, $11::jsonb, $12::jsonb, $13::jsonb, $14::jsonb, $15::jsonb,
+         ($16::timestamptz AT TIME ZONE 'UTC'), ($17::timestamptz AT TIME ZONE 'UTC')
+  FROM held
+  ON CONFLICT ("runId", seq) DO UPDATE SET
+    key = EXCLUDED.key, "nodeId" = EXCLUDED."nodeId", scope = EXCLUDED.scope, attempt = EXCLUDED.attempt,
+    status = EXCLUDED.status, input = EXCLUDED.input, output = EXCLUDED.output, error = EXCLUDED.error,
+    effects = EXCLUDED.effects, usage = EXCLUDED.usage, "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt"
+  RETURNING "runId"`;
+
+const APPEND_EVENTS_SQL = `
+  INSERT INTO "RunEvent" ("runId", seq, type, "nodeId", payload, ts)
+  SELECT e."runId", e.seq, e.type, e."nodeId", COALESCE(e.payload, 'null'::jsonb), (e.ts AT TIME ZONE 'UTC')
+  FROM jsonb_to_recordset($1::jsonb) AS e("runId" text, seq int, type text, "nodeId" text, payload jsonb, ts timestamptz)
+  ON CONFLICT DO NOTHING`;
+
+export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunStore {
   return {
     async claimRuns({ owner, limit, leaseMs, excludeIds }) {
       const rows = await db.$queryRaw<{ id: string }[]>`
@@ -85,27 +113,28 @@ export function createPrismaRunStore(db: TDb): TRunStore {
       };
     },
 
+    // One statement, so one implicit transaction: the lease check, the checkpoint and the step row commit together.
     async commitStep({ runId, owner, step, frontier }) {
-      await db.$transaction(async (tx) => {
-        const held = await tx.run.updateMany({ where: { id: runId, leaseOwner: owner }, data: { frontier: toJson(frontier), heartbeatAt: new Date() } });
-        if (held.count === 0) throw new LeaseLostError(`Lease on run ${runId} lost`);
-        const data = {
-          key: step.key,
-          nodeId: step.nodeId,
-          scope: step.scope,
-          attempt: step.attempt,
-          status: step.status,
-          input: toJson(step.input),
-          output: toJson(step.output),
-          error: toJson(step.error),
-          effects: toJson(step.effects),
-          usage: toJson(step.usage),
-          startedAt: step.startedAt,
-          finishedAt: step.finishedAt,
-        };
-        // A resumed wait (approval, delay) completes the step row it parked in.
-        await tx.runStep.upsert({ where: { runId_seq: { runId, seq: step.seq } }, create: { runId, seq: step.seq, ...data }, update: data });
-      });
+      const result = await pool.query<{ runId: string }>(COMMIT_STEP_SQL, [
+        runId,
+        owner,
+        toJsonText(frontier),
+        randomUUID(),
+        step.seq,
+        step.key,
+        step.nodeId,
+        toJsonText(step.scope),
+        step.attempt,
+        step.status,
+        toJsonText(step.input),
+        toJsonText(step.output),
+        toJsonText(step.error),
+        toJsonText(step.effects),
+        toJsonText(step.usage),
+        step.startedAt.toISOString(),
+        step.finishedAt.toISOString(),
+      ]);
+      if (result.rowCount === 0) throw new LeaseLostError(`Lease on run ${runId} lost`);
     },
 
     async finishRun({ runId, owner, status, output, error, frontier }) {
@@ -156,10 +185,8 @@ export function createPrismaRunStore(db: TDb): TRunStore {
     },
 
     async appendEvents(events) {
-      await db.runEvent.createMany({
-        data: events.map((event) => ({ runId: event.runId, seq: event.seq, type: event.type, nodeId: event.nodeId, payload: toJson(event.payload), ts: new Date(event.ts) })),
-        skipDuplicates: true,
-      });
+      const rows = events.map((event) => ({ runId: event.runId, seq: event.seq, type: event.type, nodeId: event.nodeId, payload: event.payload ?? null, ts: new Date(event.ts).toISOString() }));
+      await pool.query(APPEND_EVENTS_SQL, [JSON.stringify(rows)]);
     },
   };
 }

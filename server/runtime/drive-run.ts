@@ -68,6 +68,8 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
   const maxSteps = run.settings.maxSteps ?? DEFAULT_MAX_STEPS;
   const concurrency = run.settings.concurrency ?? DEFAULT_RUN_CONCURRENCY;
   const running = new Map<string, Promise<TActivationOutcome>>();
+  // One listener per drive (not one per loop step, which piled up listeners on long runs).
+  const aborted = untilAborted(signal);
   const edgeDepths = createEdgeDepthTracker();
   const getDirective = createDirectives(plan, run.recording);
   const env = {
@@ -136,7 +138,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
         return "succeeded";
       }
 
-      const outcome = await Promise.race([...running.values(), untilAborted(signal)]);
+      const outcome = await Promise.race([...running.values(), aborted]);
       if (!outcome) continue;
       running.delete(outcome.activation.key);
       if (signals.stop.aborted) return "stopped";

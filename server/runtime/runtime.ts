@@ -70,16 +70,28 @@ export function createRuntime(options: TRuntimeOptions) {
     return count;
   }
 
-  async function poll(): Promise<void> {
-    if (!isRunning) return;
+  let currentPoll: Promise<void> = Promise.resolve();
+
+  function poll(): Promise<void> {
+    if (!isRunning) return Promise.resolve();
     if (isPolling) {
       shouldPollAgain = true;
-      return;
+      return currentPoll;
     }
+    currentPoll = pollOnce();
+    return currentPoll;
+  }
+
+  async function pollOnce(): Promise<void> {
     isPolling = true;
     try {
       const limit = maxRuns - driving.size;
       const claimed = limit > 0 ? await store.claimRuns({ owner, limit, leaseMs, excludeIds: [...driving.keys()] }) : [];
+      // Stopped while claiming: give the runs back instead of driving them after stop() returned.
+      if (!isRunning) {
+        if (claimed.length > 0) await store.releaseLeases({ owner, runIds: claimed });
+        return;
+      }
       const deferred: string[] = [];
       for (const runId of claimed) {
         const run = await store.loadRun(runId);
@@ -180,6 +192,7 @@ export function createRuntime(options: TRuntimeOptions) {
       isRunning = false;
       clearTimeout(pollTimer);
       clearInterval(heartbeatTimer);
+      await currentPoll;
       const stopping = [...driving.values()];
       stopping.forEach((driven) => driven.stop.abort(new Error("runtime stopping")));
       await Promise.all(stopping.map((driven) => driven.done));
