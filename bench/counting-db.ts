@@ -8,6 +8,8 @@ type TQuery = (config: unknown, ...rest: unknown[]) => unknown;
 
 export type TCountingDb = {
   db: PrismaClient;
+  /** The pool under `db`: the run store's single-statement hot paths use it directly, as in the studio. */
+  pool: pg.Pool;
   /** Statements sent, by first keyword. */
   statements(): Record<string, number>;
   /** Transactions as the driver sees them: each COMMIT or ROLLBACK, and each statement sent outside BEGIN ... COMMIT. */
@@ -43,6 +45,7 @@ export function connectCountingDb(url: string): TCountingDb {
   const db = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     db,
+    pool,
     statements: () => ({ ...counts }),
     transactions: () => transactions,
     // The adapter does not end a pool it was given; ending it closes the backends, which flushes their statistics.

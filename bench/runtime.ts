@@ -114,8 +114,8 @@ async function queueRun(db: TDb, graph: TGraphRef): Promise<string> {
   return (await db.run.create({ data: toRunRow(graph), select: { id: true } })).id;
 }
 
-function startRuntime(db: TDb, options: Omit<TRuntimeOptions, "store" | "implementations">) {
-  const timed = createTimedRunStore(createPrismaRunStore(db));
+function startRuntime(conn: Pick<TCountingDb, "db" | "pool">, options: Omit<TRuntimeOptions, "store" | "implementations">) {
+  const timed = createTimedRunStore(createPrismaRunStore(conn.db, conn.pool));
   const runtime = createRuntime({ store: timed.store, implementations: createNodeImplementations([...CORE_NODES, noopNode]), ...options });
   runtime.start();
   return { runtime, timings: timed.summarize };
@@ -135,10 +135,11 @@ async function stopRuntime(runtime: TRuntime): Promise<void> {
 }
 
 /** Runs the 100-node chain one run at a time; the gaps between consecutive node completions are the per-node cost. */
-async function measureNodeOverhead(db: TDb, graph: TGraphRef): Promise<void> {
+async function measureNodeOverhead(conn: TCountingDb, graph: TGraphRef): Promise<void> {
+  const db = conn.db;
   const host = readHost();
   const watcher = createRunWatcher();
-  const { runtime, timings } = startRuntime(db, { onEvent: watcher.onEvent, onError: watcher.onError, pollMs: 1_000 });
+  const { runtime, timings } = startRuntime(conn, { onEvent: watcher.onEvent, onError: watcher.onError, pollMs: 1_000 });
   const measured: string[] = [];
   for (let i = 0; i < CHAIN_WARMUP_RUNS + CHAIN_RUNS; i++) {
     const runId = await queueRun(db, graph);
@@ -200,7 +201,7 @@ async function measureTransactionsPerNode(url: string, previous: TCountingDb, gr
   const conn = connectCountingDb(url);
   const watcher = createRunWatcher();
   const before = await readCommittedTransactions(url);
-  const { runtime, timings } = startRuntime(conn.db, { onEvent: watcher.onEvent, onError: watcher.onError, pollMs: 1_000 });
+  const { runtime, timings } = startRuntime(conn, { onEvent: watcher.onEvent, onError: watcher.onError, pollMs: 1_000 });
   runtime.wake();
   await withTimeout(Promise.all(runIds.map((runId) => watcher.waitFor(runId))), RUN_TIMEOUT_MS, "transaction-count runs");
   await stopRuntime(runtime);
@@ -252,7 +253,7 @@ async function measureThroughput(conn: TCountingDb, graph: TGraphRef, seconds: n
   const maxRuns = 50;
   const pollMs = 5;
   const statementsBefore = conn.statements();
-  const { runtime, timings } = startRuntime(conn.db, { onEvent: watcher.onEvent, onError: watcher.onError, pollMs, maxRuns });
+  const { runtime, timings } = startRuntime(conn, { onEvent: watcher.onEvent, onError: watcher.onError, pollMs, maxRuns });
   const startedAt = performance.now();
   const deadline = startedAt + seconds * 1_000;
   while (performance.now() < deadline) {
@@ -308,7 +309,7 @@ try {
   const chain = await addGraph("Chain of 100", buildChainSpec(CHAIN_NODES - 1, false));
   const small = await addGraph("Five nodes", buildChainSpec(3, true));
 
-  await measureNodeOverhead(db, chain);
+  await measureNodeOverhead(conn, chain);
   conn = await measureTransactionsPerNode(benchUrl, conn, chain);
   await measureThroughput(conn, small, throughputSeconds);
 } finally {
