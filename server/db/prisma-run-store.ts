@@ -6,7 +6,7 @@ import type { TGraphSpec } from "@/lib/graph";
 import { LeaseLostError, type TStepError } from "../runtime/errors";
 import type { TFrontier } from "../runtime/frontier/frontier";
 import type { TRecording, TRunStore, TStepEffects } from "../runtime/run-store";
-import type { TStepStatus } from "../runtime/statuses";
+import type { TRunStatus, TStepStatus } from "../runtime/statuses";
 import { createChildRun, resolveParentWait } from "./child-runs";
 import { pgPool, type TDb } from "./client";
 import { Prisma } from "./generated/client";
@@ -40,10 +40,11 @@ function toJsonText(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
 }
 
-// Timestamps are written as UTC wall time, as Prisma stores them in its `timestamp(3)` columns.
+// Timestamps are written and compared as UTC wall time (`now() AT TIME ZONE 'UTC'`), as Prisma stores them in its
+// `timestamp(3)` columns, whatever the server's TimeZone setting.
 const COMMIT_STEP_SQL = `
   WITH held AS (
-    UPDATE "Run" SET frontier = $3::jsonb, "heartbeatAt" = now() WHERE id = $1 AND "leaseOwner" = $2 RETURNING id
+    UPDATE "Run" SET frontier = $3::jsonb, "heartbeatAt" = (now() AT TIME ZONE 'UTC') WHERE id = $1 AND "leaseOwner" = $2 RETURNING id
   )
   INSERT INTO "RunStep" (id, "runId", seq, key, "nodeId", scope, attempt, status, input, output, error, effects, usage, "startedAt", "finishedAt")
   SELECT $4, held.id, $5, $6, $7, $8::jsonb, $9, $10, $11::jsonb, $12::jsonb, $13::jsonb, $14::jsonb, $15::jsonb,
@@ -55,6 +56,51 @@ const COMMIT_STEP_SQL = `
     effects = EXCLUDED.effects, usage = EXCLUDED.usage, "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt"
   RETURNING "runId"`;
 
+// Oldest first; SKIP LOCKED lets several executors claim at once without waiting on each other.
+const CLAIM_RUNS_SQL = `
+  WITH candidates AS (
+    SELECT id FROM "Run"
+    WHERE NOT (id = ANY($1::text[]))
+      AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < (now() AT TIME ZONE 'UTC'))
+      AND (status IN ('queued', 'running') OR (status = 'waiting' AND ("wakeAt" <= (now() AT TIME ZONE 'UTC') OR "cancelRequested")))
+    ORDER BY "createdAt"
+    LIMIT $2
+    FOR UPDATE SKIP LOCKED
+  )
+  UPDATE "Run" AS r
+  SET "leaseOwner" = $3, "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') + $4 * interval '1 millisecond',
+      "heartbeatAt" = (now() AT TIME ZONE 'UTC'), status = 'running', "startedAt" = COALESCE(r."startedAt", (now() AT TIME ZONE 'UTC'))
+  FROM candidates WHERE r.id = candidates.id
+  RETURNING r.id`;
+
+const LOAD_RUN_SQL = `
+  SELECT id, "workspaceId", "graphId", status::text AS status, spec, input, frontier, "cancelRequested",
+         "replayOfRunId", "parentRunId", "forkedFromStepId", "forkInput",
+         COALESCE((SELECT max(seq) FROM "RunEvent" WHERE "runId" = $1), 0)::int AS "lastSeq"
+  FROM "Run" WHERE id = $1`;
+
+type TRunRow = {
+  id: string;
+  workspaceId: string;
+  graphId: string;
+  status: string;
+  spec: TGraphSpec;
+  input: unknown;
+  frontier: TFrontier | null;
+  cancelRequested: boolean;
+  replayOfRunId: string | null;
+  parentRunId: string | null;
+  forkedFromStepId: string | null;
+  forkInput: unknown;
+  lastSeq: number;
+};
+
+const FINISH_TOP_LEVEL_RUN_SQL = `
+  UPDATE "Run" SET status = $3::"RunStatus", output = $4::jsonb, error = $5::jsonb, frontier = $6::jsonb, usage = $7::jsonb,
+    "finishedAt" = (now() AT TIME ZONE 'UTC'), "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "wakeAt" = NULL
+  WHERE id = $1 AND "leaseOwner" = $2 AND "parentStepSeq" IS NULL
+  RETURNING id`;
+
 const APPEND_EVENTS_SQL = `
   INSERT INTO "RunEvent" ("runId", seq, type, "nodeId", payload, ts)
   SELECT e."runId", e.seq, e.type, e."nodeId", COALESCE(e.payload, 'null'::jsonb), (e.ts AT TIME ZONE 'UTC')
@@ -64,51 +110,20 @@ const APPEND_EVENTS_SQL = `
 export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunStore {
   return {
     async claimRuns({ owner, limit, leaseMs, excludeIds }) {
-      const rows = await db.$queryRaw<{ id: string }[]>`
-        WITH candidates AS (
-          SELECT id FROM "Run"
-          WHERE NOT (id = ANY(${excludeIds}::text[]))
-            AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < now())
-            AND (status IN ('queued', 'running') OR (status = 'waiting' AND ("wakeAt" <= now() OR "cancelRequested")))
-          ORDER BY "createdAt"
-          LIMIT ${limit}
-          FOR UPDATE SKIP LOCKED
-        )
-        UPDATE "Run" AS r
-        SET "leaseOwner" = ${owner}, "leaseExpiresAt" = now() + ${leaseMs} * interval '1 millisecond', "heartbeatAt" = now(),
-            status = 'running', "startedAt" = COALESCE(r."startedAt", now())
-        FROM candidates WHERE r.id = candidates.id
-        RETURNING r.id`;
+      const { rows } = await pool.query<{ id: string }>(CLAIM_RUNS_SQL, [excludeIds, limit, owner, leaseMs]);
       return rows.map((row) => row.id);
     },
 
     async loadRun(runId) {
-      const run = await db.run.findUniqueOrThrow({
-        where: { id: runId },
-        select: {
-          id: true,
-          workspaceId: true,
-          graphId: true,
-          status: true,
-          spec: true,
-          input: true,
-          frontier: true,
-          cancelRequested: true,
-          replayOfRunId: true,
-          parentRunId: true,
-          forkedFromStepId: true,
-          forkInput: true,
-        },
-      });
-      const lastEvent = await db.runEvent.aggregate({ where: { runId }, _max: { seq: true } });
-      const { replayOfRunId, parentRunId, forkedFromStepId, forkInput, ...rest } = run;
-      const spec = run.spec as TGraphSpec;
+      const { rows } = await pool.query<TRunRow>(LOAD_RUN_SQL, [runId]);
+      const run = rows[0];
+      if (!run) throw new Error(`Run ${runId} not found`);
+      const { replayOfRunId, parentRunId, forkedFromStepId, forkInput, lastSeq, ...rest } = run;
       return {
         ...rest,
-        spec,
-        settings: spec.settings ?? {},
-        frontier: run.frontier as TFrontier | null,
-        nextEventSeq: (lastEvent._max.seq ?? 0) + 1,
+        status: run.status as TRunStatus,
+        settings: run.spec.settings ?? {},
+        nextEventSeq: lastSeq + 1,
         recording: await loadRecording(db, { replayOfRunId, parentRunId, forkedFromStepId, forkInput }),
       };
     },
@@ -138,6 +153,11 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
     },
 
     async finishRun({ runId, owner, status, output, error, frontier }) {
+      const values = [runId, owner, status, toJsonText(output), toJsonText(error), toJsonText(frontier), toJsonText(frontier.usage)];
+      // The common case, a run no Sub-graph step waits for, is one statement.
+      const finished = await pool.query(FINISH_TOP_LEVEL_RUN_SQL, values);
+      if (finished.rowCount === 1) return;
+      // A child run (or a lost lease): its end must also resolve the parent's wait, in the same transaction.
       await db.$transaction(async (tx) => {
         const done = await tx.run.updateMany({
           where: { id: runId, leaseOwner: owner },
@@ -173,7 +193,7 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
 
     async renewLeases({ owner, runIds, leaseMs }) {
       const rows = await db.$queryRaw<{ id: string; cancelRequested: boolean }[]>`
-        UPDATE "Run" SET "leaseExpiresAt" = now() + ${leaseMs} * interval '1 millisecond', "heartbeatAt" = now()
+        UPDATE "Run" SET "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') + ${leaseMs} * interval '1 millisecond', "heartbeatAt" = (now() AT TIME ZONE 'UTC')
         WHERE id = ANY(${runIds}::text[]) AND "leaseOwner" = ${owner}
         RETURNING id, "cancelRequested"`;
       const held = new Set(rows.map((row) => row.id));
