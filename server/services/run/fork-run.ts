@@ -1,7 +1,7 @@
 import { AppError, notFound } from "../../app-error";
 import type { TDbOrTx } from "../../db/client";
-import { Prisma } from "../../db/generated/client";
-import { studioEvents } from "../../events/studio-events";
+import { type Prisma } from "../../db/generated/client";
+import { createDerivedRun } from "./create-derived-run";
 import { findRunOrThrow } from "./find-run";
 
 /**
@@ -16,21 +16,10 @@ export async function forkRun(db: TDbOrTx, options: { workspaceId: string; runId
   if (!step) throw notFound(`Step ${options.stepSeq}`);
   if (step.status === "skipped") throw new AppError("BAD_REQUEST", "A skipped step has no input to start from");
   const forkInput = (options.input ?? step.input ?? {}) as Prisma.InputJsonValue;
-  const run = await db.run.create({
-    data: {
-      workspaceId: options.workspaceId,
-      graphId: source.graphId,
-      graphVersionId: source.graphVersionId,
-      spec: source.spec as Prisma.InputJsonValue,
-      input: source.input === null ? Prisma.JsonNull : (source.input as Prisma.InputJsonValue),
-      trigger: "fork",
-      parentRunId: source.id,
-      forkedFromStepId: step.id,
-      forkInput,
-      createdById: options.actorId,
-    },
-    select: { id: true, status: true, createdAt: true },
+  return createDerivedRun(db, source, {
+    workspaceId: options.workspaceId,
+    actorId: options.actorId,
+    trigger: "fork",
+    link: { parentRunId: source.id, forkedFromStepId: step.id, forkInput },
   });
-  studioEvents.emit("run.queued", { workspaceId: options.workspaceId, runId: run.id });
-  return run;
 }

@@ -1,20 +1,14 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { secretRouter } from "../../api/routers/secret";
-import { createCallerFactory, createInnerContext, createRouter } from "../../api/trpc";
 import { AppError } from "../../app-error";
 import { db } from "../../db/client";
 import { getMasterKey, setMasterKey } from "../../secrets/master-key";
 import { createWorkspaceWithMembers } from "../../testing/factories";
 import { resolveSecretValue } from "./resolve-secret";
+import { callerFor, rejectionOf } from "../../testing/trpc-callers";
 
 // root.ts is not touched here: a router with only the secret procedures, called through a real context.
-const createCaller = createCallerFactory(createRouter({ secret: secretRouter }));
 
-function callerFor(user: Parameters<typeof createInnerContext>[0]["user"]) {
-  return createCaller(createInnerContext({ user }));
-}
 
 async function failureOf(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -23,11 +17,6 @@ async function failureOf(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-async function rejectionOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await failureOf(promise);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 /** resolveSecretValue is called by the runtime, not through tRPC: it throws AppError. */
 async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {

@@ -1,26 +1,12 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { getWorkspaceAllowlist } from "../../../services/egress/get-workspace-allowlist";
 import { createWorkspaceWithMembers } from "../../../testing/factories";
-import { createCallerFactory, createInnerContext, createRouter } from "../../trpc";
-import { egressRouter } from "./index";
+import { callerFor, rejectionOf } from "../../../testing/trpc-callers";
 
 // Not mounted in root.ts yet, so the test mounts the router on its own app router, with the real context and ladder.
-const createCaller = createCallerFactory(createRouter({ egress: egressRouter }));
 
-function callerFor(user: Parameters<typeof createInnerContext>[0]["user"]) {
-  return createCaller(createInnerContext({ user }));
-}
 
-async function rejectionOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe("egress router", () => {
   it("lets an admin add, list and remove rules, stored in canonical form", async () => {

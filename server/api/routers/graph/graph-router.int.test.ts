@@ -1,23 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { GRAPH_FORMAT } from "@/lib/graph";
 import { createDemoGraphSpec } from "../../../seed/demo-graph";
 import { createWorkspaceWithMembers } from "../../../testing/factories";
-import { createCaller } from "../../root";
-import { createInnerContext } from "../../trpc";
+import { callerFor, rejectionOf } from "../../../testing/trpc-callers";
 
-function callerFor(user: Parameters<typeof createInnerContext>[0]["user"]) {
-  return createCaller(createInnerContext({ user }));
-}
 
-async function rejectionOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe("graph router", () => {
   it("creates, lists, renames, saves, publishes and deletes a graph", async () => {

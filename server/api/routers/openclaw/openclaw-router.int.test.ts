@@ -1,12 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { buildSpec } from "../../../runtime/testing/build-spec";
 import { createWorkspaceWithMembers } from "../../../testing/factories";
-import { createCaller } from "../../root";
-import { createInnerContext } from "../../trpc";
+import { callerFor, rejectionOf } from "../../../testing/trpc-callers";
 
-type TUser = Parameters<typeof createInnerContext>[0]["user"];
-const callerFor = (user: TUser) => createCaller(createInnerContext({ user }));
 
 const MANIFEST = `{
   id: "voice-call",
@@ -17,11 +13,6 @@ const MANIFEST = `{
   contracts: { tools: [{ name: "voice_call_start", description: "Start a call" }] },
 }`;
 
-async function rejectionOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe("OpenClaw import", () => {
   it("imports a manifest and a skill into the palette as external, non-runnable types", async () => {

@@ -1,17 +1,13 @@
 import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getPluginSourcesDir, setPluginStorageDir } from "../../../plugins/plugin-storage";
 import { packPluginFolder } from "../../../plugins/signing/plugin-archive";
 import { copyFixture, createSignedFixture, editManifest } from "../../../plugins/testing/plugin-fixtures";
 import { createWorkspaceWithMembers } from "../../../testing/factories";
-import { createCaller } from "../../root";
-import { createInnerContext } from "../../trpc";
+import { callerFor, rejectionOf } from "../../../testing/trpc-callers";
 
-type TUser = Parameters<typeof createInnerContext>[0]["user"];
-const callerFor = (user: TUser) => createCaller(createInnerContext({ user }));
 
 beforeAll(() => setPluginStorageDir(path.join(mkdtempSync(path.join(tmpdir(), "studio-data-")), "plugins")));
 
@@ -21,11 +17,6 @@ async function archiveOf(dir: string): Promise<string> {
   return readFileSync(file).toString("base64");
 }
 
-async function rejectionOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe("plugin router", () => {
   it("installs a plugin signed by a trusted key; its node types reach the palette; editors cannot install", async () => {

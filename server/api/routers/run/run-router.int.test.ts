@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../../db/client";
 import { createPrismaRunStore } from "../../../db/prisma-run-store";
@@ -8,11 +7,8 @@ import { createRuntime } from "../../../runtime/runtime";
 import { buildSpec } from "../../../runtime/testing/build-spec";
 import { createDemoGraphSpec } from "../../../seed/demo-graph";
 import { createWorkspaceWithMembers } from "../../../testing/factories";
-import { createCaller } from "../../root";
-import { createInnerContext } from "../../trpc";
+import { callerFor, rejectionOf } from "../../../testing/trpc-callers";
 
-type TUser = Parameters<typeof createInnerContext>[0]["user"];
-const callerFor = (user: TUser) => createCaller(createInnerContext({ user }));
 
 let runtime: ReturnType<typeof createRuntime>;
 let stopWaking: () => void;
@@ -33,11 +29,6 @@ async function settled(api: ReturnType<typeof callerFor>, workspaceId: string, r
   return api.run.get({ workspaceId, runId });
 }
 
-async function rejectionOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe("run router with the runtime on Postgres", () => {
   it("runs the demo graph from its draft and records steps and events in order", async () => {
