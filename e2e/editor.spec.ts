@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN, apiSignIn } from "./support/auth";
 
-test("adds nodes from the palette, shows their problems with the server's rules, deletes a node, and keeps it all after a reload", async ({ page }) => {
+test("adds nodes from the palette, shows their problems with the server's rules, deletes, undoes and redoes, and keeps it after a reload", async ({ page }) => {
   await apiSignIn(page.request, ADMIN);
   await page.goto("/w/demo");
   await page.getByLabel("New graph name").fill("Editor slice");
@@ -21,6 +21,14 @@ test("adds nodes from the palette, shows their problems with the server's rules,
   await page.keyboard.press("Delete");
   await expect(page.getByTestId("studio-node")).toHaveCount(2);
   await expect(page.getByTestId("problems-panel")).not.toContainText("template");
+
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByTestId("studio-node")).toHaveCount(3);
+  await page.keyboard.press("Control+Shift+Z");
+  await expect(page.getByTestId("studio-node")).toHaveCount(2);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect(page.getByTestId("studio-node")).toHaveCount(2);
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
 
   await page.reload();

@@ -17,6 +17,7 @@ import { ProblemsPanel } from "./problems-panel";
 import { applyNodePositions, specToFlow, toStudioNode, type TStudioNode } from "./spec-to-flow";
 import { StudioNode } from "./studio-node";
 import { useDraftAutosave, type TSaveState } from "./use-draft-autosave";
+import { useEditHistory } from "./use-edit-history";
 import { useNodeTypes } from "./use-node-types";
 
 const NODE_TYPES = { studio: StudioNode };
@@ -49,14 +50,54 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit }: TGrap
   const autosave = useDraftAutosave({ workspaceId, graphId: graph.id, initialRevision: graph.draftRevision, getSpec });
   const { adopt, onRemoteRevision, scheduleSave } = autosave;
 
+  const history = useEditHistory();
+  const { record } = history;
   const commitEdit = useCallback(
-    (next: TGraphSpec) => {
+    (next: TGraphSpec, before: TGraphSpec) => {
+      record(before);
       specRef.current = next;
       setSpec(next);
       scheduleSave();
     },
-    [scheduleSave],
+    [record, scheduleSave],
   );
+
+  /** Puts a whole spec on the canvas (undo, redo): React Flow and the spec change together, then it is saved. */
+  const applySpec = useCallback(
+    (next: TGraphSpec) => {
+      specRef.current = next;
+      setSpec(next);
+      const flowState = specToFlow(next, registry);
+      flow.setNodes(flowState.nodes);
+      flow.setEdges(flowState.edges);
+      scheduleSave();
+    },
+    [flow, registry, scheduleSave],
+  );
+  const undo = useCallback(() => {
+    const previous = history.undo(getSpec());
+    if (previous) applySpec(previous);
+  }, [applySpec, getSpec, history]);
+  const redo = useCallback(() => {
+    const next = history.redo(getSpec());
+    if (next) applySpec(next);
+  }, [applySpec, getSpec, history]);
+  const dragStartSpec = useRef<TGraphSpec>(undefined);
+
+  // Ctrl/Cmd+Z undoes and Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes anywhere on the page except while typing in a field.
+  useEffect(() => {
+    if (!canEdit) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || (event.target as HTMLElement | null)?.closest("input, textarea, [contenteditable]")) return;
+      const key = event.key.toLowerCase();
+      if (key === "z" && !event.shiftKey) undo();
+      else if ((key === "z" && event.shiftKey) || key === "y") redo();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [canEdit, redo, undo]);
 
   const showDraft = useCallback(
     (draft: TGraphSpec, revision: number) => {
@@ -101,7 +142,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit }: TGrap
       const node = createNodeOfType(current, type, registry.get(type), position);
       const next = { ...current, nodes: [...current.nodes, node] };
       flow.addNodes(toStudioNode(node, next, registry));
-      commitEdit(next);
+      commitEdit(next, current);
     },
     [commitEdit, flow, getSpec, registry],
   );
@@ -128,16 +169,18 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit }: TGrap
   const onConnect = useCallback(
     (connection: Connection) => {
       if (!connection.sourceHandle || !connection.targetHandle) return;
-      const { spec: next, edge } = addEdge(getSpec(), { source: connection.source, sourcePort: connection.sourceHandle, target: connection.target, targetPort: connection.targetHandle });
+      const current = getSpec();
+      const { spec: next, edge } = addEdge(current, { source: connection.source, sourcePort: connection.sourceHandle, target: connection.target, targetPort: connection.targetHandle });
       flow.addEdges({ id: edge.id, source: connection.source, sourceHandle: connection.sourceHandle, target: connection.target, targetHandle: connection.targetHandle });
-      commitEdit(next);
+      commitEdit(next, current);
     },
     [commitEdit, flow, getSpec],
   );
 
   const onDelete = useCallback(
     ({ nodes, edges }: { nodes: TStudioNode[]; edges: Edge[] }) => {
-      commitEdit(removeNodesAndEdges(getSpec(), new Set(nodes.map((node) => node.id)), new Set(edges.map((edge) => edge.id))));
+      const current = getSpec();
+      commitEdit(removeNodesAndEdges(current, new Set(nodes.map((node) => node.id)), new Set(edges.map((edge) => edge.id))), current);
     },
     [commitEdit, getSpec],
   );
@@ -166,6 +209,12 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit }: TGrap
         <Badge>{graph.currentVersion ? `v${graph.currentVersion.number}` : "draft only"}</Badge>
         {!canEdit && <Badge title="Your role can view this graph but not change it">read-only</Badge>}
         <div className={styles.spacer} />
+        {canEdit && (
+          <>
+            <Button variant="ghost" onClick={undo} disabled={!history.canUndo} title="Undo (Ctrl+Z)">Undo</Button>
+            <Button variant="ghost" onClick={redo} disabled={!history.canRedo} title="Redo (Ctrl+Shift+Z)">Redo</Button>
+          </>
+        )}
         <SaveStatus state={autosave.state} />
       </div>
       {autosave.state.status === "conflict" && (
@@ -202,7 +251,12 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit }: TGrap
             onConnect={onConnect}
             onConnectEnd={() => setHint(undefined)}
             onDelete={onDelete}
-            onNodeDragStop={canEdit ? scheduleSave : undefined}
+            onNodeDragStart={() => (dragStartSpec.current = getSpec())}
+            onNodeDragStop={() => {
+              if (!canEdit || !dragStartSpec.current) return;
+              commitEdit(getSpec(), dragStartSpec.current);
+              dragStartSpec.current = undefined;
+            }}
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={16} />
