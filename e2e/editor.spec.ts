@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN, apiSignIn } from "./support/auth";
 
-test("adds nodes from the palette, shows their problems with the server's rules, deletes, undoes and redoes, and keeps it after a reload", async ({ page }) => {
+test("adds nodes from the palette, edits config in the inspector, shows problems with the server's rules, deletes, undoes and redoes, and keeps it after a reload", async ({ page }) => {
   await apiSignIn(page.request, ADMIN);
   await page.goto("/w/demo");
   await page.getByLabel("New graph name").fill("Editor slice");
@@ -17,6 +17,13 @@ test("adds nodes from the palette, shows their problems with the server's rules,
   await expect(page.getByTestId("problems-panel")).toContainText("template");
 
   const template = page.locator('.react-flow__node[data-id="template"]');
+  await template.click();
+  await expect(page.getByTestId("inspector")).toContainText("Template");
+  await expect(page.getByTestId("problems-panel")).toContainText('missing the required setting "template"');
+  await page.getByTestId("inspector").getByLabel("template").fill("Hello {{input.name}}");
+  await page.getByTestId("inspector").getByLabel("template").blur();
+  await expect(page.getByTestId("problems-panel")).not.toContainText('missing the required setting "template"');
+
   await template.click();
   await page.keyboard.press("Delete");
   await expect(page.getByTestId("studio-node")).toHaveCount(2);

@@ -5,7 +5,7 @@ import "@xyflow/react/dist/style.css";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { validateGraph, type TGraphSpec } from "@/lib/graph";
+import { validateGraph, type TGraphNode, type TGraphSpec } from "@/lib/graph";
 import { useTRPC } from "../trpc/trpc";
 import { Badge } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -13,6 +13,7 @@ import styles from "./editor.module.css";
 import { checkConnection } from "./check-connection";
 import { addEdge, createNodeOfType, findFreePosition, removeNodesAndEdges } from "./graph-edits";
 import { NODE_TYPE_DRAG_FORMAT, Palette } from "./palette";
+import { Inspector } from "./inspector";
 import { ProblemsPanel } from "./problems-panel";
 import { applyNodePositions, specToFlow, toStudioNode, type TStudioNode } from "./spec-to-flow";
 import { StudioNode } from "./studio-node";
@@ -185,6 +186,19 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit }: TGrap
     [commitEdit, getSpec],
   );
 
+  const [selectedId, setSelectedId] = useState<string>();
+  const selectedNode = spec.nodes.find((node) => node.id === selectedId);
+  const onSelectionChange = useCallback(({ nodes }: { nodes: TStudioNode[] }) => setSelectedId(nodes.length === 1 ? nodes[0]!.id : undefined), []);
+  const updateNode = useCallback(
+    (changed: TGraphNode) => {
+      const current = getSpec();
+      const next = { ...current, nodes: current.nodes.map((node) => (node.id === changed.id ? { ...changed, position: node.position } : node)) };
+      commitEdit(next, current);
+      flow.updateNodeData(changed.id, toStudioNode(changed, next, registry).data);
+    },
+    [commitEdit, flow, getSpec, registry],
+  );
+
   const focusNode = useCallback(
     (nodeId: string) => {
       flow.setNodes((nodes) => nodes.map((node) => ({ ...node, selected: node.id === nodeId })));
@@ -251,6 +265,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit }: TGrap
             onConnect={onConnect}
             onConnectEnd={() => setHint(undefined)}
             onDelete={onDelete}
+            onSelectionChange={onSelectionChange}
             onNodeDragStart={() => (dragStartSpec.current = getSpec())}
             onNodeDragStop={() => {
               if (!canEdit || !dragStartSpec.current) return;
@@ -264,7 +279,10 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit }: TGrap
             <Controls showInteractive={false} />
           </ReactFlow>
         </div>
-        <ProblemsPanel problems={problems} onFocus={focusNode} />
+        <aside className={styles.sidebar}>
+          {selectedNode && <Inspector node={selectedNode} definition={registry.get(selectedNode.type)} isReadOnly={!canEdit} onChange={updateNode} />}
+          <ProblemsPanel problems={problems} onFocus={focusNode} />
+        </aside>
       </div>
     </>
   );
