@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN, apiSignIn } from "./support/auth";
 
-test("adds nodes from the palette, edits config in the inspector, shows problems with the server's rules, deletes, undoes and redoes, and keeps it after a reload", async ({ page }) => {
+test("adds nodes from the palette, edits config in the inspector, shows problems with the server's rules, deletes, undoes and redoes, publishes and restores a version, and keeps it after a reload", async ({ page }) => {
   await apiSignIn(page.request, ADMIN);
   await page.goto("/w/demo");
   await page.getByLabel("New graph name").fill("Editor slice");
@@ -35,6 +35,19 @@ test("adds nodes from the palette, edits config in the inspector, shows problems
   await expect(page.getByTestId("studio-node")).toHaveCount(2);
   await page.getByRole("button", { name: "Undo" }).click();
   await page.getByRole("button", { name: "Redo" }).click();
+  await expect(page.getByTestId("studio-node")).toHaveCount(2);
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
+
+  await page.getByLabel("Version message").fill("input and map");
+  await page.getByRole("button", { name: "Publish version" }).click();
+  await expect(page.getByTestId("version-row")).toContainText("v1");
+  await expect(page.getByTestId("version-row")).toContainText("input and map");
+
+  await page.locator('.react-flow__node[data-id="map"]').click();
+  await page.keyboard.press("Delete");
+  await expect(page.getByTestId("studio-node")).toHaveCount(1);
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
+  await page.getByTestId("version-row").getByRole("button", { name: "Restore" }).click();
   await expect(page.getByTestId("studio-node")).toHaveCount(2);
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
 

@@ -45,7 +45,7 @@ export function GraphEditorPage({ workspaceSlug, graphId }: { workspaceSlug: str
   return (
     <main className={styles.page}>
       {graph.isRefetchError && <Alert>{getErrorMessage(graph.error)}</Alert>}
-      <GraphEditor key={graph.data.id} workspaceId={workspace.id} workspaceSlug={workspaceSlug} graph={graph.data} canEdit={can("graph:update")} />
+      <GraphEditor key={graph.data.id} workspaceId={workspace.id} workspaceSlug={workspaceSlug} graph={graph.data} canEdit={can("graph:update")} canPublish={can("graph:publish")} />
     </main>
   );
 }

@@ -20,12 +20,13 @@ import { StudioNode } from "./studio-node";
 import { useDraftAutosave, type TSaveState } from "./use-draft-autosave";
 import { useEditHistory } from "./use-edit-history";
 import { useNodeTypes } from "./use-node-types";
+import { VersionsPanel } from "./versions-panel";
 
 const NODE_TYPES = { studio: StudioNode };
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.25 };
 
 type TEditorGraph = { id: string; name: string; draft: TGraphSpec; draftRevision: number; currentVersion: { number: number } | null };
-type TGraphEditorProps = { workspaceId: string; workspaceSlug: string; graph: TEditorGraph; canEdit: boolean };
+type TGraphEditorProps = { workspaceId: string; workspaceSlug: string; graph: TEditorGraph; canEdit: boolean; canPublish: boolean };
 
 export function GraphEditor(props: TGraphEditorProps) {
   return (
@@ -40,7 +41,7 @@ export function GraphEditor(props: TGraphEditorProps) {
  * spec is rebuilt from `getNodes()` when a save is due. Edits (add, connect, delete) change the spec and React Flow
  * together; validation runs on the spec with the same rules as the server.
  */
-function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit }: TGraphEditorProps) {
+function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPublish }: TGraphEditorProps) {
   const flow = useReactFlow<TStudioNode, Edge>();
   const { entries, registry } = useNodeTypes(workspaceId);
   const specRef = useRef(graph.draft);
@@ -84,6 +85,13 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit }: TGrap
     if (next) applySpec(next);
   }, [applySpec, getSpec, history]);
   const dragStartSpec = useRef<TGraphSpec>(undefined);
+  const restoreVersion = useCallback(
+    (versionSpec: TGraphSpec) => {
+      record(getSpec());
+      applySpec(versionSpec);
+    },
+    [applySpec, getSpec, record],
+  );
 
   // Ctrl/Cmd+Z undoes and Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes anywhere on the page except while typing in a field.
   useEffect(() => {
@@ -280,6 +288,15 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit }: TGrap
           </ReactFlow>
         </div>
         <aside className={styles.sidebar}>
+          <VersionsPanel
+            workspaceId={workspaceId}
+            graphId={graph.id}
+            draftRevision={graph.draftRevision}
+            canPublish={canPublish}
+            canEdit={canEdit}
+            isDraftSaved={autosave.state.status === "saved"}
+            onRestore={restoreVersion}
+          />
           {selectedNode && <Inspector node={selectedNode} definition={registry.get(selectedNode.type)} isReadOnly={!canEdit} onChange={updateNode} />}
           <ProblemsPanel problems={problems} onFocus={focusNode} />
         </aside>

@@ -33,6 +33,8 @@ describe("graph router", () => {
     expect(unchanged.code).toBe("CONFLICT");
     expect(unchanged.message).toContain("identical to version 1");
     expect(await api.graph.listVersions({ workspaceId, graphId: created.id })).toMatchObject([{ number: 1, message: "first" }]);
+    expect((await api.graph.getVersion({ workspaceId, graphId: created.id, number: 1 })).spec.nodes[0]!.position).toEqual({ x: 123, y: 456 });
+    expect((await rejectionOf(api.graph.getVersion({ workspaceId, graphId: created.id, number: 9 }))).code).toBe("NOT_FOUND");
 
     await api.graph.delete({ workspaceId, graphId: created.id });
     expect(await api.graph.list({ workspaceId })).toEqual([]);

@@ -2,6 +2,7 @@ import { createRouter } from "../../trpc";
 import { createGraphProcedure } from "./create";
 import { deleteGraphProcedure } from "./delete";
 import { getGraphProcedure } from "./get";
+import { getVersionProcedure } from "./get-version";
 import { listGraphsProcedure } from "./list";
 import { listVersionsProcedure } from "./list-versions";
 import { publishVersionProcedure } from "./publish-version";
@@ -17,4 +18,5 @@ export const graphRouter = createRouter({
   saveDraft: saveDraftProcedure,
   publishVersion: publishVersionProcedure,
   listVersions: listVersionsProcedure,
+  getVersion: getVersionProcedure,
 });

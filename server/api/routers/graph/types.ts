@@ -23,3 +23,4 @@ export const ZPublishVersionInput = z
   .object({ ...ZGraphRef, draftRevision: z.number().int().min(1), message: z.string().trim().max(500).default("") })
   .strict();
 export const ZListVersionsInput = z.object(ZGraphRef).strict();
+export const ZGetVersionInput = z.object({ ...ZGraphRef, number: z.number().int().min(1) }).strict();

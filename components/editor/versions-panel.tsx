@@ -1,0 +1,71 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { TGraphSpec } from "@/lib/graph";
+import { getErrorMessage } from "../trpc/error-message";
+import { useTRPC } from "../trpc/trpc";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { formatRelativeTime } from "../ui/format-relative-time";
+import styles from "./editor.module.css";
+
+/** Publish the saved draft as the next immutable version, see the history, restore a version as the draft (undoable). */
+export function VersionsPanel(props: {
+  workspaceId: string;
+  graphId: string;
+  draftRevision: number;
+  canPublish: boolean;
+  canEdit: boolean;
+  isDraftSaved: boolean;
+  onRestore: (spec: TGraphSpec) => void;
+}) {
+  const { workspaceId, graphId } = props;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState("");
+  const versions = useQuery(trpc.graph.listVersions.queryOptions({ workspaceId, graphId }));
+  const publish = useMutation(
+    trpc.graph.publishVersion.mutationOptions({
+      onSuccess: async () => {
+        setMessage("");
+        await queryClient.invalidateQueries({ queryKey: trpc.graph.listVersions.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.graph.get.queryKey() });
+      },
+    }),
+  );
+  const restore = useMutation({
+    mutationFn: (number: number) => queryClient.fetchQuery(trpc.graph.getVersion.queryOptions({ workspaceId, graphId, number })),
+    onSuccess: (version) => props.onRestore(version.spec),
+  });
+  const error = publish.error ?? restore.error ?? versions.error;
+
+  return (
+    <section className={styles.inspector} aria-label="Versions" data-testid="versions-panel">
+      <div className={styles.paletteGroup}>Versions</div>
+      {props.canPublish && (
+        <form
+          className={styles.field}
+          onSubmit={(event) => {
+            event.preventDefault();
+            publish.mutate({ workspaceId, graphId, draftRevision: props.draftRevision, message });
+          }}
+        >
+          <input aria-label="Version message" placeholder="What changed?" value={message} onChange={(event) => setMessage(event.target.value)} maxLength={500} />
+          <Button type="submit" variant="primary" disabled={!props.isDraftSaved || publish.isPending}>Publish version</Button>
+        </form>
+      )}
+      {error && <Alert>{getErrorMessage(error)}</Alert>}
+      {versions.data?.length === 0 && <p className={styles.muted}>Nothing published yet.</p>}
+      {versions.data?.map((version) => (
+        <div key={version.number} className={styles.versionRow} data-testid="version-row">
+          <div>
+            <strong>v{version.number}</strong> <span className={styles.muted}>{formatRelativeTime(version.createdAt)}</span>
+            {version.message && <div>{version.message}</div>}
+          </div>
+          {props.canEdit && <Button variant="ghost" onClick={() => restore.mutate(version.number)}>Restore</Button>}
+        </div>
+      ))}
+    </section>
+  );
+}
