@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ADMIN, apiSignIn } from "./support/auth";
 
@@ -53,4 +56,28 @@ test("adds nodes from the palette, edits config in the inspector, shows problems
 
   await page.reload();
   await expect(page.getByTestId("studio-node")).toHaveCount(2);
+});
+
+test("exports a graph to a file and imports it back; a broken file gets a located error", async ({ page }) => {
+  await apiSignIn(page.request, ADMIN);
+  await page.goto("/w/demo");
+  await page.getByRole("link", { name: /^Demo: answer/ }).click();
+  await expect(page.getByTestId("studio-node")).toHaveCount(3);
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export" }).click();
+  const download = await downloading;
+  const exported = path.join(mkdtempSync(path.join(tmpdir(), "e2e-export-")), "Round trip.openclaw.json");
+  await download.saveAs(exported);
+
+  await page.goto("/w/demo");
+  const broken = path.join(path.dirname(exported), "broken.json");
+  writeFileSync(broken, JSON.stringify({ format: "openclaw.graph/v1", nodes: [{ id: "a", type: "core/input", position: { x: "left", y: 0 } }], edges: [] }));
+  await page.getByLabel("Graph file").setInputFiles(broken);
+  await page.getByRole("button", { name: "Import graph" }).click();
+  await expect(page.getByText("nodes[0].position.x")).toBeVisible();
+
+  await page.getByLabel("Graph file").setInputFiles(exported);
+  await page.getByRole("button", { name: "Import graph" }).click();
+  await expect(page.getByRole("heading", { name: "Round trip" })).toBeVisible();
+  await expect(page.getByTestId("studio-node")).toHaveCount(3);
 });

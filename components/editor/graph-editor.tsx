@@ -237,6 +237,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
             <Button variant="ghost" onClick={redo} disabled={!history.canRedo} title="Redo (Ctrl+Shift+Z)">Redo</Button>
           </>
         )}
+        <Button variant="ghost" onClick={() => downloadSpec(graph.name, getSpec())}>Export</Button>
         <SaveStatus state={autosave.state} />
       </div>
       {autosave.state.status === "conflict" && (
@@ -303,6 +304,16 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
       </div>
     </>
   );
+}
+
+/** Saves the graph as `<name>.openclaw.json`, the file that "Import graph" reads back. */
+function downloadSpec(name: string, spec: TGraphSpec): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(spec, null, 2)], { type: "application/json" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `${name.replace(/[\\/:*?"<>|]/g, "-")}.openclaw.json`;
+  link.click();
+  URL.revokeObjectURL(url);
 }
 
 function SaveStatus({ state }: { state: TSaveState }) {

@@ -9,6 +9,7 @@ import { Alert, Badge } from "../ui/alert";
 import { useWorkspace } from "../workspace/use-workspace";
 import { CreateGraphForm } from "./create-graph-form";
 import { GraphRow } from "./graph-row";
+import { ImportGraphForm } from "./import-graph-form";
 import styles from "./graphs.module.css";
 
 export function GraphListPage({ workspaceSlug }: { workspaceSlug: string }) {
@@ -35,6 +36,7 @@ export function GraphListPage({ workspaceSlug }: { workspaceSlug: string }) {
         <Link href={`/w/${workspaceSlug}/settings`}>Settings</Link>
       </div>
       {workspaceId && can("graph:create") && <CreateGraphForm workspaceId={workspaceId} workspaceSlug={workspaceSlug} />}
+      {workspaceId && can("graph:create") && <ImportGraphForm workspaceId={workspaceId} workspaceSlug={workspaceSlug} />}
       {graphs.error && <Alert>{getErrorMessage(graphs.error)}</Alert>}
       <ul className={styles.list} aria-label="Graphs" aria-busy={graphs.isLoading}>
         {graphs.isLoading && <li className={styles.placeholder} />}

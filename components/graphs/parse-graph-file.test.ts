@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { createNodeTypeRegistry, GRAPH_FORMAT } from "@/lib/graph";
+import { CORE_NODE_DEFINITIONS } from "@/server/runtime/nodes/core";
+import { graphNameFromFile, parseGraphFile } from "./parse-graph-file";
+
+const registry = createNodeTypeRegistry(CORE_NODE_DEFINITIONS);
+const graph = (nodes: unknown[]) => JSON.stringify({ format: GRAPH_FORMAT, nodes, edges: [] });
+
+describe("parseGraphFile", () => {
+  it("accepts an exported graph", () => {
+    expect(parseGraphFile(graph([{ id: "in", type: "core/input", position: { x: 0, y: 0 } }]), registry)).toMatchObject({ ok: true });
+  });
+
+  it("locates malformed JSON, a bad field, prototype keys and unknown types", () => {
+    expect(parseGraphFile('{"format": "openclaw.graph/v1",', registry)).toMatchObject({ ok: false, message: expect.stringContaining("not valid JSON") });
+    expect(parseGraphFile(graph([{ id: "in", type: "core/input", position: { x: "left", y: 0 } }]), registry)).toMatchObject({ ok: false, message: expect.stringContaining("nodes[0].position.x") });
+    expect(parseGraphFile('{"format":"openclaw.graph/v1","nodes":[],"edges":[],"__proto__":{"x":1}}', registry)).toMatchObject({ ok: false, message: expect.stringContaining("__proto__") });
+    expect(parseGraphFile(graph([{ id: "w", type: "acme/weather", position: { x: 0, y: 0 } }]), registry)).toMatchObject({ ok: false, message: expect.stringContaining("acme/weather") });
+  });
+
+  it("refuses an oversized file before parsing it", () => {
+    expect(parseGraphFile("x".repeat(5 * 1024 * 1024), registry)).toMatchObject({ ok: false, message: expect.stringContaining("at most") });
+  });
+
+  it("names the graph after its file", () => {
+    expect(graphNameFromFile("Support triage.openclaw.json")).toBe("Support triage");
+  });
+});
