@@ -81,3 +81,22 @@ test("exports a graph to a file and imports it back; a broken file gets a locate
   await expect(page.getByRole("heading", { name: "Round trip" })).toBeVisible();
   await expect(page.getByTestId("studio-node")).toHaveCount(3);
 });
+
+test("copies, pastes and duplicates nodes with the keyboard", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await apiSignIn(page.request, ADMIN);
+  await page.goto("/w/demo");
+  await page.getByLabel("New graph name").fill("Clipboard");
+  await page.getByRole("button", { name: "New graph" }).click();
+  await page.getByTestId("palette-core/template").click();
+  await page.locator('.react-flow__node[data-id="template"]').click();
+  await page.keyboard.press("ControlOrMeta+c");
+  await page.keyboard.press("ControlOrMeta+v");
+  await expect(page.getByTestId("studio-node")).toHaveCount(2);
+  await expect(page.locator('.react-flow__node[data-id="template-copy"]')).toBeVisible();
+  await page.keyboard.press("ControlOrMeta+d");
+  await expect(page.getByTestId("studio-node")).toHaveCount(3);
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
+  await page.reload();
+  await expect(page.getByTestId("studio-node")).toHaveCount(3);
+});

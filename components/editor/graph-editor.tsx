@@ -5,13 +5,13 @@ import "@xyflow/react/dist/style.css";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { validateGraph, type TGraphNode, type TGraphSpec } from "@/lib/graph";
+import { validateGraph, validateGraphSpec, type TGraphNode, type TGraphSpec } from "@/lib/graph";
 import { useTRPC } from "../trpc/trpc";
 import { Badge } from "../ui/alert";
 import { Button } from "../ui/button";
 import styles from "./editor.module.css";
 import { checkConnection } from "./check-connection";
-import { addEdge, createNodeOfType, findFreePosition, removeNodesAndEdges } from "./graph-edits";
+import { addEdge, copyFragment, createNodeOfType, findFreePosition, pasteFragment, removeNodesAndEdges } from "./graph-edits";
 import { NODE_TYPE_DRAG_FORMAT, Palette } from "./palette";
 import { Inspector } from "./inspector";
 import { ProblemsPanel } from "./problems-panel";
@@ -93,20 +93,36 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
     [applySpec, getSpec, record],
   );
 
-  // Ctrl/Cmd+Z undoes and Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes anywhere on the page except while typing in a field.
+  const pasteText = useCallback(
+    (text: string) => {
+      const current = getSpec();
+      const pasted = pasteFragment(current, text, { x: 40, y: 40 }, validateGraphSpec);
+      if (!pasted) return;
+      flow.setNodes((nodes) => [...nodes.map((node) => ({ ...node, selected: false })), ...pasted.nodes.map((node) => ({ ...toStudioNode(node, pasted.spec, registry), selected: true }))]);
+      flow.addEdges(pasted.edges.map((edge) => ({ id: edge.id, source: edge.source.node, sourceHandle: edge.source.port, target: edge.target.node, targetHandle: edge.target.port })));
+      commitEdit(pasted.spec, current);
+    },
+    [commitEdit, flow, getSpec, registry],
+  );
+
+  // Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z (or Y) redo, C copy, V paste, D duplicate: anywhere on the page except in a field.
   useEffect(() => {
     if (!canEdit) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || (event.target as HTMLElement | null)?.closest("input, textarea, [contenteditable]")) return;
       const key = event.key.toLowerCase();
+      const selected = () => new Set(flow.getNodes().filter((node) => node.selected).map((node) => node.id));
       if (key === "z" && !event.shiftKey) undo();
       else if ((key === "z" && event.shiftKey) || key === "y") redo();
+      else if (key === "c" && selected().size > 0) void navigator.clipboard.writeText(copyFragment(getSpec(), selected()));
+      else if (key === "v") void navigator.clipboard.readText().then(pasteText, () => undefined);
+      else if (key === "d" && selected().size > 0) pasteText(copyFragment(getSpec(), selected()));
       else return;
       event.preventDefault();
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [canEdit, redo, undo]);
+  }, [canEdit, flow, getSpec, pasteText, redo, undo]);
 
   const showDraft = useCallback(
     (draft: TGraphSpec, revision: number) => {

@@ -34,3 +34,52 @@ export function findFreePosition(spec: TGraphSpec, position: { x: number; y: num
   }
   return candidate;
 }
+
+export const CLIPBOARD_FORMAT = "openclaw.graph/v1+fragment";
+
+/** The selected nodes and the edges between them, as clipboard JSON (works between graphs and tabs). */
+export function copyFragment(spec: TGraphSpec, nodeIds: ReadonlySet<string>): string {
+  const nodes = spec.nodes.filter((node) => nodeIds.has(node.id));
+  const edges = spec.edges.filter((edge) => nodeIds.has(edge.source.node) && nodeIds.has(edge.target.node));
+  return JSON.stringify({ format: CLIPBOARD_FORMAT, nodes, edges });
+}
+
+/**
+ * Pastes a fragment: every node gets a free id and moves by `offset`, edges follow their nodes. Undefined when the text
+ * is not a valid fragment (it goes through the same validation as a whole graph).
+ */
+export function pasteFragment(
+  spec: TGraphSpec,
+  text: string,
+  offset: { x: number; y: number },
+  validate: (value: unknown) => { ok: true; spec: TGraphSpec } | { ok: false },
+): { spec: TGraphSpec; nodes: TGraphNode[]; edges: TGraphEdge[] } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if ((parsed as { format?: unknown } | null)?.format !== CLIPBOARD_FORMAT) return undefined;
+  const fragment = validate({ ...(parsed as object), format: spec.format });
+  if (!fragment.ok) return undefined;
+  const ids = new Map<string, string>();
+  let next = spec;
+  const nodes: TGraphNode[] = [];
+  for (const node of fragment.spec.nodes) {
+    const base = node.id.replace(/-copy(-\d+)?$/, "");
+    let id = `${base}-copy`;
+    for (let n = 2; next.nodes.some((existing) => existing.id === id); n++) id = `${base}-copy-${n}`;
+    ids.set(node.id, id);
+    const pasted = { ...node, id, position: { x: node.position.x + offset.x, y: node.position.y + offset.y } };
+    nodes.push(pasted);
+    next = { ...next, nodes: [...next.nodes, pasted] };
+  }
+  const edges: TGraphEdge[] = [];
+  for (const edge of fragment.spec.edges) {
+    const added = addEdge(next, { source: ids.get(edge.source.node)!, sourcePort: edge.source.port, target: ids.get(edge.target.node)!, targetPort: edge.target.port });
+    next = added.spec;
+    edges.push(added.edge);
+  }
+  return { spec: next, nodes, edges };
+}
