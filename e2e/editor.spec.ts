@@ -82,7 +82,7 @@ test("exports a graph to a file and imports it back; a broken file gets a locate
   await expect(page.getByTestId("studio-node")).toHaveCount(3);
 });
 
-test("copies, pastes and duplicates nodes with the keyboard", async ({ page, context }) => {
+test("copies, pastes and duplicates nodes with the keyboard, and lays them out", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await apiSignIn(page.request, ADMIN);
   await page.goto("/w/demo");
@@ -97,6 +97,11 @@ test("copies, pastes and duplicates nodes with the keyboard", async ({ page, con
   await page.keyboard.press("ControlOrMeta+d");
   await expect(page.getByTestId("studio-node")).toHaveCount(3);
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
+
+  await page.getByRole("button", { name: "Auto-layout" }).click();
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
+  const positions = await page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).style.transform));
+  expect(new Set(positions).size).toBe(3);
   await page.reload();
   await expect(page.getByTestId("studio-node")).toHaveCount(3);
 });

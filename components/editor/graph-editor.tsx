@@ -10,6 +10,7 @@ import { useTRPC } from "../trpc/trpc";
 import { Badge } from "../ui/alert";
 import { Button } from "../ui/button";
 import styles from "./editor.module.css";
+import { computeAutoLayout } from "./auto-layout";
 import { checkConnection } from "./check-connection";
 import { addEdge, copyFragment, createNodeOfType, findFreePosition, pasteFragment, removeNodesAndEdges } from "./graph-edits";
 import { NODE_TYPE_DRAG_FORMAT, Palette } from "./palette";
@@ -85,6 +86,15 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
     if (next) applySpec(next);
   }, [applySpec, getSpec, history]);
   const dragStartSpec = useRef<TGraphSpec>(undefined);
+  const autoLayout = useCallback(async () => {
+    const current = getSpec();
+    const sizes = new Map(flow.getNodes().map((node) => [node.id, { width: node.measured?.width ?? 180, height: node.measured?.height ?? 64 }]));
+    const laidOut = await computeAutoLayout(current, sizes);
+    record(current);
+    applySpec(laidOut);
+    window.requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
+  }, [applySpec, flow, getSpec, record]);
+
   const restoreVersion = useCallback(
     (versionSpec: TGraphSpec) => {
       record(getSpec());
@@ -253,6 +263,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
             <Button variant="ghost" onClick={redo} disabled={!history.canRedo} title="Redo (Ctrl+Shift+Z)">Redo</Button>
           </>
         )}
+        {canEdit && <Button variant="ghost" onClick={() => void autoLayout()}>Auto-layout</Button>}
         <Button variant="ghost" onClick={() => downloadSpec(graph.name, getSpec())}>Export</Button>
         <SaveStatus state={autosave.state} />
       </div>
