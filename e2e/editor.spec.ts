@@ -98,6 +98,11 @@ test("copies, pastes and duplicates nodes with the keyboard, and lays them out",
   await expect(page.getByTestId("studio-node")).toHaveCount(3);
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
 
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toContainText("Duplicate the selection");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toHaveCount(0);
+
   await page.getByRole("button", { name: "Auto-layout" }).click();
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
   const positions = await page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).style.transform));

@@ -4,6 +4,7 @@ import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFl
 import "@xyflow/react/dist/style.css";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { validateGraph, validateGraphSpec, type TGraphNode, type TGraphSpec } from "@/lib/graph";
 import { useTRPC } from "../trpc/trpc";
@@ -16,6 +17,7 @@ import { addEdge, copyFragment, createNodeOfType, findFreePosition, pasteFragmen
 import { NODE_TYPE_DRAG_FORMAT, Palette } from "./palette";
 import { Inspector } from "./inspector";
 import { ProblemsPanel } from "./problems-panel";
+import { ShortcutsOverlay } from "./shortcuts-overlay";
 import { applyNodePositions, specToFlow, toStudioNode, type TStudioNode } from "./spec-to-flow";
 import { StudioNode } from "./studio-node";
 import { useDraftAutosave, type TSaveState } from "./use-draft-autosave";
@@ -241,6 +243,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
     [flow],
   );
 
+  const router = useRouter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const reloadLatest = useCallback(async () => {
@@ -287,6 +290,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
           }}
         >
           {hint && <div className={styles.hint} role="status">Cannot connect: {hint}</div>}
+          <ShortcutsOverlay />
           <ReactFlow<TStudioNode, Edge>
             defaultNodes={initial.nodes}
             defaultEdges={initial.edges}
@@ -302,6 +306,10 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
             onConnectEnd={() => setHint(undefined)}
             onDelete={onDelete}
             onSelectionChange={onSelectionChange}
+            onNodeDoubleClick={(_event, node) => {
+              const target = specRef.current.nodes.find((candidate) => candidate.id === node.id);
+              if (target?.type === "core/subgraph" && typeof target.config.graphId === "string") router.push(`/w/${workspaceSlug}/graphs/${target.config.graphId}`);
+            }}
             onNodeDragStart={() => (dragStartSpec.current = getSpec())}
             onNodeDragStop={() => {
               if (!canEdit || !dragStartSpec.current) return;

@@ -42,6 +42,19 @@ export function Inspector(props: { node: TGraphNode; definition: TNodeTypeDefini
           onCommit={(value) => setConfig(key, value)}
         />
       ))}
+      <label className={styles.field}>
+        <span>Pinned output (test data)</span>
+        <JsonField
+          key={`${node.id}-pinned`}
+          aria-label="Pinned output"
+          disabled={isReadOnly}
+          value={node.pinned}
+          onCommit={(pinned) => {
+            const { pinned: _previous, ...rest } = node;
+            props.onChange(pinned === undefined ? rest : { ...rest, pinned });
+          }}
+        />
+      </label>
       {!definition && <p className={styles.muted}>Unknown node type: its config is shown as stored.</p>}
     </section>
   );

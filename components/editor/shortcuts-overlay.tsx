@@ -1,0 +1,45 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import styles from "./editor.module.css";
+
+const SHORTCUTS: [string, string][] = [
+  ["Ctrl/Cmd + Z", "Undo"],
+  ["Ctrl/Cmd + Shift + Z, Ctrl + Y", "Redo"],
+  ["Ctrl/Cmd + C / V", "Copy / paste nodes (works between graphs)"],
+  ["Ctrl/Cmd + D", "Duplicate the selection"],
+  ["Delete, Backspace", "Delete the selection"],
+  ["Shift + drag", "Select several nodes"],
+  ["Double-click a Sub-graph", "Open the graph it runs"],
+  ["?", "Show or hide this list"],
+];
+
+/** `?` toggles the list of editor shortcuts; Escape closes it. */
+export function ShortcutsOverlay() {
+  const [isOpen, setIsOpen] = useState(false);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.target as HTMLElement | null)?.closest("input, textarea, select, [contenteditable]")) return;
+      if (event.key === "?") setIsOpen((open) => !open);
+      else if (event.key === "Escape") setIsOpen(false);
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+  if (!isOpen) return null;
+  return (
+    <div className={styles.shortcuts} role="dialog" aria-label="Keyboard shortcuts">
+      <strong>Keyboard shortcuts</strong>
+      <table>
+        <tbody>
+          {SHORTCUTS.map(([keys, action]) => (
+            <tr key={keys}>
+              <td className={styles.mono}>{keys}</td>
+              <td>{action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
