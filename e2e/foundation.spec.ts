@@ -94,3 +94,17 @@ test("a second tab receives graph.updated: a rename shows in the list, a move sh
   await expect.poll(() => nodePosition(second, "prompt")).toEqual(saved);
   expect(saved).not.toEqual(before);
 });
+
+test("presence shows who else has the graph open", async ({ page, browser }) => {
+  await apiSignIn(page.request, ADMIN);
+  await openDemoGraph(page);
+  await expect(page.getByTestId("presence").locator("span")).toHaveCount(1);
+
+  const viewerContext = await browser.newContext();
+  const viewerPage = await viewerContext.newPage();
+  await apiSignIn(viewerPage.request, await createMember("demo", "viewer"));
+  await openDemoGraph(viewerPage);
+  await expect(page.getByTestId("presence").locator("span")).toHaveCount(2);
+  await viewerContext.close();
+  await expect(page.getByTestId("presence").locator("span")).toHaveCount(1);
+});

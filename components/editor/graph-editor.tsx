@@ -16,6 +16,7 @@ import { checkConnection } from "./check-connection";
 import { addEdge, copyFragment, createNodeOfType, findFreePosition, pasteFragment, removeNodesAndEdges } from "./graph-edits";
 import { NODE_TYPE_DRAG_FORMAT, Palette } from "./palette";
 import { Inspector } from "./inspector";
+import { PresenceAvatars } from "./presence-avatars";
 import { ProblemsPanel } from "./problems-panel";
 import { ShortcutsOverlay } from "./shortcuts-overlay";
 import { applyNodePositions, specToFlow, toStudioNode, type TStudioNode } from "./spec-to-flow";
@@ -260,6 +261,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
         <Badge>{graph.currentVersion ? `v${graph.currentVersion.number}` : "draft only"}</Badge>
         {!canEdit && <Badge title="Your role can view this graph but not change it">read-only</Badge>}
         <div className={styles.spacer} />
+        <PresenceAvatars workspaceId={workspaceId} graphId={graph.id} />
         {canEdit && (
           <>
             <Button variant="ghost" onClick={undo} disabled={!history.canUndo} title="Undo (Ctrl+Z)">Undo</Button>

@@ -92,4 +92,25 @@ describe("realtime handshake and rooms", () => {
     expect(reply).toEqual({ ok: false, error: "BAD_REQUEST" });
     expect(socket.connected).toBe(true);
   });
+
+  it("shows who has a graph open, to members only, and updates when someone leaves", async () => {
+    const team = await createWorkspaceWithMembers(["editor", "viewer"]);
+    const outsider = await createWorkspaceWithMembers(["owner"]);
+    const graph = await createGraph(db(), { workspaceId: team.workspace.id, actorId: team.members.editor.id, name: "Shared" });
+    const editorSocket = open({ Origin: ORIGIN, Cookie: await sessionCookieFor(team.members.editor) });
+    const viewerSocket = open({ Origin: ORIGIN, Cookie: await sessionCookieFor(team.members.viewer) });
+    const outsiderSocket = open({ Origin: ORIGIN, Cookie: await sessionCookieFor(outsider.members.owner) });
+    await Promise.all([outcome(editorSocket), outcome(viewerSocket), outcome(outsiderSocket)]);
+    const watch = (socket: Socket) => new Promise((resolve) => socket.emit("graph:watch", { workspaceId: team.workspace.id, graphId: graph.id }, resolve));
+
+    const seen: { users: { id: string }[] }[] = [];
+    editorSocket.on("graph.presence", (event) => seen.push(event));
+    expect(await watch(editorSocket)).toEqual({ ok: true });
+    expect(await watch(viewerSocket)).toEqual({ ok: true });
+    expect(await watch(outsiderSocket)).toEqual({ ok: false, error: "NOT_FOUND" });
+    await expect.poll(() => seen.at(-1)?.users.map((user) => user.id).sort()).toEqual([team.members.editor.id, team.members.viewer.id].sort());
+
+    viewerSocket.close();
+    await expect.poll(() => seen.at(-1)?.users.map((user) => user.id)).toEqual([team.members.editor.id]);
+  });
 });

@@ -6,6 +6,7 @@ import { getSessionUser, type TSessionUser } from "../auth/session-user";
 import type { TDb } from "../db/client";
 import { studioEvents } from "../events/studio-events";
 import { logger } from "../telemetry/logger";
+import { attachGraphPresence } from "./graph-presence";
 import { isOriginAllowed } from "./is-origin-allowed";
 
 export const SOCKET_PATH = "/socket.io";
@@ -44,7 +45,9 @@ export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secre
     }
   });
 
+  const onGraphPresence = attachGraphPresence(io as unknown as Server, options.db);
   io.on("connection", (socket: Socket) => {
+    onGraphPresence(socket);
     socket.on("workspace:join", (payload: unknown, ack: unknown) => {
       void joinWorkspace(socket, payload).then((reply) => typeof ack === "function" && (ack as TAck)(reply));
     });
