@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ADMIN, apiSignIn } from "./support/auth";
 
-test("adds nodes from the palette, edits config in the inspector, shows problems with the server's rules, deletes, undoes and redoes, publishes and restores a version, and keeps it after a reload", async ({ page }) => {
+test("adds nodes from the palette, edits config in the inspector, shows problems with the server's rules, deletes, undoes and redoes, publishes, restores and compares versions, and keeps it after a reload", async ({ page }) => {
   await apiSignIn(page.request, ADMIN);
   await page.goto("/w/demo");
   await page.getByLabel("New graph name").fill("Editor slice");
@@ -53,6 +53,15 @@ test("adds nodes from the palette, edits config in the inspector, shows problems
   await page.getByTestId("version-row").getByRole("button", { name: "Restore" }).click();
   await expect(page.getByTestId("studio-node")).toHaveCount(2);
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
+
+  await page.locator('.react-flow__node[data-id="input"]').click();
+  await page.getByTestId("inspector").getByLabel("Label").fill("Customer question");
+  await page.getByTestId("inspector").getByLabel("Label").blur();
+  await page.getByTestId("version-row").getByRole("button", { name: "Compare" }).click();
+  await expect(page.locator('.react-flow__node[data-id="input"] [data-testid="studio-node"]')).toHaveAttribute("data-diff", "changed");
+  await expect(page.getByTestId("diff-summary")).toContainText("Changed: Customer question (label)");
+  await page.getByRole("button", { name: "Close comparison" }).click();
+  await expect(page.getByTestId("diff-summary")).toHaveCount(0);
 
   await page.reload();
   await expect(page.getByTestId("studio-node")).toHaveCount(2);

@@ -6,13 +6,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { validateGraph, validateGraphSpec, type TGraphNode, type TGraphSpec } from "@/lib/graph";
+import { diffGraphs, validateGraph, validateGraphSpec, type TGraphDiff, type TGraphNode, type TGraphSpec } from "@/lib/graph";
 import { useTRPC } from "../trpc/trpc";
 import { Badge } from "../ui/alert";
 import { Button } from "../ui/button";
 import styles from "./editor.module.css";
 import { computeAutoLayout } from "./auto-layout";
 import { checkConnection } from "./check-connection";
+import { DiffSummary } from "./diff-summary";
 import { addEdge, copyFragment, createNodeOfType, findFreePosition, pasteFragment, removeNodesAndEdges } from "./graph-edits";
 import { NODE_TYPE_DRAG_FORMAT, Palette } from "./palette";
 import { Inspector } from "./inspector";
@@ -161,18 +162,28 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
     return result.ok ? [] : result.problems;
   }, [spec, registry]);
 
-  // Ports and problem badges follow the node types and the validation; positions stay as React Flow has them.
+  const [comparison, setComparison] = useState<{ versionNumber: number; diff: TGraphDiff }>();
+
+  // Ports, problem badges and comparison marks follow the node types, the validation and the compared version;
+  // positions stay as React Flow has them.
   useEffect(() => {
     const counts = new Map<string, number>();
     problems.forEach((problem) => problem.nodeId && counts.set(problem.nodeId, (counts.get(problem.nodeId) ?? 0) + 1));
     const byId = new Map(specRef.current.nodes.map((node) => [node.id, node]));
+    const statusOf = (id: string) => {
+      if (!comparison) return undefined;
+      if (comparison.diff.nodes.added.some((node) => node.id === id)) return "added" as const;
+      const change = comparison.diff.nodes.changed.find((candidate) => candidate.id === id);
+      if (!change) return undefined;
+      return change.fields.length === 1 && change.fields[0] === "position" ? ("moved" as const) : ("changed" as const);
+    };
     flow.setNodes((nodes) =>
       nodes.map((node) => {
         const specNode = byId.get(node.id);
-        return specNode ? { ...node, data: toStudioNode(specNode, specRef.current, registry, counts.get(node.id) ?? 0).data } : node;
+        return specNode ? { ...node, data: toStudioNode(specNode, specRef.current, registry, counts.get(node.id) ?? 0, statusOf(node.id)).data } : node;
       }),
     );
-  }, [flow, problems, registry]);
+  }, [comparison, flow, problems, registry]);
 
   const addNodeAt = useCallback(
     (type: string, position: { x: number; y: number }) => {
@@ -334,7 +345,9 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
             canEdit={canEdit}
             isDraftSaved={autosave.state.status === "saved"}
             onRestore={restoreVersion}
+            onCompare={(versionNumber, versionSpec) => setComparison({ versionNumber, diff: diffGraphs(versionSpec, getSpec()) })}
           />
+          {comparison && <DiffSummary versionNumber={comparison.versionNumber} diff={comparison.diff} selectedId={selectedId} onClose={() => setComparison(undefined)} />}
           {selectedNode && <Inspector node={selectedNode} definition={registry.get(selectedNode.type)} isReadOnly={!canEdit} onChange={updateNode} />}
           <ProblemsPanel problems={problems} onFocus={focusNode} />
         </aside>

@@ -10,6 +10,8 @@ export type TStudioNodeData = {
   isDisabled: boolean;
   isKnownType: boolean;
   problemCount: number;
+  /** Set while comparing with a version: how this node differs from it. */
+  diffStatus?: "added" | "changed" | "moved";
 };
 export type TStudioNode = Node<TStudioNodeData, "studio">;
 
@@ -27,12 +29,12 @@ function getPortViews(node: TGraphNode, spec: TGraphSpec, registry: TNodeTypeReg
   return { inputs: ports.inputs.map(untyped), outputs: ports.outputs.map(untyped), isKnownType: false };
 }
 
-export function toStudioNode(node: TGraphNode, spec: TGraphSpec, registry: TNodeTypeRegistry = NO_REGISTRY, problemCount = 0): TStudioNode {
+export function toStudioNode(node: TGraphNode, spec: TGraphSpec, registry: TNodeTypeRegistry = NO_REGISTRY, problemCount = 0, diffStatus?: TStudioNodeData["diffStatus"]): TStudioNode {
   return {
     id: node.id,
     type: "studio",
     position: node.position,
-    data: { label: node.label || node.id, nodeType: node.type, isDisabled: node.disabled ?? false, problemCount, ...getPortViews(node, spec, registry) },
+    data: { label: node.label || node.id, nodeType: node.type, isDisabled: node.disabled ?? false, problemCount, diffStatus, ...getPortViews(node, spec, registry) },
   };
 }
 

@@ -25,9 +25,10 @@ function PortHandle({ port, type, index, count }: { port: TPortView; type: "sour
 
 /** One graph node on the canvas: label, type, problems and a handle per port, colored by kind. Memoised per node. */
 export const StudioNode = memo(function StudioNode({ data, selected }: NodeProps<TStudioNode>) {
-  const className = [styles.node, selected ? styles.nodeSelected : "", data.isDisabled ? styles.nodeDisabled : "", data.problemCount > 0 ? styles.nodeProblem : ""].join(" ");
+  const diffClass = data.diffStatus ? styles[`diff-${data.diffStatus}`] : "";
+  const className = [styles.node, selected ? styles.nodeSelected : "", data.isDisabled ? styles.nodeDisabled : "", data.problemCount > 0 ? styles.nodeProblem : "", diffClass].join(" ");
   return (
-    <div className={className} data-testid="studio-node">
+    <div className={className} data-testid="studio-node" data-diff={data.diffStatus}>
       {data.inputs.map((port, index) => <PortHandle key={port.id} port={port} type="target" index={index} count={data.inputs.length} />)}
       <div className={styles.nodeLabel}>{data.label}</div>
       <div className={styles.nodeType}>{data.nodeType}</div>

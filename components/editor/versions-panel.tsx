@@ -19,6 +19,7 @@ export function VersionsPanel(props: {
   canEdit: boolean;
   isDraftSaved: boolean;
   onRestore: (spec: TGraphSpec) => void;
+  onCompare: (versionNumber: number, spec: TGraphSpec) => void;
 }) {
   const { workspaceId, graphId } = props;
   const trpc = useTRPC();
@@ -34,11 +35,10 @@ export function VersionsPanel(props: {
       },
     }),
   );
-  const restore = useMutation({
-    mutationFn: (number: number) => queryClient.fetchQuery(trpc.graph.getVersion.queryOptions({ workspaceId, graphId, number })),
-    onSuccess: (version) => props.onRestore(version.spec),
-  });
-  const error = publish.error ?? restore.error ?? versions.error;
+  const fetchVersion = (number: number) => queryClient.fetchQuery(trpc.graph.getVersion.queryOptions({ workspaceId, graphId, number }));
+  const restore = useMutation({ mutationFn: fetchVersion, onSuccess: (version) => props.onRestore(version.spec) });
+  const compare = useMutation({ mutationFn: fetchVersion, onSuccess: (version) => props.onCompare(version.number, version.spec) });
+  const error = publish.error ?? restore.error ?? compare.error ?? versions.error;
 
   return (
     <section className={styles.inspector} aria-label="Versions" data-testid="versions-panel">
@@ -63,7 +63,10 @@ export function VersionsPanel(props: {
             <strong>v{version.number}</strong> <span className={styles.muted}>{formatRelativeTime(version.createdAt)}</span>
             {version.message && <div>{version.message}</div>}
           </div>
-          {props.canEdit && <Button variant="ghost" onClick={() => restore.mutate(version.number)}>Restore</Button>}
+          <div>
+            <Button variant="ghost" onClick={() => compare.mutate(version.number)}>Compare</Button>
+            {props.canEdit && <Button variant="ghost" onClick={() => restore.mutate(version.number)}>Restore</Button>}
+          </div>
         </div>
       ))}
     </section>
