@@ -22,7 +22,8 @@ import { ProblemsPanel } from "./problems-panel";
 import { ShortcutsOverlay } from "./shortcuts-overlay";
 import { applyNodePositions, specToFlow, toStudioNode, type TStudioNode } from "./spec-to-flow";
 import { StudioNode } from "./studio-node";
-import { useDraftAutosave, type TSaveState } from "./use-draft-autosave";
+import { ConflictBanner, downloadSpec, SaveStatus } from "./editor-status";
+import { useDraftAutosave } from "./use-draft-autosave";
 import { useEditHistory } from "./use-edit-history";
 import { useNodeTypes } from "./use-node-types";
 import { VersionsPanel } from "./versions-panel";
@@ -353,40 +354,5 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
         </aside>
       </div>
     </>
-  );
-}
-
-/** Saves the graph as `<name>.openclaw.json`, the file that "Import graph" reads back. */
-function downloadSpec(name: string, spec: TGraphSpec): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(spec, null, 2)], { type: "application/json" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = `${name.replace(/[\\/:*?"<>|]/g, "-")}.openclaw.json`;
-  link.click();
-  URL.revokeObjectURL(url);
-}
-
-function SaveStatus({ state }: { state: TSaveState }) {
-  const text = {
-    saved: "All changes saved",
-    pending: "Unsaved changes",
-    saving: "Saving…",
-    error: state.status === "error" ? `Not saved: ${state.message}` : "",
-    conflict: "Not saved: newer draft exists",
-  }[state.status];
-  return (
-    <span className={styles.status} role="status" data-testid="save-status" data-status={state.status}>
-      {text}
-    </span>
-  );
-}
-
-function ConflictBanner({ onReload, onOverwrite }: { onReload: () => void; onOverwrite: () => void }) {
-  return (
-    <div className={styles.banner} role="alert">
-      <span>Someone else saved this graph while you were editing. Your changes are still here.</span>
-      <Button onClick={onReload}>Reload theirs</Button>
-      <Button variant="danger" onClick={onOverwrite}>Overwrite with mine</Button>
-    </div>
   );
 }
