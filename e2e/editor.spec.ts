@@ -119,3 +119,13 @@ test("copies, pastes and duplicates nodes with the keyboard, and lays them out",
   await page.reload();
   await expect(page.getByTestId("studio-node")).toHaveCount(3);
 });
+
+test("starts a graph from a template", async ({ page }) => {
+  await apiSignIn(page.request, ADMIN);
+  await page.goto("/w/demo");
+  await page.getByTestId("template-card").filter({ hasText: "Approval workflow" }).getByRole("button", { name: "Use template" }).click();
+  await expect(page.getByRole("heading", { name: "Approval workflow" })).toBeVisible();
+  await expect(page.getByTestId("studio-node")).toHaveCount(4);
+  await expect(page.getByTestId("problems-panel")).toContainText("No problems");
+});
+

@@ -10,6 +10,7 @@ import { useWorkspace } from "../workspace/use-workspace";
 import { CreateGraphForm } from "./create-graph-form";
 import { GraphRow } from "./graph-row";
 import { ImportGraphForm } from "./import-graph-form";
+import { TemplateGallery } from "./template-gallery";
 import styles from "./graphs.module.css";
 
 export function GraphListPage({ workspaceSlug }: { workspaceSlug: string }) {
@@ -37,6 +38,7 @@ export function GraphListPage({ workspaceSlug }: { workspaceSlug: string }) {
       </div>
       {workspaceId && can("graph:create") && <CreateGraphForm workspaceId={workspaceId} workspaceSlug={workspaceSlug} />}
       {workspaceId && can("graph:create") && <ImportGraphForm workspaceId={workspaceId} workspaceSlug={workspaceSlug} />}
+      {workspaceId && can("graph:create") && <TemplateGallery workspaceId={workspaceId} workspaceSlug={workspaceSlug} />}
       {graphs.error && <Alert>{getErrorMessage(graphs.error)}</Alert>}
       <ul className={styles.list} aria-label="Graphs" aria-busy={graphs.isLoading}>
         {graphs.isLoading && <li className={styles.placeholder} />}

@@ -20,3 +20,4 @@ export * from "./rules/find-incompatible-edges";
 export * from "./rules/find-overfilled-inputs";
 export * from "./rules/find-missing-required-inputs";
 export * from "./rules/find-unbounded-cycles";
+export * from "./templates";

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { logger } from "../telemetry/logger";
 import { PrismaClient } from "./generated/client";
 
 export type TDb = PrismaClient;
@@ -17,6 +18,9 @@ let pool: pg.Pool | undefined;
 export function connectDb(databaseUrl: string): PrismaClient {
   if (client) throw new Error("The database client is already connected");
   pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  // An idle connection dropped by the server (restart, failover, shutdown) must not take the process down: the pool
+  // discards it and the next query opens a new one.
+  pool.on("error", (error) => logger.warn({ err: error }, "an idle database connection was closed by the server"));
   client = new PrismaClient({ adapter: new PrismaPg(pool) });
   return client;
 }
