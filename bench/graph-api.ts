@@ -1,14 +1,10 @@
 // Measures the graph API's hot paths through the real tRPC caller and a real Postgres (DATABASE_URL, else embedded).
 // Prints one JSON object per measure: {"name", "value", "unit", ...}.
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { GRAPH_FORMAT, type TGraphSpec } from "@/lib/graph";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { connectDb, disconnectDb } from "@/server/db/client";
-import { startEmbeddedPostgres } from "@/server/db/embedded-postgres";
-import { migrateDatabase } from "@/server/db/migrate";
-import { readEnv } from "@/server/env";
+import { createThrowawayDatabase } from "./throwaway-database";
 
 const ITERATIONS = 200;
 
@@ -45,19 +41,10 @@ function report(name: string, samples: number[], extra: Record<string, unknown>)
   }
 }
 
-const env = readEnv();
-const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: `${env.dataDir}/bench`, port: 54359 });
-const serverUrl = env.DATABASE_URL ?? embedded!.url;
-const dbName = `studio_bench_${randomBytes(4).toString("hex")}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`create database "${dbName}"`);
-const url = new URL(serverUrl);
-url.pathname = `/${dbName}`;
+const database = await createThrowawayDatabase();
 
 try {
-  await migrateDatabase(url.toString());
-  const db = connectDb(url.toString());
+  const db = connectDb(database.url);
   const user = await db.user.create({ data: { email: "bench@example.test" } });
   const workspace = await db.workspace.create({ data: { slug: "bench", name: "Bench" } });
   await db.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: "owner" } });
@@ -79,7 +66,5 @@ try {
   report("graph_get_200_nodes", await time(() => api.graph.get({ workspaceId, graphId: graph.id })), { nodes: nodeCount });
 } finally {
   await disconnectDb();
-  await admin.query(`drop database if exists "${dbName}" with (force)`);
-  await admin.end();
-  await embedded?.stop();
+  await database.drop();
 }

@@ -1,24 +1,21 @@
 // Measures the durable runtime end to end: the real createRuntime over the real Prisma run store and a real Postgres
 // (DATABASE_URL, else embedded) in a throwaway database. Prints one JSON object per measure: {"name", "value", "unit",
 // ...}. `--seconds N` sets the throughput window (default 20). Runtime errors go to stderr (first of each kind).
-import { randomBytes } from "node:crypto";
 import { availableParallelism, loadavg } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import type { TGraphSpec } from "@/lib/graph";
 import type { TDb } from "@/server/db/client";
-import { startEmbeddedPostgres } from "@/server/db/embedded-postgres";
 import { toJsonColumn } from "@/server/db/json";
-import { migrateDatabase } from "@/server/db/migrate";
 import { createPrismaRunStore } from "@/server/db/prisma-run-store";
-import { readEnv } from "@/server/env";
 import { createNodeImplementations } from "@/server/runtime/node-implementation";
 import { CORE_NODES } from "@/server/runtime/nodes/core";
 import type { TSeqEvent } from "@/server/runtime/run-store";
 import { createRuntime, type TRuntime, type TRuntimeOptions } from "@/server/runtime/runtime";
 import { buildSpec } from "@/server/runtime/testing/build-spec";
 import { createGraph } from "@/server/services/graph/create-graph";
+import { createThrowawayDatabase } from "./throwaway-database";
 import { connectCountingDb, diffCounts, type TCountingDb } from "./counting-db";
 import { noopNode } from "./noop-node";
 import { createTimedRunStore, percentile, round } from "./timed-run-store";
@@ -284,20 +281,11 @@ const { values: args } = parseArgs({ options: { seconds: { type: "string", defau
 const throughputSeconds = Number(args.seconds);
 if (!Number.isFinite(throughputSeconds) || throughputSeconds <= 0) throw new Error(`--seconds must be a positive number, got ${args.seconds}`);
 
-const env = readEnv();
-const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: `${env.dataDir}/bench`, port: 54359 });
-const serverUrl = env.DATABASE_URL ?? embedded!.url;
-const dbName = `studio_bench_${randomBytes(4).toString("hex")}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`create database "${dbName}"`);
-const url = new URL(serverUrl);
-url.pathname = `/${dbName}`;
-const benchUrl = url.toString();
+const database = await createThrowawayDatabase();
+const benchUrl = database.url;
 let conn: TCountingDb | undefined;
 
 try {
-  await migrateDatabase(benchUrl);
   conn = connectCountingDb(benchUrl);
   const db = conn.db;
   const user = await db.user.create({ data: { email: "bench@example.test" } });
@@ -314,7 +302,5 @@ try {
   await measureThroughput(conn, small, throughputSeconds);
 } finally {
   await withTimeout(conn?.close() ?? Promise.resolve(), 10_000, "closing the pool").catch((error: unknown) => process.stderr.write(`${String(error)}\n`));
-  await admin.query(`drop database if exists "${dbName}" with (force)`);
-  await admin.end();
-  await embedded?.stop();
+  await database.drop();
 }

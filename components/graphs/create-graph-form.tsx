@@ -1,28 +1,16 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { getErrorMessage } from "../trpc/error-message";
-import { useTRPC } from "../trpc/trpc";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextInput } from "../ui/text-input";
 import styles from "./graphs.module.css";
+import { useCreateGraph } from "./use-create-graph";
 
 export function CreateGraphForm({ workspaceId, workspaceSlug }: { workspaceId: string; workspaceSlug: string }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const [name, setName] = useState("");
-  const create = useMutation(
-    trpc.graph.create.mutationOptions({
-      onSuccess: async (graph) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.graph.list.queryKey() });
-        router.push(`/w/${workspaceSlug}/graphs/${graph.id}`);
-      },
-    }),
-  );
+  const create = useCreateGraph(workspaceSlug);
 
   return (
     <div>

@@ -1,7 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
 import { createNodeTypeRegistry } from "@/lib/graph";
 import { getErrorMessage } from "../trpc/error-message";
@@ -9,25 +8,17 @@ import { useTRPC } from "../trpc/trpc";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import styles from "./graphs.module.css";
+import { useCreateGraph } from "./use-create-graph";
 import { graphNameFromFile, parseGraphFile } from "./parse-graph-file";
 
 /** Imports an exported graph file as a new graph, after checking it in the browser (the server checks it again). */
 export function ImportGraphForm({ workspaceId, workspaceSlug }: { workspaceId: string; workspaceSlug: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const fileRef = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<string>();
   const nodeTypes = useQuery(trpc.nodeType.list.queryOptions({ workspaceId }));
   const registry = useMemo(() => createNodeTypeRegistry(nodeTypes.data ?? []), [nodeTypes.data]);
-  const create = useMutation(
-    trpc.graph.create.mutationOptions({
-      onSuccess: async (graph) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.graph.list.queryKey() });
-        router.push(`/w/${workspaceSlug}/graphs/${graph.id}`);
-      },
-    }),
-  );
+  const create = useCreateGraph(workspaceSlug);
 
   async function onImport(event: React.FormEvent) {
     event.preventDefault();

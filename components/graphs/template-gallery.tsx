@@ -1,27 +1,15 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { GRAPH_TEMPLATES } from "@/lib/graph";
 import { getErrorMessage } from "../trpc/error-message";
-import { useTRPC } from "../trpc/trpc";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import styles from "./graphs.module.css";
+import { useCreateGraph } from "./use-create-graph";
 
 /** Starting points: each template creates a new graph with its spec and opens it. */
 export function TemplateGallery({ workspaceId, workspaceSlug }: { workspaceId: string; workspaceSlug: string }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const create = useMutation(
-    trpc.graph.create.mutationOptions({
-      onSuccess: async (graph) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.graph.list.queryKey() });
-        router.push(`/w/${workspaceSlug}/graphs/${graph.id}`);
-      },
-    }),
-  );
+  const create = useCreateGraph(workspaceSlug);
   return (
     <section aria-label="Templates">
       <div className={styles.templates}>
