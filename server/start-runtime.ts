@@ -15,7 +15,7 @@ export function startRuntime(db: TDb) {
   const config = env();
   const runtime = createRuntime({
     store: createPrismaRunStore(db),
-    implementations: (run) => loadWorkspaceImplementations(db, run.workspaceId),
+    implementations: (run) => loadWorkspaceImplementations(db, run),
     resolveSecret: (workspaceId, name) => resolveSecretValue(db, { workspaceId, name, masterKey: getMasterKey() }),
     maxActivations: config.STUDIO_RUNTIME_MAX_ACTIVATIONS,
     maxRuns: config.STUDIO_RUNTIME_MAX_RUNS,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createNodeTypeRegistry, GRAPH_FORMAT, type TGraphSpec } from "@/lib/graph";
-import { CORE_NODE_DEFINITIONS } from "@/server/runtime/nodes/core";
+import { ALL_CORE_NODE_DEFINITIONS } from "@/server/plugins/builtin/core-node-definitions";
 import { checkConnection } from "./check-connection";
 
 const registry = createNodeTypeRegistry([
-  ...CORE_NODE_DEFINITIONS,
+  ...ALL_CORE_NODE_DEFINITIONS,
   { type: "t/needs-number", version: 1, title: "n", category: "test", icon: "x", description: "", inputs: [{ id: "in", kind: "data", schema: { type: "number" } }], outputs: [], configSchema: {}, sideEffects: "pure" },
   { type: "t/tool", version: 1, title: "tool", category: "tool", icon: "x", description: "", inputs: [], outputs: [{ id: "tool", kind: "tool" }], configSchema: {}, sideEffects: "pure" },
 ]);

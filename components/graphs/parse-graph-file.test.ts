@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createNodeTypeRegistry, GRAPH_FORMAT } from "@/lib/graph";
-import { CORE_NODE_DEFINITIONS } from "@/server/runtime/nodes/core";
+import { ALL_CORE_NODE_DEFINITIONS } from "@/server/plugins/builtin/core-node-definitions";
 import { graphNameFromFile, parseGraphFile } from "./parse-graph-file";
 
-const registry = createNodeTypeRegistry(CORE_NODE_DEFINITIONS);
+const registry = createNodeTypeRegistry(ALL_CORE_NODE_DEFINITIONS);
 const graph = (nodes: unknown[]) => JSON.stringify({ format: GRAPH_FORMAT, nodes, edges: [] });
 
 describe("parseGraphFile", () => {

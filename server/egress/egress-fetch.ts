@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import { isIP } from "node:net";
 import { checkHostAllowed, checkResolvedAddresses, compileAllowlist } from "./allowlist";
 import { EgressError } from "./egress-error";
@@ -22,6 +23,7 @@ export type TEgressRequest = {
 };
 export type TEgressPolicy = { allowedHosts: readonly string[] };
 export type TEgressResponse = { status: number; headers: Record<string, string>; body: Buffer; url: string; redirects: string[] };
+export type TEgressStreamResponse = Omit<TEgressResponse, "body"> & { body: AsyncIterable<Buffer> };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -38,6 +40,30 @@ export async function egressFetch(
   policy: TEgressPolicy,
   options: { resolveHost?: TResolveHost } = {},
 ): Promise<TEgressResponse> {
+  const maxBytes = request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  return exchange(request, policy, options, async (response, hostname) => ({ body: await readCappedBody(response, maxBytes, hostname) }), true);
+}
+
+/**
+ * Like egressFetch, but resolves at the response head and hands the body over as a stream (server-sent events of a
+ * model provider). The deadline and the byte cap still cover the whole body; `body` ends with an EgressError on either.
+ */
+export async function egressStream(
+  request: TEgressRequest,
+  policy: TEgressPolicy,
+  options: { resolveHost?: TResolveHost } = {},
+): Promise<TEgressStreamResponse> {
+  const maxBytes = request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  return exchange(request, policy, options, async (response, hostname, deadline) => ({ body: streamCappedBody(response, maxBytes, hostname, deadline) }), false);
+}
+
+async function exchange<TBody>(
+  request: TEgressRequest,
+  policy: TEgressPolicy,
+  options: { resolveHost?: TResolveHost },
+  readBody: (response: IncomingMessage, hostname: string, deadline: TDeadline) => Promise<TBody>,
+  stopsAtBody: boolean,
+): Promise<{ status: number; headers: Record<string, string>; url: string; redirects: string[] } & TBody> {
   const allowlist = compileAllowlist(policy.allowedHosts);
   const maxRedirects = request.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   let hop: THop = { url: request.url, method: toMethod(request.method), headers: sanitiseRequestHeaders(request.headers) };
@@ -46,6 +72,7 @@ export async function egressFetch(
   // Started last: nothing above may throw past the `finally` that stops it.
   const deadline = startDeadline(request.timeoutMs ?? DEFAULT_TIMEOUT_MS, request.signal);
   let hostname = "the host";
+  let isStreaming = false;
   try {
     for (;;) {
       const target = parseTarget(hop.url);
@@ -57,8 +84,9 @@ export async function egressFetch(
       const status = response.statusCode ?? 0;
       const next = planRedirect(hop, target, status, response.headers.location);
       if (!next) {
-        const body = await readCappedBody(response, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, hostname);
-        return { status, headers: toResponseHeaders(response.headers), body, url: target.url.href, redirects };
+        const body = await readBody(response, hostname, deadline);
+        isStreaming = !stopsAtBody;
+        return { status, headers: toResponseHeaders(response.headers), url: target.url.href, redirects, ...body };
       }
       response.destroy(); // a redirect's body is never read
       if (redirects.length >= maxRedirects) {
@@ -70,6 +98,24 @@ export async function egressFetch(
   } catch (error) {
     throw toEgressError(error, deadline, hostname);
   } finally {
+    // A streamed body stops the deadline itself when it ends.
+    if (!isStreaming) deadline.stop();
+  }
+}
+
+/** The body as it arrives, cut at `maxBytes`; errors (timeout, cancel, cap) end the iteration as an EgressError. */
+async function* streamCappedBody(response: IncomingMessage, maxBytes: number, hostname: string, deadline: TDeadline): AsyncGenerator<Buffer> {
+  let size = 0;
+  try {
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) throw new EgressError("RESPONSE_TOO_LARGE", `The response from ${hostname} is larger than ${maxBytes} bytes`);
+      yield chunk;
+    }
+  } catch (error) {
+    throw toEgressError(error, deadline, hostname);
+  } finally {
+    response.destroy();
     deadline.stop();
   }
 }

@@ -1,5 +1,5 @@
 // The public surface of egress: everything outside this folder imports from here.
-export { egressFetch, type TEgressPolicy, type TEgressRequest, type TEgressResponse } from "./egress-fetch";
+export { egressFetch, egressStream, type TEgressPolicy, type TEgressRequest, type TEgressResponse, type TEgressStreamResponse } from "./egress-fetch";
 export { EgressError, type TEgressErrorCode } from "./egress-error";
 export { parseAllowlistEntry, type TAllowlistEntry } from "./allowlist-entry";
 export { classifyAddress, type TAddressClass, type TBlockReason } from "./classify-address";

@@ -42,7 +42,7 @@ beforeAll(async () => {
   serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   runtime = createRuntime({
     store: createPrismaRunStore(db()),
-    implementations: (run) => loadWorkspaceImplementations(db(), run.workspaceId),
+    implementations: (run) => loadWorkspaceImplementations(db(), run),
     resolveSecret: (workspaceId, name) => resolveSecretValue(db(), { workspaceId, name, masterKey: getMasterKey() }),
     pollMs: 30,
   });

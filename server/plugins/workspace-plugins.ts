@@ -6,9 +6,13 @@ import { createNodeTypeRegistry, type TNodeTypeDefinition, type TNodeTypeRegistr
 import type { TPluginManifest } from "@/lib/plugins/manifest";
 import type { TDbOrTx } from "../db/client";
 import { createNodeImplementations, type TNodeImplementation, type TNodeImplementations } from "../runtime/node-implementation";
-import { CORE_NODE_DEFINITIONS, CORE_NODES } from "../runtime/nodes/core";
+import { createAgentNodes, type TAgentServices } from "../agents";
+import { createAgentMemoryStore } from "../db/agent-memory-store";
+import { egressFetch, egressStream } from "../egress";
+import { CORE_NODES } from "../runtime/nodes/core";
 import { createCodeNode } from "../runtime/nodes/core/code";
 import { getWorkspaceAllowlist } from "../services/egress/get-workspace-allowlist";
+import { ALL_CORE_NODE_DEFINITIONS } from "./builtin/core-node-definitions";
 import { createHostCapabilities } from "./host-capabilities";
 import { runInSandbox } from "./sandbox-host";
 import { getManifestNodeTypes } from "./manifest-node-types";
@@ -37,7 +41,7 @@ async function findEnabledPlugins(db: TDbOrTx, workspaceId: string) {
 /** Node types a graph of this workspace may use (for validation and the palette), with the plugin each comes from. */
 export async function getWorkspaceNodeTypes(db: TDbOrTx, workspaceId: string): Promise<{ registry: TNodeTypeRegistry; plugins: TLoadedPlugin[] }> {
   const plugins = await findEnabledPlugins(db, workspaceId);
-  const definitions: TNodeTypeDefinition[] = [...CORE_NODE_DEFINITIONS, ...plugins.flatMap((plugin) => getManifestNodeTypes(plugin.manifest))];
+  const definitions: TNodeTypeDefinition[] = [...ALL_CORE_NODE_DEFINITIONS, ...plugins.flatMap((plugin) => getManifestNodeTypes(plugin.manifest))];
   return { registry: createNodeTypeRegistry(definitions), plugins };
 }
 
@@ -45,9 +49,11 @@ export async function getWorkspaceNodeTypes(db: TDbOrTx, workspaceId: string): P
  * Executable node types of the workspace. A plugin whose files changed on disk since install is not loaded: the run
  * fails with a message naming the plugin and the file, instead of running code nobody verified.
  */
-export async function loadWorkspaceImplementations(db: TDbOrTx, workspaceId: string): Promise<TNodeImplementations> {
+export async function loadWorkspaceImplementations(db: TDbOrTx, run: { workspaceId: string; graphId: string }): Promise<TNodeImplementations> {
+  const { workspaceId } = run;
   const plugins = await findEnabledPlugins(db, workspaceId);
-  const implementations: TNodeImplementation[] = [...CORE_NODES, createCodeNode((job) => runCodeJob(db, job), workspaceId)];
+  const runCode: TAgentServices["runCode"] = (job) => runCodeJob(db, job);
+  const implementations: TNodeImplementation[] = [...CORE_NODES, createCodeNode(runCode, workspaceId), ...createAgentNodes(await createAgentServices(db, run, runCode))];
   for (const plugin of plugins) {
     const difference = describeFileDifference(plugin.fileHashes, hashPluginFiles(plugin.storagePath));
     if (difference) throw new PluginError("FILES_CHANGED", `Plugin ${plugin.pluginKey} ${plugin.version} is not loaded: ${difference} on disk since it was installed`);
@@ -57,6 +63,19 @@ export async function loadWorkspaceImplementations(db: TDbOrTx, workspaceId: str
     }
   }
   return createNodeImplementations(implementations);
+}
+
+/** What AI nodes of a run reach: the network through egress with the workspace's allowlist, memory in Postgres. */
+async function createAgentServices(db: TDbOrTx, run: { workspaceId: string; graphId: string }, runCode: TAgentServices["runCode"]): Promise<TAgentServices> {
+  const policy = { allowedHosts: await getWorkspaceAllowlist(db, { workspaceId: run.workspaceId }) };
+  return {
+    workspaceId: run.workspaceId,
+    graphId: run.graphId,
+    fetch: (request) => egressFetch(request, policy),
+    fetchStream: (request) => egressStream(request, policy),
+    memory: createAgentMemoryStore(run),
+    runCode,
+  };
 }
 
 /** A Code node may fetch the hosts on the workspace's egress allowlist, and no secret. */

@@ -14,6 +14,8 @@ export type TPlanNode = {
   outgoing: Map<string, TGraphEdge[]>;
   /** Wired to another node's tool/model/memory port: invoked by that node, never activated by messages. */
   isAttached: boolean;
+  /** Nodes attached to this one, by this node's input port, in edge order. */
+  attachments: Map<string, string[]>;
 };
 
 export type TRunPlan = { spec: TGraphSpec; nodes: Map<string, TPlanNode>; sourceIds: string[] };
@@ -26,7 +28,7 @@ export function compilePlan(spec: TGraphSpec, implementations: TNodeImplementati
     if (node.disabled) continue;
     const implementation = implementations.get(node.type);
     if (!implementation) throw new NonRetriableError(`Node "${node.label || node.id}" has an unknown type ${node.type}`);
-    nodes.set(node.id, { node, implementation, inputs: new Map(), outgoing: new Map(), isAttached: false });
+    nodes.set(node.id, { node, implementation, inputs: new Map(), outgoing: new Map(), isAttached: false, attachments: new Map() });
   }
   for (const edge of spec.edges) {
     const source = nodes.get(edge.source.node);
@@ -39,6 +41,7 @@ export function compilePlan(spec: TGraphSpec, implementations: TNodeImplementati
     }
     if (!MESSAGE_KINDS.has(sourcePort.kind)) {
       source.isAttached = true;
+      target.attachments.set(targetPort.id, [...(target.attachments.get(targetPort.id) ?? []), source.node.id]);
       continue;
     }
     const input = target.inputs.get(targetPort.id) ?? { definition: targetPort, edgeIds: [], isRequired: isInputRequired(targetPort) || targetPort.kind === "control" };
@@ -46,8 +49,14 @@ export function compilePlan(spec: TGraphSpec, implementations: TNodeImplementati
     target.inputs.set(targetPort.id, input);
     source.outgoing.set(sourcePort.id, [...(source.outgoing.get(sourcePort.id) ?? []), edge]);
   }
+  // A node that only offers attachments (a model provider, a memory) never starts on its own, wired or not.
   const sourceIds = [...nodes.values()]
-    .filter((plan) => !plan.isAttached && ![...plan.inputs.values()].some((input) => input.isRequired))
+    .filter((plan) => !plan.isAttached && !isAttachOnly(plan.implementation) && ![...plan.inputs.values()].some((input) => input.isRequired))
     .map((plan) => plan.node.id);
   return { spec, nodes, sourceIds };
+}
+
+function isAttachOnly(implementation: TNodeImplementation): boolean {
+  const { outputs } = implementation.definition;
+  return outputs.length > 0 && outputs.every((port) => !MESSAGE_KINDS.has(port.kind));
 }

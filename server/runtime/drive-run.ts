@@ -1,6 +1,8 @@
 // Drives one leased run until it completes, fails, is cancelled or parks: take ready activations, execute them
 // (up to the run's concurrency), and after each one record the step and the frontier in one transaction.
 import type { TActivationSlots } from "./activation-slots";
+import type { TAttachedCall, TBudgetLeft } from "./attached-contract";
+import { bindAttachedNodes } from "./bind-attached-nodes";
 import type { TClock } from "./clock";
 import { compilePlan, type TRunPlan } from "./compile-plan";
 import { LeaseLostError, toStepError, type TStepError } from "./errors";
@@ -86,6 +88,23 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
       return value;
     },
     startChildRun: (parentStepSeq: number, request: TChildRunRequest) => store.createChildRun({ parentRunId: run.id, parentStepSeq, request }),
+    budget: () => describeBudgetLeft(run.settings, frontier),
+    bindAttached: (activation: TActivation, idempotencyKey: string, calls: TAttachedCall[]) =>
+      bindAttachedNodes(
+        {
+          runId: run.id,
+          runInput: run.input,
+          plan,
+          signal,
+          now: () => resources.clock.now(),
+          random: resources.random,
+          emit: (type, nodeId, payload) => emit(type, nodeId, payload),
+          resolveSecret: env.resolveSecret,
+          redact: (value) => redactor.redact(value),
+          onInvoked: (nodeId) => lifecycle.activateAttached(nodeId, activation),
+        },
+        { nodeId: activation.nodeId, stepSeq: activation.stepSeq, scope: activation.scope, idempotencyKey, budget: describeBudgetLeft(run.settings, frontier), calls },
+      ),
   };
   const lifecycle = createLifecycle(frontier, (type, nodeId, payload) => emit(type, nodeId, payload as never));
   const start = (activation: TFrontier["inFlight"][number] | TFrontier["resolved"][number]) => {
@@ -145,7 +164,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
       if (signals.cancel.aborted && outcome.kind === "error") continue;
 
       const recorded = recordOutcome(plan, frontier, outcome);
-      frontier = recorded.frontier;
+      frontier = countAttachedCalls(recorded.frontier, outcome.effects.calls);
       await store.commitStep({ runId: run.id, owner, step: toStepRecord(run.id, outcome, recorded.status), frontier });
       const changedDepths = edgeDepths.update(frontier);
       if (changedDepths) emit("edge.depth", null, { depths: changedDepths });
@@ -209,6 +228,22 @@ function createRedactingStore(store: TRunStore, redactor: ReturnType<typeof crea
   };
 }
 
+/** Attached invocations count as activations of the attached node (`<node>:attached`), for its lifecycle. */
+function countAttachedCalls(frontier: TFrontier, calls: TAttachedCall[] | undefined): TFrontier {
+  if (!calls || calls.length === 0) return frontier;
+  const activationCounts = { ...frontier.activationCounts };
+  for (const call of calls) activationCounts[`${call.nodeId}:attached`] = (activationCounts[`${call.nodeId}:attached`] ?? 0) + 1;
+  return { ...frontier, activationCounts };
+}
+
+function describeBudgetLeft(settings: TLoadedRun["settings"], frontier: TFrontier): TBudgetLeft {
+  const usage = frontier.usage ?? { tokens: 0, costUsd: 0 };
+  return {
+    tokens: settings.tokenBudget === undefined ? undefined : settings.tokenBudget - usage.tokens,
+    costUsd: settings.costBudgetUsd === undefined ? undefined : settings.costBudgetUsd - usage.costUsd,
+  };
+}
+
 /** A run stops cleanly, before starting another node, once it used more than its token or cost budget. */
 function describeBudgetOverrun(settings: TLoadedRun["settings"], frontier: TFrontier): string | undefined {
   const usage = frontier.usage ?? { tokens: 0, costUsd: 0 };
@@ -240,6 +275,12 @@ function createLifecycle(initial: TFrontier, emit: (type: "node.created" | "node
       if (!created.has(activation.nodeId)) emit("node.created", activation.nodeId, {});
       created.add(activation.nodeId);
       emit("node.activated", activation.nodeId, { stepSeq: activation.stepSeq, scope: activation.scope });
+    },
+    /** An attached node (a delegated agent, a tool) invoked during the caller's activation. */
+    activateAttached(nodeId: string, caller: TActivation): void {
+      if (!created.has(nodeId)) emit("node.created", nodeId, {});
+      created.add(nodeId);
+      emit("node.activated", nodeId, { stepSeq: caller.stepSeq, scope: caller.scope });
     },
     retireAll(final: TFrontier): void {
       for (const [nodeId, activations] of countsByNode(final)) emit("node.retired", nodeId, { activations });

@@ -1,6 +1,8 @@
 // The typed map of run events. Each persisted event gets a per-run `seq` from the event writer.
 import type { TStepError } from "./errors";
 
+type TCallEventBase = { stepSeq: number; callId: string; callerNodeId: string; kind: "model" | "tool" | "memory"; operation: string };
+
 export type TRunEventMap = {
   "run.started": { isResumed: boolean };
   "run.waiting": { nodeIds: string[] };
@@ -19,6 +21,9 @@ export type TRunEventMap = {
   "node.waiting": { stepSeq: number; kind: "approval" | "delay" | "subgraph" };
   "node.output_chunk": { stepSeq: number; chunk: string };
   "node.log": { stepSeq: number; level: "info" | "warn" | "error"; message: string };
+  /** An attached node (model, tool, memory) invoked by `callerNodeId` during its step `stepSeq`; the event's node is the attached one. */
+  "node.call_started": TCallEventBase & { input?: unknown };
+  "node.call_finished": TCallEventBase & { ok: boolean; durationMs: number; output?: unknown; error?: { code: string; message: string }; usage?: { tokens: number; costUsd: number } };
   /** Messages waiting on each edge whose depth changed with the last step (backpressure on the canvas). */
   "edge.depth": { depths: Record<string, number> };
 };

@@ -1,6 +1,7 @@
 // Runs one activation of a node: retries with backoff, a timeout, cancellation through AbortSignal, and a record of
 // the non-deterministic values it observed.
 import type { TActivationSlots } from "./activation-slots";
+import type { TAttachedCall, TAttachedNodes, TBudgetLeft } from "./attached-contract";
 import type { TClock } from "./clock";
 import type { TPlanNode } from "./compile-plan";
 import { isRetriable, NodeTimeoutError, NonRetriableError, toStepError, type TStepError } from "./errors";
@@ -34,6 +35,9 @@ export type TActivationEnvironment = {
   emit: (event: TRunEvent) => void;
   startChildRun: (stepSeq: number, request: TChildRunRequest) => Promise<{ runId: string; finished?: TChildRunResult }>;
   resolveSecret: (name: string) => Promise<string>;
+  /** The node's attached nodes, recording each call into `calls` (bind-attached-nodes.ts). */
+  bindAttached: (activation: TActivation, idempotencyKey: string, calls: TAttachedCall[]) => TAttachedNodes;
+  budget: () => TBudgetLeft;
   /** Aborts when the run is cancelled or the process stops. */
   signal: AbortSignal;
 };
@@ -60,6 +64,9 @@ export async function executeActivation(
 
   for (let attempt = 1; ; attempt++) {
     emit("node.started", { stepSeq: activation.stepSeq, attempt, scope: activation.scope });
+    const idempotencyKey = `${env.runId}:${activation.key}`;
+    // Each attempt starts a fresh record: a retried agent's calls are those of the attempt that counted.
+    const calls: TAttachedCall[] = [];
     const context: TNodeContext = {
       runId: env.runId,
       nodeId,
@@ -70,16 +77,20 @@ export async function executeActivation(
       runInput: env.runInput,
       scope: activation.scope,
       attempt,
-      idempotencyKey: `${env.runId}:${activation.key}`,
+      idempotencyKey,
       signal: env.signal,
       now: () => record(effects.now, recorded?.now.shift() ?? env.clock.now()),
       random: () => record(effects.random, recorded?.random.shift() ?? env.random()),
       emit: (type, payload) => emit(type, { ...payload, stepSeq: activation.stepSeq }),
       startChildRun: (request) => env.startChildRun(activation.stepSeq, request),
       resolveSecret: env.resolveSecret,
+      attached: env.bindAttached(activation, idempotencyKey, calls),
+      budget: env.budget(),
     };
     try {
-      const result = await runOnce(env, planNode, activation, context);
+      const result = await runOnce(env, planNode, activation, context).finally(() => {
+        if (calls.length > 0) effects.calls = calls;
+      });
       if (result.kind === "outputs") effects.result = { emissions: result.emissions, state: result.state, runOutput: result.runOutput };
       else effects.result = { wait: result.wait };
       return { ...base, kind: "result", result, attempt, finishedAt: env.clock.now() };

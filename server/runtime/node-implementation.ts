@@ -1,5 +1,6 @@
 // What the runtime needs from a node type: its definition (lib/graph) plus the code that executes it.
 import type { TNodeTypeDefinition } from "@/lib/graph";
+import type { TAttachedNodes, TBudgetLeft, TMemoryFacet, TModelFacet, TToolFacet } from "./attached-contract";
 import type { TRunEventMap } from "./events";
 
 export type TNodeContext = {
@@ -32,6 +33,10 @@ export type TNodeContext = {
    * Callers check their own permission first (a plugin's grants); the runtime only resolves.
    */
   resolveSecret(name: string): Promise<string>;
+  /** Nodes wired to this node's tool/model/memory ports, by port id: invoking them records the call in this step. */
+  attached: TAttachedNodes;
+  /** What is left of the run's token and cost budget as this step starts. */
+  budget: TBudgetLeft;
 };
 
 export type TWaitRequest = { kind: "approval"; prompt: string } | { kind: "delay"; until: number } | { kind: "subgraph"; childRunId: string };
@@ -79,6 +84,8 @@ export type TNodeImplementation = {
   getJoinMode?(config: Record<string, unknown>): "all" | "first" | "each";
   /** Outputs that get a skip marker when the node is skipped; default all (a Map skips only its `results`). */
   skipPorts?: string[];
+  /** What the node offers when wired to another node's model, tool or memory port (see attached-contract.ts). */
+  attachment?: { model?: TModelFacet; tools?: TToolFacet; memory?: TMemoryFacet };
 };
 
 export type TNodeImplementations = ReadonlyMap<string, TNodeImplementation>;

@@ -1,6 +1,7 @@
 // What the engine needs from durable storage. The Postgres implementation is server/db/prisma-run-store.ts; tests
 // of the engine alone use testing/memory-run-store.ts. The engine never imports a database client.
 import type { TGraphSettings, TGraphSpec } from "@/lib/graph";
+import type { TAttachedCall } from "./attached-contract";
 import type { TStepError } from "./errors";
 import type { TRunEvent } from "./events";
 import type { TFrontier } from "./frontier/frontier";
@@ -31,6 +32,8 @@ export type TStepRecord = {
 export type TStepEffects = {
   now: number[];
   random: number[];
+  /** Invocations of attached nodes (model responses, tool results, memory), in call order. */
+  calls?: TAttachedCall[];
   result?: { emissions?: TEmission[]; state?: unknown; runOutput?: { name: string; value: unknown }; wait?: TWaitRequest };
 };
 

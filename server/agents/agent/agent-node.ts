@@ -1,0 +1,30 @@
+// The Agent node: activated by a message on `in`, or invoked as another agent's tool (delegation through `asTool`).
+import type { TToolSpec } from "../../runtime/attached-contract";
+import type { TNodeImplementation } from "../../runtime/node-implementation";
+import { AGENT_NODE_DEFINITION } from "./agent-definition";
+import { runAgentLoop } from "./run-agent-loop";
+import { toToolName } from "./tool-name";
+
+const TASK_SCHEMA = { type: "object", properties: { task: { type: "string", description: "What to do, in full sentences" } }, required: ["task"] };
+
+export const agentNode: TNodeImplementation = {
+  definition: AGENT_NODE_DEFINITION,
+  async execute(context) {
+    const answer = await runAgentLoop({ ...context, emitToken: (chunk) => context.emit("node.output_chunk", { chunk }) }, context.inputs.in);
+    return { kind: "outputs", outputs: { out: answer }, usage: { tokens: answer.usage.tokens, costUsd: answer.usage.costUsd } };
+  },
+  attachment: {
+    tools: {
+      async list(context): Promise<TToolSpec[]> {
+        const name = toToolName(String(context.config.toolName ?? "") || `ask_${context.nodeId}`);
+        const description = String(context.config.toolDescription ?? "") || `Delegates a task to the agent ${context.nodeId} and returns its answer.`;
+        return [{ name, description, inputSchema: TASK_SCHEMA }];
+      },
+      async call(context, _name, args) {
+        const task = typeof args === "object" && args !== null && "task" in args ? (args as { task: unknown }).task : args;
+        const answer = await runAgentLoop({ ...context, emitToken: (chunk) => context.emit("node.output_chunk", { chunk }) }, task);
+        return { output: answer.text, usage: { tokens: answer.usage.tokens, costUsd: answer.usage.costUsd } };
+      },
+    },
+  },
+};

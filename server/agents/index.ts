@@ -1,0 +1,15 @@
+// The AI node types of the `core` plugin: Agent, model providers, tools, memory. Definitions are static (palette,
+// validation); implementations are built per run with the services of its workspace (agent-services.ts).
+import type { TNodeImplementation } from "../runtime/node-implementation";
+import { agentNode } from "./agent/agent-node";
+import type { TAgentServices } from "./agent-services";
+import { createMemoryNode, MEMORY_NODE_DEFINITION } from "./memory/memory-node";
+import { scriptedModelNode } from "./providers/scripted-model";
+
+export type { TAgentServices, TMemoryStore } from "./agent-services";
+
+export const AGENT_NODE_DEFINITIONS = [agentNode.definition, scriptedModelNode.definition, MEMORY_NODE_DEFINITION];
+
+export function createAgentNodes(services: TAgentServices): TNodeImplementation[] {
+  return [agentNode, scriptedModelNode, createMemoryNode(services.memory)];
+}

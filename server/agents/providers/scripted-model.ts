@@ -1,0 +1,77 @@
+// The offline model: answers from turns written in its config, calls nothing. Demos and tests run without a key; the
+// palette labels it as scripted so nobody mistakes it for a model.
+import { renderTemplate } from "@/lib/values/render-template";
+import type { TChatMessage, TModelRequest, TModelResponse } from "../../runtime/attached-contract";
+import { NonRetriableError } from "../../runtime/errors";
+import type { TNodeImplementation } from "../../runtime/node-implementation";
+
+type TScriptedTurn = { content?: string; toolCalls?: { name: string; arguments?: unknown }[] };
+
+export const scriptedModelNode: TNodeImplementation = {
+  definition: {
+    type: "core/scripted-model",
+    version: 1,
+    title: "Scripted model (offline)",
+    category: "ai",
+    icon: "script",
+    description: "Offline, not a real model: answers an Agent with the turns you write, tool calls included.",
+    inputs: [],
+    outputs: [{ id: "model", kind: "model" }],
+    configSchema: {
+      type: "object",
+      required: ["turns"],
+      properties: {
+        turns: {
+          type: "array",
+          maxItems: 100,
+          description:
+            "One entry per model call of an agent's answer: { content, toolCalls: [{ name, arguments }] }. Content may use {{input}} (the user message) and {{toolResults.0}} (results of the last tool round).",
+          items: {
+            type: "object",
+            properties: {
+              content: { type: "string", maxLength: 20_000 },
+              toolCalls: {
+                type: "array",
+                items: { type: "object", required: ["name"], properties: { name: { type: "string" }, arguments: {} } },
+              },
+            },
+          },
+        },
+      },
+    },
+    sideEffects: "effectful",
+  },
+  execute() {
+    return Promise.reject(new NonRetriableError("A model runs only when wired to an Agent's model port"));
+  },
+  attachment: {
+    async model(context, request) {
+      const turns = Array.isArray(context.config.turns) ? (context.config.turns as TScriptedTurn[]) : [];
+      return answer(turns, request);
+    },
+  },
+};
+
+/** The turn to play is the number of model answers since the user's message: a new question starts from the top. */
+export function answer(turns: TScriptedTurn[], request: TModelRequest): TModelResponse {
+  const lastUser = request.messages.findLastIndex((message) => message.role === "user");
+  const since = request.messages.slice(lastUser + 1);
+  const index = since.filter((message) => message.role === "assistant").length;
+  const turn = turns[index];
+  const userText = lastUser >= 0 ? (request.messages[lastUser] as Extract<TChatMessage, { role: "user" }>).content : "";
+  const lastRound = since.slice(since.findLastIndex((message) => message.role === "assistant") + 1);
+  const toolResults = lastRound.flatMap((message) => (message.role === "tool" ? [parseMaybeJson(message.content)] : []));
+  const content = turn ? renderTemplate(turn.content ?? "", { input: userText, toolResults }) : "(the scripted model has no more turns)";
+  const toolCalls = (turn?.toolCalls ?? []).map((call, callIndex) => ({ id: `call_${index}_${callIndex}`, name: call.name, arguments: call.arguments ?? {} }));
+  for (const word of content.match(/\S+\s*/g) ?? []) request.onToken?.(word);
+  const inputTokens = Math.ceil(JSON.stringify(request.messages).length / 4);
+  return { content, toolCalls, usage: { inputTokens, outputTokens: Math.ceil(content.length / 4) }, costUsd: 0, model: "scripted", finishReason: toolCalls.length > 0 ? "tool_calls" : "stop" };
+}
+
+function parseMaybeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

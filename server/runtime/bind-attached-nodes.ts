@@ -1,0 +1,118 @@
+// Gives a node its attached nodes (model, tools, memory) as callable handles. Every call is recorded in the caller's
+// step (so replay serves it and the run page nests it), announced as events on the attached node, counted in the
+// attached node's lifecycle, and a tool's answer is redacted before the caller (and so a model) sees it.
+import type { TAttachedCall, TAttachedContext, TAttachedNode, TAttachedNodes, TBudgetLeft } from "./attached-contract";
+import type { TRunPlan } from "./compile-plan";
+import { NonRetriableError, toStepError } from "./errors";
+import type { TRunEventMap } from "./events";
+
+/** Agents that delegate to agents: a chain longer than this is refused (it is usually an accidental cycle). */
+export const MAX_ATTACHED_DEPTH = 4;
+
+export type TAttachEnvironment = {
+  runId: string;
+  runInput: unknown;
+  plan: TRunPlan;
+  signal: AbortSignal;
+  now(): number;
+  random(): number;
+  emit<K extends keyof TRunEventMap>(type: K, nodeId: string, payload: TRunEventMap[K]): void;
+  resolveSecret(name: string): Promise<string>;
+  redact<T>(value: T): T;
+  /** A node was invoked as an attachment (its lifecycle: created at the first call, activated at each). */
+  onInvoked(nodeId: string): void;
+};
+
+export type TAttachedCaller = {
+  nodeId: string;
+  stepSeq: number;
+  scope: number[];
+  idempotencyKey: string;
+  budget: TBudgetLeft;
+  /** The caller step's record of calls: appended to in call order. */
+  calls: TAttachedCall[];
+};
+
+export function bindAttachedNodes(env: TAttachEnvironment, caller: TAttachedCaller, depth = 1): TAttachedNodes {
+  const planNode = env.plan.nodes.get(caller.nodeId);
+  const bound: TAttachedNodes = {};
+  for (const [port, nodeIds] of planNode?.attachments ?? []) {
+    bound[port] = nodeIds.map((nodeId) => bindOne(env, caller, nodeId, depth));
+  }
+  return bound;
+}
+
+function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: string, depth: number): TAttachedNode {
+  const planNode = env.plan.nodes.get(nodeId)!;
+  const facets = planNode.implementation.attachment ?? {};
+  const name = planNode.node.label || planNode.node.id;
+  const context = (callIndex: number): TAttachedContext => {
+    if (depth > MAX_ATTACHED_DEPTH) throw new NonRetriableError(`"${name}" is attached more than ${MAX_ATTACHED_DEPTH} levels deep (agents delegating in a cycle?)`);
+    const idempotencyKey = `${caller.idempotencyKey}:call-${callIndex}`;
+    const self: TAttachedCaller = { ...caller, nodeId, idempotencyKey };
+    return {
+      runId: env.runId,
+      nodeId,
+      config: planNode.node.config,
+      runInput: env.runInput,
+      idempotencyKey,
+      signal: env.signal,
+      now: env.now,
+      random: env.random,
+      emit: (type, payload) => env.emit(type, nodeId, { ...payload, stepSeq: caller.stepSeq } as never),
+      resolveSecret: env.resolveSecret,
+      attached: bindAttachedNodes(env, self, depth + 1),
+      budget: caller.budget,
+      depth,
+    };
+  };
+
+  async function invoke<T>(kind: TAttachedCall["kind"], operation: string, input: unknown, run: (context: TAttachedContext) => Promise<T>, usageOf?: (output: T) => TAttachedCall["usage"]): Promise<T> {
+    const callIndex = caller.calls.length;
+    const call: TAttachedCall = { callId: `${caller.stepSeq}.${callIndex}`, nodeId, kind, operation, startedAt: env.now(), finishedAt: 0, input };
+    caller.calls.push(call);
+    env.onInvoked(nodeId);
+    const base = { stepSeq: caller.stepSeq, callId: call.callId, callerNodeId: caller.nodeId, kind, operation };
+    env.emit("node.call_started", nodeId, { ...base, input: kind === "tool" ? input : undefined });
+    try {
+      const output = await run(context(callIndex));
+      call.output = kind === "tool" ? env.redact(output) : output;
+      call.usage = usageOf?.(output);
+      call.finishedAt = env.now();
+      env.emit("node.call_finished", nodeId, { ...base, ok: true, durationMs: call.finishedAt - call.startedAt, output: kind === "tool" ? call.output : undefined, usage: call.usage });
+      return call.output as T;
+    } catch (error) {
+      call.error = { code: toStepError(error).code, message: toStepError(error).message };
+      call.finishedAt = env.now();
+      env.emit("node.call_finished", nodeId, { ...base, ok: false, durationMs: call.finishedAt - call.startedAt, error: call.error });
+      throw error;
+    }
+  }
+
+  const attached: TAttachedNode = { nodeId, name, type: planNode.node.type };
+  if (facets.model) {
+    const model = facets.model;
+    attached.model = (request) => {
+      const { onToken: _onToken, ...recorded } = request;
+      return invoke("model", "complete", recorded, (context) => model(context, request), (response) => ({
+        tokens: response.usage.inputTokens + response.usage.outputTokens,
+        costUsd: response.costUsd,
+      }));
+    };
+  }
+  if (facets.tools) {
+    const tools = facets.tools;
+    attached.tools = {
+      list: () => tools.list(context(caller.calls.length)),
+      call: (toolName, args) => invoke("tool", toolName, args, (context) => tools.call(context, toolName, args), (result) => result.usage),
+    };
+  }
+  if (facets.memory) {
+    const memory = facets.memory;
+    attached.memory = {
+      load: (sessionKey) => invoke("memory", "load", { sessionKey }, (context) => memory.load(context, sessionKey)),
+      append: (sessionKey, messages) => invoke("memory", "append", { sessionKey, count: messages.length }, (context) => memory.append(context, sessionKey, messages)),
+    };
+  }
+  return attached;
+}
