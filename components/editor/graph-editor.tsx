@@ -349,7 +349,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
             onCompare={(versionNumber, versionSpec) => setComparison({ versionNumber, diff: diffGraphs(versionSpec, getSpec()) })}
           />
           {comparison && <DiffSummary versionNumber={comparison.versionNumber} diff={comparison.diff} selectedId={selectedId} onClose={() => setComparison(undefined)} />}
-          {selectedNode && <Inspector node={selectedNode} definition={registry.get(selectedNode.type)} isReadOnly={!canEdit} onChange={updateNode} />}
+          {selectedNode && <Inspector node={selectedNode} definition={registry.get(selectedNode.type)} workspaceId={workspaceId} graphId={graph.id} isReadOnly={!canEdit} onChange={updateNode} />}
           <ProblemsPanel problems={problems} onFocus={focusNode} />
         </aside>
       </div>

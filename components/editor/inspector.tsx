@@ -2,6 +2,7 @@
 
 import type { TGraphNode, TNodeTypeDefinition } from "@/lib/graph";
 import styles from "./editor.module.css";
+import { InspectorExtras } from "./inspector-extras";
 
 type TFieldSchema = { type?: string | string[]; enum?: unknown[]; description?: string; default?: unknown; minimum?: number; maximum?: number };
 type TUiHint = { widget?: string; label?: string; placeholder?: string };
@@ -11,7 +12,14 @@ type TUiHint = { widget?: string; label?: string; placeholder?: string };
  * numbers, switches and choices; anything else is edited as JSON. Fields commit on change (choices) or on blur (text),
  * so one typed word is one undo step.
  */
-export function Inspector(props: { node: TGraphNode; definition: TNodeTypeDefinition | undefined; isReadOnly: boolean; onChange: (node: TGraphNode) => void }) {
+export function Inspector(props: {
+  node: TGraphNode;
+  definition: TNodeTypeDefinition | undefined;
+  workspaceId: string;
+  graphId: string;
+  isReadOnly: boolean;
+  onChange: (node: TGraphNode) => void;
+}) {
   const { node, definition, isReadOnly } = props;
   const properties = (definition?.configSchema.properties ?? {}) as Record<string, TFieldSchema>;
   const required = new Set((definition?.configSchema.required ?? []) as string[]);
@@ -42,6 +50,7 @@ export function Inspector(props: { node: TGraphNode; definition: TNodeTypeDefini
           onCommit={(value) => setConfig(key, value)}
         />
       ))}
+      <InspectorExtras node={node} workspaceId={props.workspaceId} graphId={props.graphId} isReadOnly={isReadOnly} onChange={props.onChange} />
       <label className={styles.field}>
         <span>Pinned output (test data)</span>
         <JsonField
