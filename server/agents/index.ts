@@ -5,11 +5,13 @@ import { agentNode } from "./agent/agent-node";
 import type { TAgentServices } from "./agent-services";
 import { createMemoryNode, MEMORY_NODE_DEFINITION } from "./memory/memory-node";
 import { scriptedModelNode } from "./providers/scripted-model";
+import { HTTP_REQUEST_NODE_DEFINITION } from "./tools/http-request-definition";
+import { createHttpRequestNode } from "./tools/http-request-node";
 
 export type { TAgentServices, TMemoryStore } from "./agent-services";
 
-export const AGENT_NODE_DEFINITIONS = [agentNode.definition, scriptedModelNode.definition, MEMORY_NODE_DEFINITION];
+export const AGENT_NODE_DEFINITIONS = [agentNode.definition, scriptedModelNode.definition, MEMORY_NODE_DEFINITION, HTTP_REQUEST_NODE_DEFINITION];
 
 export function createAgentNodes(services: TAgentServices): TNodeImplementation[] {
-  return [agentNode, scriptedModelNode, createMemoryNode(services.memory)];
+  return [agentNode, scriptedModelNode, createMemoryNode(services.memory), createHttpRequestNode(services)];
 }

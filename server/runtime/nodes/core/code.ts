@@ -1,6 +1,6 @@
-import type { TNodeTypeDefinition } from "@/lib/graph";
+import type { TJsonSchema, TNodeTypeDefinition } from "@/lib/graph";
 import { NonRetriableError } from "../../errors";
-import type { TNodeImplementation } from "../../node-implementation";
+import type { TNodeContext, TNodeImplementation } from "../../node-implementation";
 
 export const CODE_NODE_DEFINITION: TNodeTypeDefinition = {
   type: "core/code",
@@ -10,13 +10,19 @@ export const CODE_NODE_DEFINITION: TNodeTypeDefinition = {
   icon: "code",
   description: "Runs JavaScript in the sandbox: `input` in, the returned value out.",
   inputs: [{ id: "in", kind: "data" }],
-  outputs: [{ id: "out", kind: "data" }],
+  outputs: [
+    { id: "out", kind: "data" },
+    { id: "asTool", label: "as tool", kind: "tool" },
+  ],
   configSchema: {
     type: "object",
     required: ["code"],
     properties: {
-      code: { type: "string", minLength: 1, maxLength: 100_000, description: "Body of an async function of `input`" },
+      code: { type: "string", minLength: 1, maxLength: 100_000, description: "Body of an async function of `input` (as a tool: the model's arguments)" },
       timeoutMs: { type: "integer", minimum: 10, maximum: 300_000, default: 10_000 },
+      toolName: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$", description: "Name the model calls this tool by" },
+      toolDescription: { type: "string", maxLength: 2_000 },
+      toolInputSchema: { type: "object", description: "JSON Schema of the arguments the model gives" },
     },
   },
   uiHints: { code: { widget: "code", language: "javascript" } },
@@ -31,22 +37,29 @@ export type TCodeRunner = (job: { code: string; input: unknown; timeoutMs: numbe
 
 /** Built per process with the sandbox pool (plugins/workspace-plugins.ts), since untrusted code never runs in-process. */
 export function createCodeNode(runCode: TCodeRunner, workspaceId: string): TNodeImplementation {
+  type TRunContext = Pick<TNodeContext, "config" | "signal" | "emit">;
+  async function run(context: TRunContext, input: unknown): Promise<unknown> {
+    const result = await runCode({ code: String(context.config.code ?? ""), input, timeoutMs: Number(context.config.timeoutMs ?? 10_000), signal: context.signal, workspaceId });
+    if (!result.ok) {
+      const message = `Code: ${result.error.message}`;
+      throw result.error.code === "RUNTIME" ? new NonRetriableError(message) : new Error(message);
+    }
+    result.logs.forEach((line) => context.emit("node.log", { level: "info", message: line }));
+    return result.output;
+  }
   return {
     definition: CODE_NODE_DEFINITION,
     async execute(context) {
-      const result = await runCode({
-        code: String(context.config.code ?? ""),
-        input: context.inputs.in,
-        timeoutMs: Number(context.config.timeoutMs ?? 10_000),
-        signal: context.signal,
-        workspaceId,
-      });
-      if (!result.ok) {
-        const message = `Code: ${result.error.message}`;
-        throw result.error.code === "RUNTIME" ? new NonRetriableError(message) : new Error(message);
-      }
-      result.logs.forEach((line) => context.emit("node.log", { level: "info", message: line }));
-      return { kind: "outputs", outputs: { out: result.output } };
+      return { kind: "outputs", outputs: { out: await run(context, context.inputs.in) } };
+    },
+    attachment: {
+      tools: {
+        async list({ config }) {
+          const schema = typeof config.toolInputSchema === "object" && config.toolInputSchema !== null ? (config.toolInputSchema as TJsonSchema) : { type: "object" };
+          return [{ name: String(config.toolName ?? "") || "run_code", description: String(config.toolDescription ?? "") || "Runs a JavaScript function on the arguments", inputSchema: schema }];
+        },
+        call: async (context, _name, args) => ({ output: await run(context, args) }),
+      },
     },
   };
 }

@@ -1,0 +1,36 @@
+import type { TNodeTypeDefinition } from "@/lib/graph";
+
+export const HTTP_REQUEST_NODE_DEFINITION: TNodeTypeDefinition = {
+  type: "core/http-request",
+  version: 1,
+  title: "HTTP Request",
+  category: "tool",
+  icon: "globe",
+  description: "Calls a URL through the egress guard; as an Agent's tool, the model fills in the {{input.*}} placeholders.",
+  inputs: [{ id: "in", kind: "data", isRequired: false }],
+  outputs: [
+    { id: "out", kind: "data", schema: { type: "object", properties: { status: { type: "integer" }, headers: { type: "object" }, body: {} }, required: ["status"] } },
+    { id: "asTool", label: "as tool", kind: "tool" },
+  ],
+  configSchema: {
+    type: "object",
+    required: ["url"],
+    properties: {
+      method: { enum: ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"], default: "GET" },
+      url: { type: "string", maxLength: 4_000, description: "May use {{input.path}} placeholders" },
+      headers: {
+        type: "object",
+        additionalProperties: { type: "string" },
+        description: "Values may use {{input.path}} and {{secret:NAME}} (filled in on the server, never shown)",
+      },
+      body: { type: "string", maxLength: 1_000_000, description: "Request body template; objects in placeholders render as JSON" },
+      timeoutMs: { type: "integer", minimum: 100, maximum: 300_000, default: 30_000 },
+      failOnError: { type: "boolean", default: true, description: "A 4xx/5xx answer fails the step (as a tool, the model is told instead)" },
+      toolName: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$", description: "Name the model calls this tool by" },
+      toolDescription: { type: "string", maxLength: 2_000 },
+      toolInputSchema: { type: "object", description: "JSON Schema of the arguments the model gives (the {{input.*}} values)" },
+    },
+  },
+  uiHints: { body: { widget: "textarea" } },
+  sideEffects: "effectful",
+};

@@ -1,0 +1,97 @@
+// HTTP Request: a data node (its input fills the templates) and an Agent's tool (the model's arguments fill them).
+// Everything goes through the egress guard with the workspace allowlist; `{{secret:NAME}}` in headers is filled in on
+// the server, and the runtime redacts the value from everything it records and from what the model sees.
+import { renderTemplate } from "@/lib/values/render-template";
+import { EgressError } from "../../egress";
+import type { TToolSpec } from "../../runtime/attached-contract";
+import { NonRetriableError, RetryAfterError } from "../../runtime/errors";
+import type { TNodeImplementation } from "../../runtime/node-implementation";
+import type { TAgentServices } from "../agent-services";
+import { toToolName } from "../agent/tool-name";
+import { HTTP_REQUEST_NODE_DEFINITION } from "./http-request-definition";
+
+const SECRET_PLACEHOLDER = /\{\{secret:([A-Za-z][A-Za-z0-9_-]{0,63})\}\}/g;
+const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+const DEFAULT_TOOL_INPUT: TToolSpec["inputSchema"] = { type: "object", properties: { query: { type: "string" } } };
+
+export type THttpAnswer = { status: number; headers: Record<string, string>; body: unknown };
+
+type TRequestContext = { config: Record<string, unknown>; signal: AbortSignal; resolveSecret(name: string): Promise<string> };
+
+export function createHttpRequestNode(services: Pick<TAgentServices, "fetch">): TNodeImplementation {
+  async function send(context: TRequestContext, input: unknown): Promise<THttpAnswer> {
+    const { config } = context;
+    const data = { input };
+    const headers: Record<string, string> = {};
+    for (const [name, template] of Object.entries((config.headers ?? {}) as Record<string, unknown>)) {
+      // Secrets first, from the graph's own text: a placeholder arriving in the input (a model's argument) stays text.
+      headers[name] = renderTemplate(await fillSecrets(String(template), context.resolveSecret), data);
+    }
+    const method = String(config.method ?? "GET");
+    const body = typeof config.body === "string" && config.body !== "" && method !== "GET" && method !== "HEAD" ? renderTemplate(config.body, data) : undefined;
+    try {
+      const response = await services.fetch({
+        url: renderTemplate(String(config.url ?? ""), data),
+        method,
+        headers,
+        body,
+        signal: context.signal,
+        timeoutMs: typeof config.timeoutMs === "number" ? config.timeoutMs : undefined,
+        maxResponseBytes: MAX_RESPONSE_BYTES,
+      });
+      return { status: response.status, headers: response.headers, body: parseBody(response.body, response.headers["content-type"]) };
+    } catch (error) {
+      // Refusals (not allowlisted, blocked address, bad URL) are the graph's to fix: retrying cannot help.
+      if (error instanceof EgressError && ["NOT_ALLOWLISTED", "BLOCKED_ADDRESS", "BAD_URL", "BAD_REQUEST"].includes(error.code)) throw new NonRetriableError(`HTTP Request: ${error.message}`);
+      throw error;
+    }
+  }
+
+  return {
+    definition: HTTP_REQUEST_NODE_DEFINITION,
+    async execute(context) {
+      const answer = await send(context, context.inputs.in ?? context.runInput);
+      if (answer.status >= 400 && context.config.failOnError !== false) throw toStatusError(answer);
+      return { kind: "outputs", outputs: { out: answer } };
+    },
+    attachment: {
+      tools: {
+        async list(context) {
+          const { config } = context;
+          const name = toToolName(String(config.toolName ?? "") || "http_request");
+          const description = String(config.toolDescription ?? "") || `${String(config.method ?? "GET")} ${String(config.url ?? "")}`;
+          const inputSchema = typeof config.toolInputSchema === "object" && config.toolInputSchema !== null ? (config.toolInputSchema as TToolSpec["inputSchema"]) : DEFAULT_TOOL_INPUT;
+          return [{ name, description, inputSchema }];
+        },
+        async call(context, _name, args) {
+          return { output: await send(context, args) };
+        },
+      },
+    },
+  };
+}
+
+async function fillSecrets(text: string, resolveSecret: (name: string) => Promise<string>): Promise<string> {
+  let filled = text;
+  for (const [placeholder, name] of text.matchAll(SECRET_PLACEHOLDER)) filled = filled.replace(placeholder, await resolveSecret(name!));
+  return filled;
+}
+
+function parseBody(body: Buffer, contentType: string | undefined): unknown {
+  const text = body.toString("utf8");
+  if (!contentType?.includes("json")) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function toStatusError(answer: THttpAnswer): Error {
+  const message = `HTTP Request: the server answered ${answer.status}`;
+  if (answer.status === 429 || answer.status >= 500) {
+    const retryAfter = Number(answer.headers["retry-after"]);
+    return Number.isFinite(retryAfter) && retryAfter > 0 ? new RetryAfterError(message, retryAfter * 1000) : new Error(message);
+  }
+  return new NonRetriableError(message);
+}
