@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createDemoGraphSpec } from "@/server/seed/demo-graph";
+import { createSimpleGraphSpec } from "@/server/testing/simple-graph-spec";
 import { computeAutoLayout } from "./auto-layout";
 
 describe("computeAutoLayout", () => {
   it("lays a chain out left to right without overlaps", async () => {
-    const spec = createDemoGraphSpec();
+    const spec = createSimpleGraphSpec();
     spec.nodes.forEach((node) => (node.position = { x: 0, y: 0 }));
     const laid = await computeAutoLayout(spec, new Map());
     const xs = laid.nodes.map((node) => node.position.x);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { validateGraphSpec } from "@/lib/graph";
-import { createDemoGraphSpec } from "@/server/seed/demo-graph";
+import { createSimpleGraphSpec } from "@/server/testing/simple-graph-spec";
 import { copyFragment, pasteFragment, removeNodesAndEdges } from "./graph-edits";
 
 describe("copy and paste", () => {
   it("pastes copied nodes with new ids, offset, and the edges between them", () => {
-    const spec = createDemoGraphSpec();
+    const spec = createSimpleGraphSpec();
     const text = copyFragment(spec, new Set(["question", "prompt"]));
     const pasted = pasteFragment(spec, text, { x: 40, y: 40 }, validateGraphSpec)!;
     expect(pasted.nodes.map((node) => node.id)).toEqual(["question-copy", "prompt-copy"]);
@@ -19,13 +19,13 @@ describe("copy and paste", () => {
   });
 
   it("ignores text that is not a fragment, or a fragment that fails validation", () => {
-    const spec = createDemoGraphSpec();
+    const spec = createSimpleGraphSpec();
     expect(pasteFragment(spec, "hello", { x: 0, y: 0 }, validateGraphSpec)).toBeUndefined();
     expect(pasteFragment(spec, '{"format":"openclaw.graph/v1+fragment","nodes":[{"id":"x","type":"core/input","position":{"x":0,"y":0},"__proto__":{"a":1}}],"edges":[]}', { x: 0, y: 0 }, validateGraphSpec)).toBeUndefined();
   });
 
   it("removes nodes with their edges", () => {
-    const spec = removeNodesAndEdges(createDemoGraphSpec(), new Set(["prompt"]), new Set());
+    const spec = removeNodesAndEdges(createSimpleGraphSpec(), new Set(["prompt"]), new Set());
     expect(spec.nodes.map((node) => node.id)).toEqual(["question", "answer"]);
     expect(spec.edges).toEqual([]);
   });

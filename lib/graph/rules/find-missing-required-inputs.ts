@@ -12,12 +12,15 @@ const FED_FROM_OUTSIDE = new Set(["io", "trigger"]);
  */
 export function findMissingRequiredInputs(spec: TGraphSpec, registry: TNodeTypeRegistry): TGraphProblem[] {
   const connectedInputs = new Set(spec.edges.map((edge) => JSON.stringify([edge.target.node, edge.target.port])));
+  const attached = findAttachedNodes(spec, registry);
   const problems: TGraphProblem[] = [];
   spec.nodes.forEach((node, index) => {
     const definition = registry.get(node.type);
     if (!definition || FED_FROM_OUTSIDE.has(definition.category)) return;
     for (const input of definition.inputs) {
       if (!isInputRequired(input) || connectedInputs.has(JSON.stringify([node.id, input.id]))) continue;
+      // An attached node (a tool, a delegated agent) gets its data from its caller's arguments, not from edges.
+      if (input.kind === "data" && attached.has(node.id)) continue;
       problems.push({
         code: "MISSING_INPUT",
         message: `"${getNodeName(node)}" has nothing connected to its required ${input.kind} input "${input.id}"`,
@@ -27,4 +30,15 @@ export function findMissingRequiredInputs(spec: TGraphSpec, registry: TNodeTypeR
     }
   });
   return problems;
+}
+
+/** Nodes wired by a tool, model or memory output: their caller invokes them. */
+function findAttachedNodes(spec: TGraphSpec, registry: TNodeTypeRegistry): Set<string> {
+  const typeOf = new Map(spec.nodes.map((node) => [node.id, node.type]));
+  const attached = new Set<string>();
+  for (const edge of spec.edges) {
+    const port = registry.get(typeOf.get(edge.source.node) ?? "")?.outputs.find((candidate) => candidate.id === edge.source.port);
+    if (port && port.kind !== "data" && port.kind !== "control") attached.add(edge.source.node);
+  }
+  return attached;
 }

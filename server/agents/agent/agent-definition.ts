@@ -9,7 +9,7 @@ export const AGENT_NODE_DEFINITION: TNodeTypeDefinition = {
   description: "Answers with a model, calling its tools until done; remembers through a Memory node.",
   inputs: [
     { id: "in", label: "message", kind: "data" },
-    { id: "model", kind: "model", isRequired: false },
+    { id: "model", kind: "model", isRequired: true },
     { id: "tools", kind: "tool", isRequired: false, acceptsMany: true },
     { id: "memory", kind: "memory", isRequired: false },
   ],

@@ -25,7 +25,7 @@ export const scriptedModelNode: TNodeImplementation = {
           type: "array",
           maxItems: 100,
           description:
-            "One entry per model call of an agent's answer: { content, toolCalls: [{ name, arguments }] }. Content may use {{input}} (the user message) and {{toolResults.0}} (results of the last tool round).",
+            "One entry per model call of an agent's answer: { content, toolCalls: [{ name, arguments }] }. Content and string arguments may use {{input}} (the user message) and {{toolResults.0}} (results of the last tool round).",
           items: {
             type: "object",
             properties: {
@@ -61,11 +61,20 @@ export function answer(turns: TScriptedTurn[], request: TModelRequest): TModelRe
   const userText = lastUser >= 0 ? (request.messages[lastUser] as Extract<TChatMessage, { role: "user" }>).content : "";
   const lastRound = since.slice(since.findLastIndex((message) => message.role === "assistant") + 1);
   const toolResults = lastRound.flatMap((message) => (message.role === "tool" ? [parseMaybeJson(message.content)] : []));
-  const content = turn ? renderTemplate(turn.content ?? "", { input: userText, toolResults }) : "(the scripted model has no more turns)";
-  const toolCalls = (turn?.toolCalls ?? []).map((call, callIndex) => ({ id: `call_${index}_${callIndex}`, name: call.name, arguments: call.arguments ?? {} }));
+  const data = { input: userText, toolResults };
+  const content = turn ? renderTemplate(turn.content ?? "", data) : "(the scripted model has no more turns)";
+  const toolCalls = (turn?.toolCalls ?? []).map((call, callIndex) => ({ id: `call_${index}_${callIndex}`, name: call.name, arguments: renderStrings(call.arguments ?? {}, data) }));
   for (const word of content.match(/\S+\s*/g) ?? []) request.onToken?.(word);
   const inputTokens = Math.ceil(JSON.stringify(request.messages).length / 4);
   return { content, toolCalls, usage: { inputTokens, outputTokens: Math.ceil(content.length / 4) }, costUsd: 0, model: "scripted", finishReason: toolCalls.length > 0 ? "tool_calls" : "stop" };
+}
+
+/** Placeholders in string arguments are filled too, so a script can pass the user's words to a tool. */
+function renderStrings(value: unknown, data: Record<string, unknown>): unknown {
+  if (typeof value === "string") return renderTemplate(value, data);
+  if (Array.isArray(value)) return value.map((item) => renderStrings(item, data));
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renderStrings(item, data)]));
+  return value;
 }
 
 function parseMaybeJson(text: string): unknown {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GRAPH_FORMAT } from "@/lib/graph";
-import { createDemoGraphSpec } from "../../../seed/demo-graph";
+import { createSimpleGraphSpec } from "../../../testing/simple-graph-spec";
 import { createWorkspaceWithMembers } from "../../../testing/factories";
 import { callerFor, rejectionOf } from "../../../testing/trpc-callers";
 
@@ -12,12 +12,12 @@ describe("graph router", () => {
     const api = callerFor(members.editor);
     const workspaceId = workspace.id;
 
-    const created = await api.graph.create({ workspaceId, name: "  Support triage  ", spec: createDemoGraphSpec() });
+    const created = await api.graph.create({ workspaceId, name: "  Support triage  ", spec: createSimpleGraphSpec() });
     expect(created.name).toBe("Support triage");
     expect((await api.graph.list({ workspaceId })).map((g) => g.name)).toEqual(["Support triage"]);
 
     await api.graph.rename({ workspaceId, graphId: created.id, name: "Triage" });
-    const spec = createDemoGraphSpec();
+    const spec = createSimpleGraphSpec();
     spec.nodes[0]!.position = { x: 123, y: 456 };
     const saved = await api.graph.saveDraft({ workspaceId, graphId: created.id, spec, baseRevision: created.draftRevision });
     expect(saved.draftRevision).toBe(created.draftRevision + 1);
@@ -45,13 +45,13 @@ describe("graph router", () => {
     const { workspace, members } = await createWorkspaceWithMembers(["editor"]);
     const api = callerFor(members.editor);
     const workspaceId = workspace.id;
-    const graph = await api.graph.create({ workspaceId, name: "Shared", spec: createDemoGraphSpec() });
+    const graph = await api.graph.create({ workspaceId, name: "Shared", spec: createSimpleGraphSpec() });
 
-    const first = createDemoGraphSpec();
+    const first = createSimpleGraphSpec();
     first.nodes[0]!.label = "Saved by tab one";
     await api.graph.saveDraft({ workspaceId, graphId: graph.id, spec: first, baseRevision: 1 });
 
-    const second = createDemoGraphSpec();
+    const second = createSimpleGraphSpec();
     second.nodes[0]!.label = "Saved by tab two";
     const conflict = await rejectionOf(api.graph.saveDraft({ workspaceId, graphId: graph.id, spec: second, baseRevision: 1 }));
     expect(conflict.code).toBe("CONFLICT");
@@ -88,7 +88,7 @@ describe("graph router", () => {
     const refused = [
       viewer.graph.create({ workspaceId, name: "Nope" }),
       viewer.graph.rename({ workspaceId, graphId: graph.id, name: "Nope" }),
-      viewer.graph.saveDraft({ workspaceId, graphId: graph.id, spec: createDemoGraphSpec(), baseRevision: 1 }),
+      viewer.graph.saveDraft({ workspaceId, graphId: graph.id, spec: createSimpleGraphSpec(), baseRevision: 1 }),
       viewer.graph.delete({ workspaceId, graphId: graph.id }),
     ];
     for (const call of refused) expect((await rejectionOf(call)).code).toBe("FORBIDDEN");

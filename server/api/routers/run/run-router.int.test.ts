@@ -5,7 +5,7 @@ import { studioEvents } from "../../../events/studio-events";
 import { STUDIO_NODE_IMPLEMENTATIONS } from "../../../runtime/nodes/registry";
 import { createRuntime } from "../../../runtime/runtime";
 import { buildSpec } from "../../../runtime/testing/build-spec";
-import { createDemoGraphSpec } from "../../../seed/demo-graph";
+import { createSimpleGraphSpec } from "../../../testing/simple-graph-spec";
 import { createWorkspaceWithMembers } from "../../../testing/factories";
 import { callerFor, rejectionOf } from "../../../testing/trpc-callers";
 
@@ -31,10 +31,10 @@ async function settled(api: ReturnType<typeof callerFor>, workspaceId: string, r
 
 
 describe("run router with the runtime on Postgres", () => {
-  it("runs the demo graph from its draft and records steps and events in order", async () => {
+  it("runs a graph from its draft and records steps and events in order", async () => {
     const { workspace, members } = await createWorkspaceWithMembers(["operator", "editor"]);
     const workspaceId = workspace.id;
-    const graph = await callerFor(members.editor).graph.create({ workspaceId, name: "Demo", spec: createDemoGraphSpec() });
+    const graph = await callerFor(members.editor).graph.create({ workspaceId, name: "Demo", spec: createSimpleGraphSpec() });
     const api = callerFor(members.operator);
 
     const run = await api.run.start({ workspaceId, graphId: graph.id, input: { question: "What is a join?" } });
@@ -59,7 +59,7 @@ describe("run router with the runtime on Postgres", () => {
     const { workspace, members } = await createWorkspaceWithMembers(["editor"]);
     const workspaceId = workspace.id;
     const api = callerFor(members.editor);
-    const graph = await api.graph.create({ workspaceId, name: "Demo", spec: createDemoGraphSpec() });
+    const graph = await api.graph.create({ workspaceId, name: "Demo", spec: createSimpleGraphSpec() });
 
     const badInput = await rejectionOf(api.run.start({ workspaceId, graphId: graph.id, input: { question: 42 } }));
     expect(badInput.code).toBe("BAD_REQUEST");
@@ -96,7 +96,7 @@ describe("run router with the runtime on Postgres", () => {
   it("scopes runs by workspace and role", async () => {
     const team = await createWorkspaceWithMembers(["editor", "viewer"]);
     const other = await createWorkspaceWithMembers(["owner"]);
-    const graph = await callerFor(team.members.editor).graph.create({ workspaceId: team.workspace.id, name: "G", spec: createDemoGraphSpec() });
+    const graph = await callerFor(team.members.editor).graph.create({ workspaceId: team.workspace.id, name: "G", spec: createSimpleGraphSpec() });
     const run = await callerFor(team.members.editor).run.start({ workspaceId: team.workspace.id, graphId: graph.id, input: { question: "q" } });
 
     const viewer = callerFor(team.members.viewer);
@@ -115,7 +115,7 @@ describe("run router with the runtime on Postgres", () => {
     const { workspace, members } = await createWorkspaceWithMembers(["editor"]);
     const workspaceId = workspace.id;
     const api = callerFor(members.editor);
-    const graph = await api.graph.create({ workspaceId, name: "Demo", spec: createDemoGraphSpec() });
+    const graph = await api.graph.create({ workspaceId, name: "Demo", spec: createSimpleGraphSpec() });
     const original = await api.run.start({ workspaceId, graphId: graph.id, input: { question: "first" } });
     await settled(api, workspaceId, original.id);
 
@@ -139,7 +139,7 @@ describe("run router with the runtime on Postgres", () => {
     const { workspace, members } = await createWorkspaceWithMembers(["editor"]);
     const workspaceId = workspace.id;
     const api = callerFor(members.editor);
-    const child = await api.graph.create({ workspaceId, name: "Child", spec: createDemoGraphSpec() });
+    const child = await api.graph.create({ workspaceId, name: "Child", spec: createSimpleGraphSpec() });
     const parentSpec = buildSpec(
       [{ id: "in", type: "core/input" }, { id: "call", type: "core/subgraph", label: "Ask child", config: { graphId: child.id, version: "draft" } }, { id: "out", type: "core/output", config: { name: "fromChild" } }],
       ["in.out->call.in", "call.out->out.in"],
