@@ -60,4 +60,90 @@ export const GRAPH_TEMPLATES: readonly TGraphTemplate[] = [
       [edge("items", "out", "each", "in"), edge("each", "item", "format", "in"), edge("format", "out", "each", "result"), edge("each", "results", "all", "in")],
     ),
   },
+  {
+    id: "agent-tools",
+    title: "Agent with tools",
+    description: "An agent that looks up the weather over HTTP and computes with code, remembering each user's conversation.",
+    spec: spec(
+      [
+        node("question", "core/input", "Question", 0, 100, { schema: { type: "object", required: ["text"], properties: { text: { type: "string" }, user: { type: "string" } } } }),
+        node("agent", "core/agent", "Assistant", 300, 100, { systemPrompt: "You are a concise assistant. Use your tools for weather and arithmetic.", prompt: "{{input.text}}", sessionKey: "{{input.user}}" }),
+        node("model", "core/scripted-model", "Model (swap for a provider)", 60, 320, { turns: [{ content: "Replace this scripted model with an OpenAI-compatible or Anthropic model to answer for real." }] }),
+        node("weather", "core/http-request", "Weather", 280, 320, {
+          url: "https://api.open-meteo.com/v1/forecast?latitude={{input.latitude}}&longitude={{input.longitude}}&current=temperature_2m",
+          toolName: "current_weather",
+          toolDescription: "Current temperature at a latitude and longitude",
+          toolInputSchema: { type: "object", required: ["latitude", "longitude"], properties: { latitude: { type: "number" }, longitude: { type: "number" } } },
+        }),
+        node("calc", "core/code", "Calculator", 500, 320, {
+          code: "return Number(input.a) * Number(input.b);",
+          toolName: "multiply",
+          toolDescription: "Multiplies a by b",
+          toolInputSchema: { type: "object", required: ["a", "b"], properties: { a: { type: "number" }, b: { type: "number" } } },
+        }),
+        node("memory", "core/memory", "Memory", 720, 320, { window: 20 }),
+        node("answer", "core/output", "Answer", 620, 100, { name: "answer" }),
+      ],
+      [
+        edge("question", "out", "agent", "in"),
+        edge("model", "model", "agent", "model"),
+        edge("weather", "asTool", "agent", "tools"),
+        edge("calc", "asTool", "agent", "tools"),
+        edge("memory", "memory", "agent", "memory"),
+        edge("agent", "out", "answer", "in"),
+      ],
+    ),
+  },
+  {
+    id: "multi-agent",
+    title: "Multi-agent delegation",
+    description: "A coordinator hands research and writing to two specialist agents, each wired to it as a tool.",
+    spec: spec(
+      [
+        node("brief", "core/input", "Brief", 0, 100),
+        node("coordinator", "core/agent", "Coordinator", 300, 100, { systemPrompt: "Split the brief: ask the researcher for facts, then the writer for the text." }),
+        node("coordinatorModel", "core/scripted-model", "Coordinator model", 40, 320, {
+          turns: [
+            { toolCalls: [{ name: "researcher", arguments: { task: "Find three facts about: {{input}}" } }] },
+            { toolCalls: [{ name: "writer", arguments: { task: "Write a short paragraph from these facts: {{toolResults.0}}" } }] },
+            { content: "{{toolResults.0}}" },
+          ],
+        }),
+        node("researcher", "core/agent", "Researcher", 320, 320, { toolName: "researcher", toolDescription: "Finds facts about a topic", systemPrompt: "You find facts." }),
+        node("researcherModel", "core/scripted-model", "Researcher model", 320, 520, { turns: [{ content: "Fact one. Fact two. Fact three." }] }),
+        node("writer", "core/agent", "Writer", 600, 320, { toolName: "writer", toolDescription: "Writes text from notes", systemPrompt: "You write clear prose." }),
+        node("writerModel", "core/scripted-model", "Writer model", 600, 520, { turns: [{ content: "A paragraph built from: {{input}}" }] }),
+        node("result", "core/output", "Result", 640, 100, { name: "text" }),
+      ],
+      [
+        edge("brief", "out", "coordinator", "in"),
+        edge("coordinatorModel", "model", "coordinator", "model"),
+        edge("researcher", "asTool", "coordinator", "tools"),
+        edge("writer", "asTool", "coordinator", "tools"),
+        edge("researcherModel", "model", "researcher", "model"),
+        edge("writerModel", "model", "writer", "model"),
+        edge("coordinator", "out", "result", "in"),
+      ],
+    ),
+  },
+  {
+    id: "webhook-agent-http",
+    title: "Webhook to agent to HTTP",
+    description: "A POST to the graph's webhook URL is summarised by an agent and the summary is posted on to another service.",
+    spec: spec(
+      [
+        node("hook", "core/webhook", "Incoming webhook", 0, 100),
+        node("agent", "core/agent", "Summariser", 280, 100, { systemPrompt: "Summarise the event in one sentence.", prompt: "{{input.body}}" }),
+        node("model", "core/scripted-model", "Model (swap for a provider)", 280, 320, { turns: [{ content: "Summary of: {{input}}" }] }),
+        node("notify", "core/http-request", "Post summary", 560, 100, {
+          method: "POST",
+          url: "https://hooks.example.com/notify",
+          headers: { "content-type": "application/json" },
+          body: "{{input}}",
+        }),
+        node("done", "core/output", "Delivery", 840, 100, { name: "delivery" }),
+      ],
+      [edge("hook", "out", "agent", "in"), edge("model", "model", "agent", "model"), edge("agent", "out", "notify", "in"), edge("notify", "out", "done", "in")],
+    ),
+  },
 ];

@@ -5,6 +5,7 @@ import { createRuntimeHarness, runToIdle } from "../../runtime/testing/runtime-h
 import { createMemoryNode } from "../memory/memory-node";
 import { scriptedModelNode } from "../providers/scripted-model";
 import { createInMemoryMemoryStore } from "../testing/memory-memory-store";
+import { GRAPH_TEMPLATES } from "@/lib/graph/templates";
 import { agentNode } from "./agent-node";
 
 /** A tool node that adds two numbers and counts its calls. */
@@ -137,6 +138,13 @@ describe("Agent", () => {
     const id = start(spec, "loop forever");
     await runToIdle(runtime);
     expect(memory.runs.get(id)!).toMatchObject({ status: "failed", error: { message: expect.stringMatching(/used \d+ tokens; its budget is 100/) } });
+  });
+
+  it("runs the multi-agent template: the coordinator answers with what its writer wrote from the researcher's facts", async () => {
+    const { memory, runtime, start } = harness();
+    const id = start(GRAPH_TEMPLATES.find((template) => template.id === "multi-agent")!.spec, "octopuses");
+    await runToIdle(runtime);
+    expect(memory.runs.get(id)!).toMatchObject({ status: "succeeded", output: { text: { text: "A paragraph built from: Write a short paragraph from these facts: Fact one. Fact two. Fact three." } } });
   });
 
   it("fails clearly without a model", async () => {
