@@ -1,6 +1,8 @@
 // Sub-graph steps run another graph as a child run. The child is created once per parent step (unique
 // parentRunId + parentStepSeq), and its end resolves the parent's wait in the same transaction as its finishRun.
+import { createHash } from "node:crypto";
 import { describeGraphProblems, validateGraph } from "@/lib/graph";
+import { toCanonicalJson } from "@/lib/graph/canonical-json";
 import { NonRetriableError } from "../runtime/errors";
 import { resolveWaitOfStep, type TFrontier } from "../runtime/frontier/frontier";
 import type { TChildRunRequest, TChildRunResult } from "../runtime/node-implementation";
@@ -19,6 +21,37 @@ export async function createChildRun(db: TDb, options: { parentRunId: string; pa
     const finished = FINAL.has(existing.status) ? { status: existing.status as TChildRunResult["status"], output: existing.output, error: existing.error } : undefined;
     return { runId: existing.id, finished };
   }
+  const data = await prepareChildRun(db, parentRunId, request);
+  const child = await db.run.create({ data: { ...data, trigger: "subgraph", parentRunId, parentStepSeq }, select: { id: true } });
+  return { runId: child.id };
+}
+
+/**
+ * A Sub-graph used as an agent's tool: one child run per call, found again by its key when the agent's step is
+ * re-executed with the same call (the request's hash is part of the key, so a different call gets its own run).
+ */
+export async function createToolRun(db: TDb, options: { parentRunId: string; key: string; request: TChildRunRequest }): Promise<{ runId: string }> {
+  const { parentRunId, request } = options;
+  const idempotencyKey = `tool:${options.key}:${createHash("sha256").update(toCanonicalJson(request)).digest("hex").slice(0, 16)}`;
+  const existing = await db.run.findUnique({ where: { idempotencyKey }, select: { id: true } });
+  if (existing) return { runId: existing.id };
+  const data = await prepareChildRun(db, parentRunId, request);
+  try {
+    const child = await db.run.create({ data: { ...data, trigger: "tool", parentRunId, idempotencyKey }, select: { id: true } });
+    return { runId: child.id };
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    return { runId: (await db.run.findUniqueOrThrow({ where: { idempotencyKey }, select: { id: true } })).id };
+  }
+}
+
+export async function getRunResult(db: TDb, runId: string): Promise<TChildRunResult | undefined> {
+  const run = await db.run.findUniqueOrThrow({ where: { id: runId }, select: { status: true, output: true, error: true } });
+  return FINAL.has(run.status) ? { status: run.status as TChildRunResult["status"], output: run.output, error: run.error } : undefined;
+}
+
+/** The graph a child run executes, checked like any run: found in the parent's workspace, valid, plugins allowed. */
+async function prepareChildRun(db: TDb, parentRunId: string, request: TChildRunRequest) {
   const parent = await db.run.findUniqueOrThrow({ where: { id: parentRunId }, select: { workspaceId: true, createdById: true } });
   if ((await countAncestors(db, parentRunId)) >= MAX_NESTING) throw new NonRetriableError(`Sub-graphs nest deeper than ${MAX_NESTING} levels`);
 
@@ -38,30 +71,24 @@ export async function createChildRun(db: TDb, options: { parentRunId: string; pa
   const validation = validateGraph(version?.spec ?? graph.draft, registry);
   if (!validation.ok) throw new NonRetriableError(`Sub-graph "${graph.name}" cannot run:\n${describeGraphProblems(validation.problems)}`);
   checkPluginUse(validation.spec, plugins);
-
-  const child = await db.run.create({
-    data: {
-      workspaceId: parent.workspaceId,
-      graphId: graph.id,
-      graphVersionId: version?.id ?? null,
-      spec: validation.spec as unknown as Prisma.InputJsonValue,
-      input: request.input === undefined || request.input === null ? Prisma.JsonNull : (request.input as Prisma.InputJsonValue),
-      trigger: "subgraph",
-      parentRunId,
-      parentStepSeq,
-      createdById: parent.createdById,
-    },
-    select: { id: true },
-  });
-  return { runId: child.id };
+  return {
+    workspaceId: parent.workspaceId,
+    graphId: graph.id,
+    graphVersionId: version?.id ?? null,
+    spec: validation.spec as unknown as Prisma.InputJsonValue,
+    input: request.input === undefined || request.input === null ? Prisma.JsonNull : (request.input as Prisma.InputJsonValue),
+    createdById: parent.createdById,
+  };
 }
 
 async function countAncestors(db: TDb, runId: string): Promise<number> {
   let depth = 0;
-  let current: { parentRunId: string | null; parentStepSeq: number | null } | null = await db.run.findUnique({ where: { id: runId }, select: { parentRunId: true, parentStepSeq: true } });
-  while (current?.parentRunId && current.parentStepSeq !== null && depth <= MAX_NESTING) {
+  const select = { parentRunId: true, parentStepSeq: true, trigger: true } as const;
+  const isChild = (run: { parentRunId: string | null; parentStepSeq: number | null; trigger: string }) => run.parentStepSeq !== null || run.trigger === "tool";
+  let current = await db.run.findUnique({ where: { id: runId }, select });
+  while (current?.parentRunId && isChild(current) && depth <= MAX_NESTING) {
     depth++;
-    current = await db.run.findUnique({ where: { id: current.parentRunId }, select: { parentRunId: true, parentStepSeq: true } });
+    current = await db.run.findUnique({ where: { id: current.parentRunId }, select });
   }
   return depth;
 }

@@ -7,7 +7,7 @@ import { LeaseLostError, type TStepError } from "../runtime/errors";
 import type { TFrontier } from "../runtime/frontier/frontier";
 import type { TRecording, TRunStore, TStepEffects } from "../runtime/run-store";
 import type { TRunStatus, TStepStatus } from "../runtime/statuses";
-import { createChildRun, resolveParentWait } from "./child-runs";
+import { createChildRun, createToolRun, getRunResult, resolveParentWait } from "./child-runs";
 import { pgPool, type TDb } from "./client";
 import { Prisma } from "./generated/client";
 
@@ -182,6 +182,8 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
     },
 
     createChildRun: (options) => createChildRun(db, options),
+    createToolRun: (options) => createToolRun(db, options),
+    getRunResult: (runId) => getRunResult(db, runId),
 
     async parkRun({ runId, owner, frontier, wakeAt }) {
       const parked = await db.run.updateMany({

@@ -3,6 +3,7 @@
 // provider translates them to its own wire format.
 import type { TJsonSchema } from "@/lib/graph";
 import type { TRunEventMap } from "./events";
+import type { TChildRunRequest, TChildRunResult } from "./node-implementation";
 
 export type TToolCall = { id: string; name: string; arguments: unknown };
 
@@ -55,6 +56,8 @@ export type TAttachedContext = {
   budget: TBudgetLeft;
   /** 1 for a node attached to an activated node, 2 for one attached to that, and so on. */
   depth: number;
+  /** Runs another graph of the workspace as a child run and resolves with its result (a Sub-graph used as a tool). */
+  runGraph(request: TChildRunRequest): Promise<TChildRunResult>;
 };
 
 export type TBudgetLeft = { tokens?: number; costUsd?: number };

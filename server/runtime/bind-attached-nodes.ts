@@ -5,6 +5,7 @@ import type { TAttachedCall, TAttachedContext, TAttachedNode, TAttachedNodes, TB
 import type { TRunPlan } from "./compile-plan";
 import { NonRetriableError, toStepError } from "./errors";
 import type { TRunEventMap } from "./events";
+import type { TChildRunRequest, TChildRunResult } from "./node-implementation";
 
 /** Agents that delegate to agents: a chain longer than this is refused (it is usually an accidental cycle). */
 export const MAX_ATTACHED_DEPTH = 4;
@@ -21,6 +22,8 @@ export type TAttachEnvironment = {
   redact<T>(value: T): T;
   /** A node was invoked as an attachment (its lifecycle: created at the first call, activated at each). */
   onInvoked(nodeId: string): void;
+  /** A child run keyed by the call's idempotency key (so a re-executed step finds it again), awaited to its end. */
+  runGraph(key: string, request: TChildRunRequest): Promise<TChildRunResult>;
 };
 
 export type TAttachedCaller = {
@@ -64,6 +67,7 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
       attached: bindAttachedNodes(env, self, depth + 1),
       budget: caller.budget,
       depth,
+      runGraph: (request) => env.runGraph(idempotencyKey, request),
     };
   };
 

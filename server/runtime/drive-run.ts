@@ -102,6 +102,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
           resolveSecret: env.resolveSecret,
           redact: (value) => redactor.redact(value),
           onInvoked: (nodeId) => lifecycle.activateAttached(nodeId, activation),
+          runGraph: (key, request) => runToolGraph(store, resources.clock, { parentRunId: run.id, key, request }, signal),
         },
         { nodeId: activation.nodeId, stepSeq: activation.stepSeq, scope: activation.scope, idempotencyKey, budget: describeBudgetLeft(run.settings, frontier), calls },
       ),
@@ -226,6 +227,18 @@ function createRedactingStore(store: TRunStore, redactor: ReturnType<typeof crea
     finishRun: (options) => store.finishRun({ ...options, output: redactor.redact(options.output), error: redactor.redact(options.error), frontier: redactor.redact(options.frontier) }),
     parkRun: (options) => store.parkRun({ ...options, frontier: redactor.redact(options.frontier) }),
   };
+}
+
+const TOOL_RUN_POLL_MS = 200;
+
+/** Starts (or finds) a tool's child run and waits for its end; the runtime's poll picks the child up like any run. */
+async function runToolGraph(store: TRunStore, clock: TClock, options: { parentRunId: string; key: string; request: TChildRunRequest }, signal: AbortSignal) {
+  const { runId } = await store.createToolRun(options);
+  for (;;) {
+    const result = await store.getRunResult(runId);
+    if (result) return result;
+    await clock.sleep(TOOL_RUN_POLL_MS, signal);
+  }
 }
 
 /** Attached invocations count as activations of the attached node (`<node>:attached`), for its lifecycle. */

@@ -89,6 +89,13 @@ export type TRunStore = {
    * parent's wait and queues the parent in the same transaction.
    */
   createChildRun(options: { parentRunId: string; parentStepSeq: number; request: TChildRunRequest }): Promise<{ runId: string; finished?: TChildRunResult }>;
+  /**
+   * Creates (or finds, by `key`) the child run of a Sub-graph used as an agent's tool: the agent's step waits for it
+   * in process instead of parking, since the model's next turn needs the answer.
+   */
+  createToolRun(options: { parentRunId: string; key: string; request: TChildRunRequest }): Promise<{ runId: string }>;
+  /** The result of a run once it ended; undefined while it is still going. */
+  getRunResult(runId: string): Promise<TChildRunResult | undefined>;
   /** Multi-row insert, outside any step transaction. */
   appendEvents(events: TSeqEvent[]): Promise<void>;
 };

@@ -74,6 +74,12 @@ export function createMemoryRunStore(now: () => number = Date.now) {
     async createChildRun() {
       throw new Error("Sub-graph runs are tested against the Postgres store");
     },
+    async createToolRun() {
+      throw new Error("Sub-graph runs are tested against the Postgres store");
+    },
+    async getRunResult() {
+      throw new Error("Sub-graph runs are tested against the Postgres store");
+    },
     async appendEvents(batch) {
       events.push(...structuredClone(batch));
     },

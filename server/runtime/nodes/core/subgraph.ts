@@ -1,3 +1,4 @@
+import type { TJsonSchema } from "@/lib/graph";
 import { NonRetriableError } from "../../errors";
 import type { TChildRunResult, TNodeImplementation, TNodeResult } from "../../node-implementation";
 
@@ -17,13 +18,19 @@ export const subgraphNode: TNodeImplementation = {
     icon: "workflow",
     description: "Runs another graph with this input and returns its output.",
     inputs: [{ id: "in", kind: "data" }],
-    outputs: [{ id: "out", kind: "data" }],
+    outputs: [
+      { id: "out", kind: "data" },
+      { id: "asTool", label: "as tool", kind: "tool" },
+    ],
     configSchema: {
       type: "object",
       required: ["graphId"],
       properties: {
         graphId: { type: "string", minLength: 1 },
         version: { anyOf: [{ type: "integer", minimum: 1 }, { enum: ["latest", "draft"] }], default: "latest" },
+        toolName: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$", description: "Name the model calls this graph by" },
+        toolDescription: { type: "string", maxLength: 2_000 },
+        toolInputSchema: { type: "object", description: "JSON Schema of the arguments the model gives (the sub-graph's input)" },
       },
     },
     uiHints: { graphId: { widget: "graph-picker" } },
@@ -39,5 +46,20 @@ export const subgraphNode: TNodeImplementation = {
   resume(_context, resolution) {
     if (resolution.kind !== "child-finished") throw new Error(`A sub-graph cannot be resolved by ${resolution.kind}`);
     return toOutputs(resolution);
+  },
+  attachment: {
+    // As an agent's tool the step cannot park (the model's next turn needs the answer): the child runs while it waits.
+    tools: {
+      async list({ config }) {
+        const schema = typeof config.toolInputSchema === "object" && config.toolInputSchema !== null ? (config.toolInputSchema as TJsonSchema) : { type: "object" };
+        return [{ name: String(config.toolName ?? "") || "run_graph", description: String(config.toolDescription ?? "") || "Runs a workflow with the arguments as its input", inputSchema: schema }];
+      },
+      async call(context, _name, args) {
+        const version = (context.config.version ?? "latest") as number | "latest" | "draft";
+        const result = await context.runGraph({ graphId: String(context.config.graphId), version, input: args });
+        const outputs = toOutputs(result);
+        return { output: outputs.kind === "outputs" ? outputs.outputs.out : null };
+      },
+    },
   },
 };
