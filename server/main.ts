@@ -12,6 +12,7 @@ import { startEmbeddedPostgres, type TEmbeddedDatabase } from "./db/embedded-pos
 import { migrateDatabase } from "./db/migrate";
 import { env } from "./env";
 import { createRequestRouter } from "./http/route-request";
+import { createRunEventHub } from "./realtime/run-stream/run-event-hub";
 import { attachRealtime, SOCKET_PATH } from "./realtime/socket-server";
 import { loadOrCreateSecretFile } from "./secret-file";
 import { getPluginSourcesDir, setPluginStorageDir } from "./plugins/plugin-storage";
@@ -68,8 +69,10 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
       next: (req, res) => handleNext(req, res),
     }),
   );
-  const realtime = attachRealtime(server, { db, secret, allowedOrigins: config.allowedOrigins });
-  const runtime = startRuntime(db);
+  // Run events go from the runtime to socket subscribers in process; the database gets them in batches beside.
+  const runEvents = createRunEventHub();
+  const realtime = attachRealtime(server, { db, secret, allowedOrigins: config.allowedOrigins, runEvents });
+  const runtime = startRuntime(db, { onEvent: runEvents.publish });
   const handleNextUpgrade = options.dev ? nextApp.getUpgradeHandler() : undefined;
   server.on("upgrade", (req, socket, head) => {
     if ((req.url ?? "").startsWith(SOCKET_PATH)) return;

@@ -7,10 +7,11 @@ import { closeSandboxPool } from "./plugins/sandbox-host";
 import { loadWorkspaceImplementations } from "./plugins/workspace-plugins";
 import { getMasterKey } from "./secrets/master-key";
 import { resolveSecretValue } from "./services/secret/resolve-secret";
+import type { TSeqEvent } from "./runtime/run-store";
 import { createRuntime } from "./runtime/runtime";
 import { logger } from "./telemetry/logger";
 
-export function startRuntime(db: TDb) {
+export function startRuntime(db: TDb, options: { onEvent?: (event: TSeqEvent) => void } = {}) {
   const log = logger.child({ component: "runtime" });
   const config = env();
   const runtime = createRuntime({
@@ -21,6 +22,7 @@ export function startRuntime(db: TDb) {
     maxRuns: config.STUDIO_RUNTIME_MAX_RUNS,
     maxRunsPerWorkspace: config.STUDIO_RUNTIME_MAX_RUNS_PER_WORKSPACE,
     maxRunsPerGraph: config.STUDIO_RUNTIME_MAX_RUNS_PER_GRAPH,
+    onEvent: options.onEvent,
     onError: (error, context) => log.error({ err: error, context }, "runtime error"),
   });
   const unsubscribe = [

@@ -1,5 +1,6 @@
 import { egressRouter } from "./routers/egress";
 import { graphRouter } from "./routers/graph";
+import { memberRouter } from "./routers/member";
 import { nodeTypeRouter } from "./routers/node-type";
 import { openClawRouter } from "./routers/openclaw";
 import { pluginRouter } from "./routers/plugin";
@@ -10,6 +11,7 @@ import { createCallerFactory, createRouter } from "./trpc";
 
 export const appRouter = createRouter({
   workspace: workspaceRouter,
+  member: memberRouter,
   graph: graphRouter,
   run: runRouter,
   plugin: pluginRouter,

@@ -18,6 +18,8 @@ export type TStudioEvents = {
   /** A run needs an executor: new, approved or rejected. */
   "run.queued": { workspaceId: string; runId: string };
   "run.cancel_requested": { workspaceId: string; runId: string };
+  /** A member left or was removed: their live subscriptions to the workspace end. */
+  "membership.removed": { workspaceId: string; userId: string };
 };
 
 type TListener<K extends keyof TStudioEvents> = (event: TStudioEvents[K]) => void;

@@ -6,6 +6,7 @@ import { db } from "../db/client";
 import { createGraph } from "../services/graph/create-graph";
 import { createWorkspaceWithMembers } from "../testing/factories";
 import { sessionCookieFor, TEST_SECRET } from "../testing/session-cookie";
+import { createRunEventHub } from "./run-stream/run-event-hub";
 import { attachRealtime, SOCKET_PATH } from "./socket-server";
 
 const ORIGIN = "http://studio.test";
@@ -16,7 +17,7 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   server = createServer();
-  realtime = attachRealtime(server, { db: db(), secret: TEST_SECRET, allowedOrigins: [ORIGIN] });
+  realtime = attachRealtime(server, { db: db(), secret: TEST_SECRET, allowedOrigins: [ORIGIN], runEvents: createRunEventHub() });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -8,6 +8,8 @@ import { studioEvents } from "../events/studio-events";
 import { logger } from "../telemetry/logger";
 import { attachGraphPresence } from "./graph-presence";
 import { isOriginAllowed } from "./is-origin-allowed";
+import type { TRunEventHub } from "./run-stream/run-event-hub";
+import { attachRunSubscriptions } from "./run-stream/run-subscriptions";
 
 export const SOCKET_PATH = "/socket.io";
 
@@ -20,7 +22,7 @@ export function workspaceRoom(workspaceId: string): string {
   return `workspace:${workspaceId}`;
 }
 
-export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secret: string; allowedOrigins: string[] }) {
+export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secret: string; allowedOrigins: string[]; runEvents: TRunEventHub }) {
   const log = logger.child({ component: "realtime" });
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, TSocketData>(httpServer, {
     path: SOCKET_PATH,
@@ -46,8 +48,10 @@ export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secre
   });
 
   const onGraphPresence = attachGraphPresence(io as unknown as Server, options.db);
+  const runSubscriptions = attachRunSubscriptions({ db: options.db, hub: options.runEvents, userIdOf: (socket) => (socket.data as TSocketData).user.id });
   io.on("connection", (socket: Socket) => {
     onGraphPresence(socket);
+    runSubscriptions.onConnection(socket);
     socket.on("workspace:join", (payload: unknown, ack: unknown) => {
       void joinWorkspace(socket, payload).then((reply) => typeof ack === "function" && (ack as TAck)(reply));
     });
@@ -73,11 +77,18 @@ export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secre
   const stopForwarding = studioEvents.on("graph.updated", (event) => {
     io.to(workspaceRoom(event.workspaceId)).emit("graph.updated" as never, event as never);
   });
+  const stopMembershipWatch = studioEvents.on("membership.removed", ({ workspaceId, userId }) => {
+    runSubscriptions.endWorkspaceSubscriptions(workspaceId, userId);
+    for (const socket of io.sockets.sockets.values()) {
+      if ((socket.data as TSocketData).user?.id === userId) void socket.leave(workspaceRoom(workspaceId));
+    }
+  });
 
   return {
     io,
     async close(): Promise<void> {
       stopForwarding();
+      stopMembershipWatch();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

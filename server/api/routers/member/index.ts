@@ -1,0 +1,8 @@
+import { createRouter } from "../../trpc";
+import { listMembersProcedure } from "./list";
+import { removeMemberProcedure } from "./remove";
+
+export const memberRouter = createRouter({
+  list: listMembersProcedure,
+  remove: removeMemberProcedure,
+});
