@@ -1,0 +1,173 @@
+// Agents against the two real wire formats, over real HTTP through the egress guard, served by local test servers.
+import { afterEach, describe, expect, it } from "vitest";
+import { egressStream } from "../../egress";
+import type { TNodeImplementation } from "../../runtime/node-implementation";
+import { buildSpec } from "../../runtime/testing/build-spec";
+import { createRuntimeHarness, runToIdle } from "../../runtime/testing/runtime-harness";
+import { agentNode } from "../agent/agent-node";
+import type { TAgentServices } from "../agent-services";
+import { startAnthropicTestServer } from "../testing/anthropic-test-server";
+import { startOpenAiTestServer } from "../testing/openai-test-server";
+import type { TRecordedRequest, TTestServer, TTestTurns } from "../testing/scripted-model-server";
+import { createAnthropicModelNode } from "./anthropic-model";
+import { createOpenAiModelNode } from "./openai-model";
+
+const API_KEY = "sk-test-4f9a1c7e2b8d6053";
+
+type TProviderCase = {
+  name: string;
+  type: string;
+  model: string;
+  start(turns: TTestTurns): Promise<TTestServer>;
+  create(services: Pick<TAgentServices, "fetchStream">): TNodeImplementation;
+  keyHeaderOf(request: TRecordedRequest): unknown;
+  /** The tool results the model saw in a request, as {id, content}. */
+  toolResultsOf(request: TRecordedRequest): { id: string; content: string }[];
+};
+
+type TOpenAiMessage = { role: string; tool_call_id?: string; content?: string };
+type TAnthropicMessage = { role: string; content: { type: string; tool_use_id?: string; content?: string }[] };
+
+const PROVIDERS: TProviderCase[] = [
+  {
+    name: "OpenAI-compatible",
+    type: "core/openai-model",
+    model: "gpt-4o-mini",
+    start: startOpenAiTestServer,
+    create: createOpenAiModelNode,
+    keyHeaderOf: (request) => request.headers.authorization,
+    toolResultsOf: (request) =>
+      (request.body.messages as TOpenAiMessage[]).filter((message) => message.role === "tool").map((message) => ({ id: message.tool_call_id!, content: message.content! })),
+  },
+  {
+    name: "Anthropic",
+    type: "core/anthropic-model",
+    model: "claude-haiku-4-5",
+    start: startAnthropicTestServer,
+    create: createAnthropicModelNode,
+    keyHeaderOf: (request) => request.headers["x-api-key"],
+    toolResultsOf: (request) =>
+      (request.body.messages as TAnthropicMessage[])
+        .flatMap((message) => (message.role === "user" && Array.isArray(message.content) ? message.content : []))
+        .filter((block) => block.type === "tool_result")
+        .map((block) => ({ id: block.tool_use_id!, content: block.content! })),
+  },
+];
+
+/** A tool node that adds two numbers. */
+const adderTool: TNodeImplementation = {
+  definition: { type: "test/adder", version: 1, title: "adder", category: "test", icon: "x", description: "", inputs: [], outputs: [{ id: "tool", kind: "tool" }], configSchema: {}, sideEffects: "effectful" },
+  execute: () => Promise.reject(new Error("attached only")),
+  attachment: {
+    tools: {
+      list: async () => [{ name: "add", description: "Adds a and b", inputSchema: { type: "object", properties: { a: { type: "number" }, b: { type: "number" } }, required: ["a", "b"] } }],
+      call: async (_context, _name, args) => {
+        const { a, b } = args as { a: number; b: number };
+        return { output: { sum: a + b } };
+      },
+    },
+  },
+};
+
+const servers: TTestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+describe.each(PROVIDERS)("$name model provider", (provider) => {
+  type TSetUp = { retry?: { attempts: number; backoffMs: number; maxBackoffMs: number }; isAllowlisted?: boolean };
+
+  async function setUp(turns: TTestTurns, { retry, isAllowlisted = true }: TSetUp = {}) {
+    const server = await provider.start(turns);
+    servers.push(server);
+    const allowedHosts = isAllowlisted ? [new URL(server.url).host] : [];
+    const node = provider.create({ fetchStream: (request) => egressStream(request, { allowedHosts }) });
+    const harness = createRuntimeHarness([agentNode, node, adderTool], Date.now, { MODEL_KEY: API_KEY });
+    const modelConfig = { baseUrl: server.url, model: provider.model, apiKeySecret: "MODEL_KEY", inputPricePerMTok: 1, outputPricePerMTok: 2 };
+    const spec = buildSpec(
+      [
+        { id: "in", type: "core/input" },
+        { id: "agent", type: "core/agent", config: { systemPrompt: "You add numbers." }, ...(retry ? { retry } : {}) },
+        { id: "model", type: provider.type, config: modelConfig },
+        { id: "adder", type: "test/adder" },
+        { id: "out", type: "core/output", config: { name: "answer" } },
+      ],
+      ["in.out->agent.in", "model.model->agent.model", "adder.tool->agent.tools", "agent.out->out.in"],
+    );
+    const runId = harness.start(spec, "what is 2 + 3?");
+    await runToIdle(harness.runtime);
+    const { memory } = harness;
+    return {
+      server,
+      harness,
+      spec,
+      run: memory.runs.get(runId)!,
+      agentStep: memory.steps.find((step) => step.runId === runId && step.nodeId === "agent"),
+      events: memory.events.filter((event) => event.runId === runId),
+      stored: JSON.stringify([memory.runs.get(runId), memory.steps.filter((step) => step.runId === runId), memory.events.filter((event) => event.runId === runId)]),
+    };
+  }
+
+  const ADD_THEN_ANSWER: TTestTurns = [
+    { content: "Let me add those.", toolCalls: [{ name: "add", arguments: { a: 2, b: 3 } }], usage: { inputTokens: 100, outputTokens: 10 } },
+    { content: "The sum is 5.", usage: { inputTokens: 150, outputTokens: 5 } },
+  ];
+
+  it("streams the answer, calls the tool the model asks for, sends back its result, and records usage and cost", async () => {
+    const { server, run, agentStep, events } = await setUp(ADD_THEN_ANSWER);
+    expect(run).toMatchObject({ status: "succeeded", output: { answer: { text: "The sum is 5.", turns: 2, toolCalls: [{ tool: "add", arguments: { a: 2, b: 3 }, ok: true }] } } });
+
+    const chunks = events.filter((event) => event.type === "node.output_chunk" && event.nodeId === "agent").map((event) => (event.payload as { chunk: string }).chunk);
+    expect(chunks).toEqual(["Let ", "me ", "add ", "those.", "The ", "sum ", "is ", "5."]);
+
+    expect(server.requests).toHaveLength(2);
+    expect(provider.toolResultsOf(server.requests[0]!)).toEqual([]);
+    const [result] = provider.toolResultsOf(server.requests[1]!);
+    expect(JSON.parse(result!.content)).toEqual({ sum: 5 });
+    expect(result!.id).toMatch(/^(call|toolu)_0_0$/);
+
+    expect(agentStep!.usage).toEqual({ tokens: 265, costUsd: expect.closeTo((250 * 1 + 15 * 2) / 1_000_000, 12) });
+    const modelCalls = agentStep!.effects.calls!.filter((call) => call.kind === "model");
+    expect(modelCalls.map((call) => call.usage?.tokens)).toEqual([110, 155]);
+  });
+
+  it("sends the key from the workspace secret as the auth header, and nothing it stores contains it", async () => {
+    const { server, run, stored } = await setUp(ADD_THEN_ANSWER);
+    expect(run.status).toBe("succeeded");
+    expect(server.requests.map(provider.keyHeaderOf)).toEqual(server.requests.map(() => (provider.type === "core/openai-model" ? `Bearer ${API_KEY}` : API_KEY)));
+    expect(stored).not.toContain(API_KEY);
+    expect(JSON.stringify(server.requests.map((request) => request.body))).not.toContain(API_KEY);
+  });
+
+  it("fails the run at once with the provider's message when the key is refused", async () => {
+    const { server, run, harness } = await setUp([{ failure: { status: 401, message: "Incorrect API key provided" } }], { retry: { attempts: 3, backoffMs: 10, maxBackoffMs: 1_000 } });
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatchObject({ message: expect.stringContaining("answered 401: Incorrect API key provided (check the API key in the secret MODEL_KEY)") });
+    expect(server.requests).toHaveLength(1);
+    expect(harness.sleeps).toEqual([]);
+  });
+
+  it("waits as long as a 429's retry-after asks, then retries and answers", async () => {
+    const turns: TTestTurns = [{ failure: { status: 429, message: "Rate limit reached", headers: { "retry-after": "2" } } }, { content: "Five." }];
+    const { server, run, events, harness } = await setUp(turns, { retry: { attempts: 3, backoffMs: 10, maxBackoffMs: 60_000 } });
+    expect(run).toMatchObject({ status: "succeeded", output: { answer: { text: "Five." } } });
+    expect(server.requests).toHaveLength(2);
+    expect(harness.sleeps).toEqual([2_000]);
+    expect(events.find((event) => event.type === "node.retrying")?.payload).toMatchObject({ delayMs: 2_000, error: { message: expect.stringContaining("answered 429: Rate limit reached") } });
+  });
+
+  it("reaches the model only through the egress allowlist: a host not on it fails the run without a request", async () => {
+    const { server, run, harness } = await setUp(ADD_THEN_ANSWER, { retry: { attempts: 3, backoffMs: 10, maxBackoffMs: 1_000 }, isAllowlisted: false });
+    expect(run).toMatchObject({ status: "failed", error: { message: expect.stringContaining("is not on this workspace's egress allowlist") } });
+    expect(server.requests).toHaveLength(0);
+    expect(harness.sleeps).toEqual([]);
+  });
+
+  it("replays a run from its record without a single request to the model", async () => {
+    const { server, run, harness, spec } = await setUp(ADD_THEN_ANSWER);
+    const replayId = harness.start(spec, "what is 2 + 3?", harness.memory.recordingOf([...harness.memory.runs.keys()][0]!, "replay"));
+    await runToIdle(harness.runtime);
+    expect(server.requests).toHaveLength(2);
+    expect(harness.memory.runs.get(replayId)!.output).toEqual(run.output);
+  });
+});
