@@ -3,9 +3,14 @@
 // attached node's lifecycle, and a tool's answer is redacted before the caller (and so a model) sees it.
 import type { TAttachedCall, TAttachedContext, TAttachedNode, TAttachedNodes, TBudgetLeft } from "./attached-contract";
 import type { TRunPlan } from "./compile-plan";
-import { NonRetriableError, toStepError } from "./errors";
+import type { TRetryPolicy } from "@/lib/graph";
+import { isRetriable, NonRetriableError, toStepError } from "./errors";
 import type { TRunEventMap } from "./events";
 import type { TChildRunRequest, TChildRunResult } from "./node-implementation";
+import { DEFAULT_RETRY, getRetryDelayMs } from "./retry-policy";
+
+/** Model calls fail for passing reasons (rate limits, overload) often enough to retry by default. */
+export const DEFAULT_MODEL_RETRY: TRetryPolicy = { attempts: 3, backoffMs: 1_000, maxBackoffMs: 30_000 };
 
 /** Agents that delegate to agents: a chain longer than this is refused (it is usually an accidental cycle). */
 export const MAX_ATTACHED_DEPTH = 4;
@@ -17,6 +22,7 @@ export type TAttachEnvironment = {
   signal: AbortSignal;
   now(): number;
   random(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   emit<K extends keyof TRunEventMap>(type: K, nodeId: string, payload: TRunEventMap[K]): void;
   resolveSecret(name: string): Promise<string>;
   redact<T>(value: T): T;
@@ -79,7 +85,7 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
     const base = { stepSeq: caller.stepSeq, callId: call.callId, callerNodeId: caller.nodeId, kind, operation };
     env.emit("node.call_started", nodeId, { ...base, input: kind === "tool" ? input : undefined });
     try {
-      const output = await run(context(callIndex));
+      const output = await withRetries(kind, () => run(context(callIndex)));
       call.output = kind === "tool" ? env.redact(output) : output;
       call.usage = usageOf?.(output);
       call.finishedAt = env.now();
@@ -90,6 +96,20 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
       call.finishedAt = env.now();
       env.emit("node.call_finished", nodeId, { ...base, ok: false, durationMs: call.finishedAt - call.startedAt, error: call.error });
       throw error;
+    }
+  }
+
+  /** The attached node's own retry policy: a rate-limited model call is retried alone, not the caller's whole step. */
+  async function withRetries<T>(kind: TAttachedCall["kind"], attempt: () => Promise<T>): Promise<T> {
+    const policy = planNode.node.retry ?? (kind === "model" ? DEFAULT_MODEL_RETRY : DEFAULT_RETRY);
+    for (let number = 1; ; number++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (env.signal.aborted || !isRetriable(error) || number >= policy.attempts) throw error;
+        env.emit("node.log", nodeId, { stepSeq: caller.stepSeq, level: "warn", message: `Attempt ${number} failed (${toStepError(error).message}); retrying` });
+        await env.sleep(getRetryDelayMs(policy, number, error, env.random), env.signal);
+      }
     }
   }
 

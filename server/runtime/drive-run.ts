@@ -98,6 +98,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
           signal,
           now: () => resources.clock.now(),
           random: resources.random,
+          sleep: (ms, sleepSignal) => resources.clock.sleep(ms, sleepSignal),
           emit: (type, nodeId, payload) => emit(type, nodeId, payload),
           resolveSecret: env.resolveSecret,
           redact: (value) => redactor.redact(value),

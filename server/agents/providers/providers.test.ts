@@ -147,13 +147,14 @@ describe.each(PROVIDERS)("$name model provider", (provider) => {
     expect(harness.sleeps).toEqual([]);
   });
 
-  it("waits as long as a 429's retry-after asks, then retries and answers", async () => {
+  it("retries the model call alone (by default) as long as a 429's retry-after asks, then answers", async () => {
     const turns: TTestTurns = [{ failure: { status: 429, message: "Rate limit reached", headers: { "retry-after": "2" } } }, { content: "Five." }];
-    const { server, run, events, harness } = await setUp(turns, { retry: { attempts: 3, backoffMs: 10, maxBackoffMs: 60_000 } });
+    const { server, run, events, harness } = await setUp(turns);
     expect(run).toMatchObject({ status: "succeeded", output: { answer: { text: "Five." } } });
     expect(server.requests).toHaveLength(2);
     expect(harness.sleeps).toEqual([2_000]);
-    expect(events.find((event) => event.type === "node.retrying")?.payload).toMatchObject({ delayMs: 2_000, error: { message: expect.stringContaining("answered 429: Rate limit reached") } });
+    expect(events.find((event) => event.type === "node.log" && event.nodeId === "model")?.payload).toMatchObject({ level: "warn", message: expect.stringContaining("answered 429: Rate limit reached") });
+    expect(events.some((event) => event.type === "node.retrying")).toBe(false);
   });
 
   it("reaches the model only through the egress allowlist: a host not on it fails the run without a request", async () => {

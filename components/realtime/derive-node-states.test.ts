@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { deriveRunCanvasState } from "./derive-node-states";
+import type { TRunStreamEvent } from "./use-run-events";
+
+let seq = 0;
+function event(type: string, nodeId: string | null, payload: object = {}, ts = seq * 10): TRunStreamEvent {
+  seq += 1;
+  return { runId: "r", seq, type, nodeId, payload, ts } as TRunStreamEvent;
+}
+
+const EDGES = [
+  { id: "a-b", source: { node: "a", port: "out" } },
+  { id: "a-c", source: { node: "a", port: "other" } },
+];
+
+describe("deriveRunCanvasState", () => {
+  it("follows each node from running to its end, with streamed text and counted deliveries", () => {
+    const state = deriveRunCanvasState(
+      [
+        event("run.started", null),
+        event("node.started", "a", { stepSeq: 1 }),
+        event("node.output_chunk", "a", { chunk: "Hel" }),
+        event("node.output_chunk", "a", { chunk: "lo" }),
+        event("node.completed", "a", { stepSeq: 1, ports: ["out"] }),
+        event("edge.depth", null, { depths: { "a-b": 3 } }),
+        event("edge.depth", null, { depths: { "a-b": 1 } }),
+        event("node.started", "b", { stepSeq: 2 }),
+        event("node.failed", "b", { stepSeq: 2, error: { message: "boom" } }),
+        event("run.failed", null),
+      ],
+      EDGES,
+    );
+    expect(state.runStatus).toBe("failed");
+    expect(state.nodes.a).toMatchObject({ status: "succeeded", text: "Hello" });
+    expect(state.nodes.b).toMatchObject({ status: "failed", error: "boom" });
+    expect(state.edges["a-b"]).toEqual({ delivered: 1, depth: 1, maxDepth: 3 });
+    expect(state.edges["a-c"]).toBeUndefined();
+  });
+
+  it("lights a tool while it is being called and counts its calls", () => {
+    const during = [event("node.started", "agent"), event("node.call_started", "tool", { kind: "tool" })];
+    expect(deriveRunCanvasState(during).nodes.tool).toMatchObject({ status: "running", activeCalls: 1, calls: 1 });
+    const after = [...during, event("node.call_finished", "tool", { ok: true })];
+    expect(deriveRunCanvasState(after).nodes.tool).toMatchObject({ status: "succeeded", activeCalls: 0, calls: 1 });
+  });
+
+  it("marks unfinished nodes cancelled when the run is cancelled", () => {
+    const state = deriveRunCanvasState([event("node.started", "slow"), event("run.cancelled", null)]);
+    expect(state.nodes.slow!.status).toBe("cancelled");
+  });
+});
