@@ -24,6 +24,8 @@ const ZEnv = z.object({
     .string()
     .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)")
     .optional(),
+  /** Requests per minute one webhook URL accepts (a token bucket per trigger, per process); more answer 429. */
+  STUDIO_WEBHOOK_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

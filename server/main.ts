@@ -20,6 +20,8 @@ import { loadMasterKey, setMasterKey } from "./secrets/master-key";
 import { seedDatabaseIfEmpty, type TSeedResult } from "./seed/seed-database";
 import { startRuntime } from "./start-runtime";
 import { logger } from "./telemetry/logger";
+import { createScheduler } from "./triggers/scheduler";
+import { createWebhookHandler } from "./triggers/webhook-handler";
 
 const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -62,6 +64,7 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
     createRequestRouter({
       trpc: createTrpcHttpHandler({ db, secret }),
       auth: (req, res) => handleAuthRequest(req, res, authOptions),
+      hooks: createWebhookHandler({ db, ratePerMinute: config.STUDIO_WEBHOOK_RATE_LIMIT }),
       health: (_req, res) => {
         res.setHeader("Content-Type", "application/json");
         res.end(JSON.stringify({ ok: true }));
@@ -73,6 +76,9 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
   const runEvents = createRunEventHub();
   const realtime = attachRealtime(server, { db, secret, allowedOrigins: config.allowedOrigins, runEvents });
   const runtime = startRuntime(db, { onEvent: runEvents.publish });
+  // Schedule triggers fire from every web process; a compare-and-set per tick keeps each tick to one run.
+  const scheduler = createScheduler({ db });
+  scheduler.start();
   const handleNextUpgrade = options.dev ? nextApp.getUpgradeHandler() : undefined;
   server.on("upgrade", (req, socket, head) => {
     if ((req.url ?? "").startsWith(SOCKET_PATH)) return;
@@ -97,6 +103,7 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
     await realtime.close();
     server.closeIdleConnections();
     await closed;
+    await scheduler.stop();
     await runtime.stop();
     await nextApp.close();
     await disconnectDb();

@@ -1,6 +1,9 @@
 "use client";
 
 import type { TGraphNode } from "@/lib/graph";
+import { SCHEDULE_NODE_TYPE, WEBHOOK_NODE_TYPE } from "@/lib/triggers/trigger-config";
+import { ScheduleExtra } from "./inspector-extras/schedule-extra";
+import { WebhookExtra } from "./inspector-extras/webhook-extra";
 
 /** What a node-type section of the inspector gets: the node, where it lives, and a way to change it (one undo step). */
 export type TInspectorExtraProps = {
@@ -15,7 +18,10 @@ export type TInspectorExtraProps = {
  * Sections the generated config form cannot express, by node type: they talk to the server (a webhook's URL, an MCP
  * server's tools to approve). Each lives in its own file under `inspector-extras/`.
  */
-const EXTRAS: Record<string, React.ComponentType<TInspectorExtraProps>> = {};
+const EXTRAS: Record<string, React.ComponentType<TInspectorExtraProps>> = {
+  [WEBHOOK_NODE_TYPE]: WebhookExtra,
+  [SCHEDULE_NODE_TYPE]: ScheduleExtra,
+};
 
 export function InspectorExtras(props: TInspectorExtraProps) {
   const Extra = EXTRAS[props.node.type];

@@ -15,6 +15,7 @@ export * from "./diff-json";
 export * from "./diff-graphs";
 export * from "./rules/find-unknown-node-types";
 export * from "./rules/find-invalid-configs";
+export * from "./rules/find-invalid-schedules";
 export * from "./rules/find-unknown-ports";
 export * from "./rules/find-incompatible-edges";
 export * from "./rules/find-overfilled-inputs";

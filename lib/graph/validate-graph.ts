@@ -2,6 +2,7 @@ import type { TNodeTypeRegistry } from "./node-type";
 import type { TGraphProblem } from "./problem";
 import { findIncompatibleEdges } from "./rules/find-incompatible-edges";
 import { findInvalidConfigs } from "./rules/find-invalid-configs";
+import { findInvalidSchedules } from "./rules/find-invalid-schedules";
 import { findMissingRequiredInputs } from "./rules/find-missing-required-inputs";
 import { findOverfilledInputs } from "./rules/find-overfilled-inputs";
 import { findUnboundedCycles } from "./rules/find-unbounded-cycles";
@@ -15,6 +16,7 @@ export type TGraphTypeRule = (spec: TGraphSpec, registry: TNodeTypeRegistry) => 
 const TYPE_RULES: TGraphTypeRule[] = [
   findUnknownNodeTypes,
   findInvalidConfigs,
+  findInvalidSchedules,
   findUnknownPorts,
   findIncompatibleEdges,
   findOverfilledInputs,

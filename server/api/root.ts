@@ -6,6 +6,7 @@ import { openClawRouter } from "./routers/openclaw";
 import { pluginRouter } from "./routers/plugin";
 import { runRouter } from "./routers/run";
 import { secretRouter } from "./routers/secret";
+import { triggerRouter } from "./routers/trigger";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createRouter } from "./trpc";
 
@@ -19,6 +20,7 @@ export const appRouter = createRouter({
   secret: secretRouter,
   egress: egressRouter,
   openClaw: openClawRouter,
+  trigger: triggerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,17 +5,20 @@ import { logger } from "../telemetry/logger";
 export type THttpHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /**
- * Sends /api/trpc, /api/auth and /api/health to the studio's own handlers and everything else to Next.
+ * Sends /api/trpc, /api/auth, /api/hooks (webhook triggers) and /api/health to the studio's own handlers and
+ * everything else to Next.
  * A handler that throws answers a JSON error instead of leaving the request hanging.
  */
-export function createRequestRouter(routes: { trpc: THttpHandler; auth: THttpHandler; health: THttpHandler; next: THttpHandler }) {
+export function createRequestRouter(routes: { trpc: THttpHandler; auth: THttpHandler; hooks: THttpHandler; health: THttpHandler; next: THttpHandler }) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const pathname = (req.url ?? "/").split("?")[0]!;
     const handler = pathname.startsWith("/api/trpc/")
       ? routes.trpc
       : pathname.startsWith("/api/auth/")
         ? routes.auth
-        : pathname === "/api/health"
+        : pathname.startsWith("/api/hooks/")
+          ? routes.hooks
+          : pathname === "/api/health"
           ? routes.health
           : routes.next;
     try {

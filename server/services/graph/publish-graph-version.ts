@@ -4,10 +4,14 @@ import { AppError } from "../../app-error";
 import { toJsonColumn } from "../../db/json";
 import type { TDb } from "../../db/client";
 import { studioEvents } from "../../events/studio-events";
+import { syncGraphTriggers } from "../trigger/sync-graph-triggers";
 import { findGraphOrThrow } from "./find-graph";
 import { parseGraphSpecOrThrow } from "./parse-graph-spec";
 
-/** Freezes the current draft as the next immutable version. Publishing an unchanged draft is refused. */
+/**
+ * Freezes the current draft as the next immutable version and makes the graph's webhook and schedule triggers follow it.
+ * Publishing an unchanged draft is refused.
+ */
 export async function publishGraphVersion(
   db: TDb,
   options: { workspaceId: string; graphId: string; actorId: string; message: string; draftRevision: number },
@@ -41,6 +45,8 @@ export async function publishGraphVersion(
       select: { id: true, number: true, hash: true, message: true, createdAt: true },
     });
     await tx.graph.update({ where: { id: graph.id }, data: { currentVersionId: version.id } });
+    // Triggers follow the published version, atomically with it: an invalid schedule refuses the publish.
+    await syncGraphTriggers(tx, { workspaceId: options.workspaceId, graphId: graph.id, spec, now: new Date() });
     return { graph, version };
   });
   studioEvents.emit("graph.updated", {

@@ -1,15 +1,6 @@
-import { describeGraphProblems, validateGraph, validateJsonValue, type TGraphSpec, type TJsonSchema } from "@/lib/graph";
-import { AppError, notFound } from "../../app-error";
 import type { TDb } from "../../db/client";
-import { toJsonColumn } from "../../db/json";
-import { Prisma } from "../../db/generated/client";
 import { studioEvents } from "../../events/studio-events";
-import { checkPluginUse } from "../../plugins/check-plugin-use";
-import { getWorkspaceNodeTypes } from "../../plugins/workspace-plugins";
-import { findGraphOrThrow } from "../graph/find-graph";
-import { isExternalNodeType } from "../openclaw/external-node-types";
-
-const MAX_INPUT_BYTES = 1024 * 1024;
+import { prepareRun, type TRunSource } from "./prepare-run";
 
 /**
  * Queues a run of a published version (`version`: a number, or "latest") or of the current draft. The spec is
@@ -17,64 +8,13 @@ const MAX_INPUT_BYTES = 1024 * 1024;
  */
 export async function startRun(
   db: TDb,
-  options: { workspaceId: string; graphId: string; actorId: string; source: { kind: "draft" } | { kind: "version"; number: number | "latest" }; input: unknown; trigger?: string },
+  options: { workspaceId: string; graphId: string; actorId: string; source: TRunSource; input: unknown; trigger?: string },
 ) {
-  const graph = await findGraphOrThrow(db, options, { id: true, draft: true, currentVersion: { select: { id: true, number: true, spec: true } } });
-  const { spec, versionId } = await resolveSpec(db, graph, options.source);
-
-  const external = (spec as { nodes?: { type?: unknown; label?: unknown; id?: unknown }[] }).nodes?.find((node) => typeof node.type === "string" && isExternalNodeType(node.type));
-  if (external) {
-    throw new AppError("BAD_REQUEST", `Node "${String(external.label || external.id)}" is an imported OpenClaw type (${String(external.type)}): it can be drawn here but not run`);
-  }
-  const { registry, plugins } = await getWorkspaceNodeTypes(db, options.workspaceId);
-  const validation = validateGraph(spec, registry);
-  if (!validation.ok) {
-    throw new AppError("BAD_REQUEST", `The graph cannot run:\n${describeGraphProblems(validation.problems)}`, { details: { problems: validation.problems } });
-  }
-  checkPluginUse(validation.spec, plugins);
-  const input = options.input ?? {};
-  if (JSON.stringify(input).length > MAX_INPUT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The run input is larger than ${MAX_INPUT_BYTES} bytes`);
-  checkRunInput(validation.spec, input);
-
+  const prepared = await prepareRun(db, options);
   const run = await db.run.create({
-    data: {
-      workspaceId: options.workspaceId,
-      graphId: graph.id,
-      graphVersionId: versionId,
-      spec: toJsonColumn(validation.spec),
-      input: input === null ? Prisma.JsonNull : (input as Prisma.InputJsonValue),
-      trigger: options.trigger ?? "manual",
-      createdById: options.actorId,
-    },
+    data: { ...prepared, trigger: options.trigger ?? "manual", createdById: options.actorId },
     select: { id: true, status: true, createdAt: true },
   });
   studioEvents.emit("run.queued", { workspaceId: options.workspaceId, runId: run.id });
   return run;
-}
-
-async function resolveSpec(
-  db: TDb,
-  graph: { id: string; draft: unknown; currentVersion: { id: string; number: number; spec: unknown } | null },
-  source: { kind: "draft" } | { kind: "version"; number: number | "latest" },
-): Promise<{ spec: unknown; versionId: string | null }> {
-  if (source.kind === "draft") return { spec: graph.draft, versionId: null };
-  if (source.number === "latest") {
-    if (!graph.currentVersion) throw new AppError("BAD_REQUEST", "The graph has no published version yet; run the draft or publish first");
-    return { spec: graph.currentVersion.spec, versionId: graph.currentVersion.id };
-  }
-  const version = await db.graphVersion.findUnique({ where: { graphId_number: { graphId: graph.id, number: source.number } }, select: { id: true, spec: true } });
-  if (!version) throw notFound(`Version ${source.number}`);
-  return { spec: version.spec, versionId: version.id };
-}
-
-function checkRunInput(spec: TGraphSpec, input: unknown): void {
-  for (const node of spec.nodes) {
-    const schema = node.type === "core/input" ? (node.config.schema as TJsonSchema | undefined) : undefined;
-    if (!schema) continue;
-    const errors = validateJsonValue(schema, input);
-    if (errors.length > 0) {
-      const lines = errors.slice(0, 10).map((error) => (error.path.length > 0 ? `${error.path.join(".")}: ${error.message}` : error.message));
-      throw new AppError("BAD_REQUEST", `The run input does not match the Input node "${node.label || node.id}":\n${lines.join("\n")}`, { details: { inputErrors: errors } });
-    }
-  }
 }

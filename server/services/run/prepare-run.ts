@@ -1,0 +1,71 @@
+import { describeGraphProblems, validateGraph, validateJsonValue, type TGraphSpec, type TJsonSchema } from "@/lib/graph";
+import { AppError, notFound } from "../../app-error";
+import type { TDbOrTx } from "../../db/client";
+import { toJsonColumn } from "../../db/json";
+import { Prisma } from "../../db/generated/client";
+import { checkPluginUse } from "../../plugins/check-plugin-use";
+import { getWorkspaceNodeTypes } from "../../plugins/workspace-plugins";
+import { findGraphOrThrow } from "../graph/find-graph";
+import { isExternalNodeType } from "../openclaw/external-node-types";
+
+const MAX_INPUT_BYTES = 1024 * 1024;
+
+export type TRunSource = { kind: "draft" } | { kind: "version"; number: number | "latest" };
+
+/**
+ * Everything a new Run row needs except who or what started it: a published version (`number`, or "latest") or the
+ * current draft, validated against the workspace's node types and snapshotted, and the input checked against the Input
+ * node's schema. Shared by run.start and the triggers, so a webhook or a schedule can start only what a person could.
+ */
+export async function prepareRun(db: TDbOrTx, options: { workspaceId: string; graphId: string; source: TRunSource; input: unknown }) {
+  const graph = await findGraphOrThrow(db, options, { id: true, draft: true, currentVersion: { select: { id: true, number: true, spec: true } } });
+  const { spec, versionId } = await resolveSpec(db, graph, options.source);
+
+  const external = (spec as { nodes?: { type?: unknown; label?: unknown; id?: unknown }[] }).nodes?.find((node) => typeof node.type === "string" && isExternalNodeType(node.type));
+  if (external) {
+    throw new AppError("BAD_REQUEST", `Node "${String(external.label || external.id)}" is an imported OpenClaw type (${String(external.type)}): it can be drawn here but not run`);
+  }
+  const { registry, plugins } = await getWorkspaceNodeTypes(db, options.workspaceId);
+  const validation = validateGraph(spec, registry);
+  if (!validation.ok) {
+    throw new AppError("BAD_REQUEST", `The graph cannot run:\n${describeGraphProblems(validation.problems)}`, { details: { problems: validation.problems } });
+  }
+  checkPluginUse(validation.spec, plugins);
+  const input = options.input ?? {};
+  if (JSON.stringify(input).length > MAX_INPUT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The run input is larger than ${MAX_INPUT_BYTES} bytes`);
+  checkRunInput(validation.spec, input);
+  return {
+    workspaceId: options.workspaceId,
+    graphId: graph.id,
+    graphVersionId: versionId,
+    spec: toJsonColumn(validation.spec),
+    input: input === null ? Prisma.JsonNull : (input as Prisma.InputJsonValue),
+  } satisfies Omit<Prisma.RunUncheckedCreateInput, "trigger">;
+}
+
+async function resolveSpec(
+  db: TDbOrTx,
+  graph: { id: string; draft: unknown; currentVersion: { id: string; number: number; spec: unknown } | null },
+  source: TRunSource,
+): Promise<{ spec: unknown; versionId: string | null }> {
+  if (source.kind === "draft") return { spec: graph.draft, versionId: null };
+  if (source.number === "latest") {
+    if (!graph.currentVersion) throw new AppError("BAD_REQUEST", "The graph has no published version yet; run the draft or publish first");
+    return { spec: graph.currentVersion.spec, versionId: graph.currentVersion.id };
+  }
+  const version = await db.graphVersion.findUnique({ where: { graphId_number: { graphId: graph.id, number: source.number } }, select: { id: true, spec: true } });
+  if (!version) throw notFound(`Version ${source.number}`);
+  return { spec: version.spec, versionId: version.id };
+}
+
+function checkRunInput(spec: TGraphSpec, input: unknown): void {
+  for (const node of spec.nodes) {
+    const schema = node.type === "core/input" ? (node.config.schema as TJsonSchema | undefined) : undefined;
+    if (!schema) continue;
+    const errors = validateJsonValue(schema, input);
+    if (errors.length > 0) {
+      const lines = errors.slice(0, 10).map((error) => (error.path.length > 0 ? `${error.path.join(".")}: ${error.message}` : error.message));
+      throw new AppError("BAD_REQUEST", `The run input does not match the Input node "${node.label || node.id}":\n${lines.join("\n")}`, { details: { inputErrors: errors } });
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { WEBHOOK_NODE_TYPE } from "@/lib/triggers";
+import { notFound } from "../../app-error";
+import type { TDb } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import { studioEvents } from "../../events/studio-events";
+import { prepareRun } from "../run/prepare-run";
+
+export type TWebhookTrigger = { id: string; workspaceId: string; graphId: string; nodeId: string };
+
+/**
+ * Queues a run of the graph's published version with the request as its input. The request is data only: it becomes
+ * the run input and nothing else, so a body shaped like a graph or code can never change what runs. With an
+ * Idempotency-Key, a retried delivery answers with the run the first delivery made (the unique key decides races).
+ */
+export async function startWebhookRun(db: TDb, options: { trigger: TWebhookTrigger; input: unknown; idempotencyKey?: string; now: Date }) {
+  const { trigger } = options;
+  const idempotencyKey = options.idempotencyKey === undefined ? null : `webhook:${trigger.id}:${options.idempotencyKey}`;
+  if (idempotencyKey) {
+    const earlier = await findRunByKey(db, trigger.workspaceId, idempotencyKey);
+    if (earlier) return { runId: earlier.id, isRepeat: true };
+  }
+  // A graph deleted or unpublished since the last sync, or a version without this node: the URL is inactive.
+  const graph = await db.graph.findFirst({ where: { id: trigger.graphId, workspaceId: trigger.workspaceId, deletedAt: null, currentVersionId: { not: null } }, select: { id: true } });
+  if (!graph) throw notFound("Webhook");
+  const prepared = await prepareRun(db, { workspaceId: trigger.workspaceId, graphId: trigger.graphId, source: { kind: "version", number: "latest" }, input: options.input });
+  const nodes = (prepared.spec as { nodes: { id: string; type: string; disabled?: boolean }[] }).nodes;
+  if (!nodes.some((node) => node.id === trigger.nodeId && node.type === WEBHOOK_NODE_TYPE && !node.disabled)) throw notFound("Webhook");
+
+  try {
+    const run = await db.run.create({ data: { ...prepared, trigger: "webhook", idempotencyKey }, select: { id: true } });
+    await db.trigger.update({ where: { id: trigger.id }, data: { lastFiredAt: options.now } });
+    studioEvents.emit("run.queued", { workspaceId: trigger.workspaceId, runId: run.id });
+    return { runId: run.id, isRepeat: false };
+  } catch (error) {
+    const earlier = idempotencyKey && isUniqueViolation(error) ? await findRunByKey(db, trigger.workspaceId, idempotencyKey) : null;
+    if (earlier) return { runId: earlier.id, isRepeat: true };
+    throw error;
+  }
+}
+
+function findRunByKey(db: TDb, workspaceId: string, idempotencyKey: string) {
+  return db.run.findFirst({ where: { idempotencyKey, workspaceId }, select: { id: true } });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
