@@ -1,9 +1,7 @@
 "use client";
 
 import type { TGraphNode } from "@/lib/graph";
-import { SCHEDULE_NODE_TYPE, WEBHOOK_NODE_TYPE } from "@/lib/triggers/trigger-config";
-import { ScheduleExtra } from "./inspector-extras/schedule-extra";
-import { WebhookExtra } from "./inspector-extras/webhook-extra";
+import { McpToolsExtra } from "./inspector-extras/mcp-tools-extra";
 
 /** What a node-type section of the inspector gets: the node, where it lives, and a way to change it (one undo step). */
 export type TInspectorExtraProps = {
@@ -19,8 +17,7 @@ export type TInspectorExtraProps = {
  * server's tools to approve). Each lives in its own file under `inspector-extras/`.
  */
 const EXTRAS: Record<string, React.ComponentType<TInspectorExtraProps>> = {
-  [WEBHOOK_NODE_TYPE]: WebhookExtra,
-  [SCHEDULE_NODE_TYPE]: ScheduleExtra,
+  "core/mcp-tools": McpToolsExtra,
 };
 
 export function InspectorExtras(props: TInspectorExtraProps) {

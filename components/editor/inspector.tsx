@@ -38,7 +38,8 @@ export function Inspector(props: {
         <span>Label</span>
         <input key={`${node.id}-label`} defaultValue={node.label} disabled={isReadOnly} onBlur={(event) => event.target.value !== node.label && props.onChange({ ...node, label: event.target.value })} />
       </label>
-      {Object.entries(properties).map(([key, schema]) => (
+      {/* A `hidden` field is edited by its node type's own section below (InspectorExtras). */}
+      {Object.entries(properties).filter(([key]) => hints[key]?.widget !== "hidden").map(([key, schema]) => (
         <ConfigField
           key={`${node.id}-${key}`}
           name={key}

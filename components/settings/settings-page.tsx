@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Alert, Badge } from "../ui/alert";
 import { useWorkspace } from "../workspace/use-workspace";
 import { EgressSection } from "./egress-section";
+import { McpCommandsSection } from "./mcp-commands-section";
 import { OpenClawSection } from "./openclaw-section";
 import { PluginsSection } from "./plugins-section";
 import { SecretsSection } from "./secrets-section";
@@ -28,6 +29,7 @@ export function SettingsPage({ workspaceSlug }: { workspaceSlug: string }) {
       {can("plugins:manage") && <OpenClawSection workspaceId={workspaceId} />}
       {can("secrets:manage") && <SecretsSection workspaceId={workspaceId} />}
       {can("egress:manage") && <EgressSection workspaceId={workspaceId} />}
+      {can("mcp:manage") && <McpCommandsSection workspaceId={workspaceId} />}
     </main>
   );
 }

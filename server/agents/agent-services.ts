@@ -3,6 +3,7 @@
 import type { TEgressRequest, TEgressResponse, TEgressStreamResponse } from "../egress";
 import type { TChatMessage } from "../runtime/attached-contract";
 import type { TCodeRunner } from "../runtime/nodes/core/code";
+import type { TMcpCommand } from "./mcp/connect-mcp-server";
 
 /** A Memory node's conversation buffers, per memory node and session key (the workspace and graph are bound). */
 export type TMemoryStore = {
@@ -20,4 +21,6 @@ export type TAgentServices = {
   fetchStream(request: TEgressRequest): Promise<TEgressStreamResponse>;
   memory: TMemoryStore;
   runCode: TCodeRunner;
+  /** An MCP server command an admin approved for this workspace; null for any other id (another workspace's included). */
+  findMcpCommand(commandId: string): Promise<TMcpCommand | null>;
 };

@@ -1,12 +1,12 @@
 import { egressRouter } from "./routers/egress";
 import { graphRouter } from "./routers/graph";
+import { mcpRouter } from "./routers/mcp";
 import { memberRouter } from "./routers/member";
 import { nodeTypeRouter } from "./routers/node-type";
 import { openClawRouter } from "./routers/openclaw";
 import { pluginRouter } from "./routers/plugin";
 import { runRouter } from "./routers/run";
 import { secretRouter } from "./routers/secret";
-import { triggerRouter } from "./routers/trigger";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createRouter } from "./trpc";
 
@@ -19,8 +19,8 @@ export const appRouter = createRouter({
   nodeType: nodeTypeRouter,
   secret: secretRouter,
   egress: egressRouter,
+  mcp: mcpRouter,
   openClaw: openClawRouter,
-  trigger: triggerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -20,13 +20,14 @@ export const SCOPES = [
   "plugins:manage",
   "secrets:manage",
   "egress:manage",
+  "mcp:manage",
 ] as const;
 export type TScope = (typeof SCOPES)[number];
 
 const READ: TScope[] = ["workspace:read", "members:read", "graph:read", "run:read"];
 const OPERATE: TScope[] = [...READ, "run:start", "run:cancel", "run:approve"];
 const EDIT: TScope[] = [...OPERATE, "graph:create", "graph:update", "graph:delete", "graph:publish"];
-const ADMINISTER: TScope[] = [...EDIT, "members:manage", "plugins:manage", "secrets:manage", "egress:manage"];
+const ADMINISTER: TScope[] = [...EDIT, "members:manage", "plugins:manage", "secrets:manage", "egress:manage", "mcp:manage"];
 
 export const ACCESS_RIGHTS: Record<TRole, readonly TScope[]> = {
   owner: [...ADMINISTER, "workspace:manage"],

@@ -12,6 +12,7 @@ import { egressFetch, egressStream } from "../egress";
 import { CORE_NODES } from "../runtime/nodes/core";
 import { createCodeNode } from "../runtime/nodes/core/code";
 import { getWorkspaceAllowlist } from "../services/egress/get-workspace-allowlist";
+import { findMcpCommand } from "../services/mcp/find-mcp-command";
 import { ALL_CORE_NODE_DEFINITIONS } from "./builtin/core-node-definitions";
 import { createHostCapabilities } from "./host-capabilities";
 import { runInSandbox } from "./sandbox-host";
@@ -65,7 +66,7 @@ export async function loadWorkspaceImplementations(db: TDbOrTx, run: { workspace
   return createNodeImplementations(implementations);
 }
 
-/** What AI nodes of a run reach: the network through egress with the workspace's allowlist, memory in Postgres. */
+/** What AI nodes of a run reach: the network through egress with the workspace's allowlist, memory in Postgres, the approved MCP commands. */
 async function createAgentServices(db: TDbOrTx, run: { workspaceId: string; graphId: string }, runCode: TAgentServices["runCode"]): Promise<TAgentServices> {
   const policy = { allowedHosts: await getWorkspaceAllowlist(db, { workspaceId: run.workspaceId }) };
   return {
@@ -75,6 +76,7 @@ async function createAgentServices(db: TDbOrTx, run: { workspaceId: string; grap
     fetchStream: (request) => egressStream(request, policy),
     memory: createAgentMemoryStore(run),
     runCode,
+    findMcpCommand: (commandId) => findMcpCommand(db, { workspaceId: run.workspaceId, commandId }),
   };
 }
 

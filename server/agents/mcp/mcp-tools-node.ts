@@ -1,0 +1,88 @@
+// The MCP Tools node: wired to an Agent's tools port, it offers the approved tools of one MCP server. Every list and
+// every call opens its own connection and closes it (see connect-mcp-server.ts), and every call re-checks the tool's
+// current definition against its pin, so a server that changes a tool between list and call is caught too.
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { TAttachedContext, TToolSpec } from "../../runtime/attached-contract";
+import { NonRetriableError } from "../../runtime/errors";
+import type { TNodeImplementation } from "../../runtime/node-implementation";
+import type { TAgentServices } from "../agent-services";
+import { toToolName } from "../agent/tool-name";
+import { MCP_REQUEST_TIMEOUT_MS, withMcpClient, type TMcpTarget } from "./connect-mcp-server";
+import { listMcpTools, type TMcpToolInfo } from "./list-mcp-tools";
+import { MCP_TOOLS_NODE_DEFINITION } from "./mcp-tools-definition";
+import { selectApprovedTools } from "./select-approved-tools";
+import { toToolOutput } from "./to-tool-output";
+
+type TMcpServices = Pick<TAgentServices, "fetchStream" | "findMcpCommand">;
+
+export function createMcpToolsNode(services: TMcpServices): TNodeImplementation {
+  async function withServerTools<T>(context: TAttachedContext, use: (tools: TMcpToolInfo[], pinned: Record<string, string>, client: Client) => Promise<T>): Promise<T> {
+    const pinned = readPinnedTools(context.config);
+    if (Object.keys(pinned).length === 0) {
+      throw new NonRetriableError(`MCP Tools node "${context.nodeId}" has no approved tools: approve tools in the inspector`);
+    }
+    const target = await resolveTarget(context, services);
+    return withMcpClient({ target, fetchStream: services.fetchStream, signal: context.signal }, async (client) => use(await listMcpTools(client, context.signal), pinned, client));
+  }
+
+  return {
+    definition: MCP_TOOLS_NODE_DEFINITION,
+    execute() {
+      return Promise.reject(new NonRetriableError("An MCP Tools node runs only when wired to an Agent's tools port"));
+    },
+    attachment: {
+      tools: {
+        list: (context) =>
+          withServerTools(context, async (tools, pinned): Promise<TToolSpec[]> => {
+            const { approved, changed, missing } = selectApprovedTools(tools, pinned);
+            for (const name of changed) warn(context, `MCP tool "${name}" changed since it was approved and is disabled: re-approve it in the inspector`);
+            for (const name of missing) warn(context, `MCP tool "${name}" was approved but the server no longer offers it`);
+            return approved.map((tool) => ({ name: toToolName(tool.name), description: tool.description, inputSchema: tool.inputSchema }));
+          }),
+        call: (context, name, args) =>
+          withServerTools(context, async (tools, pinned, client) => {
+            const tool = tools.find((candidate) => toToolName(candidate.name) === name);
+            if (!tool) throw new NonRetriableError(`The MCP server offers no tool named "${name}"`);
+            if (!Object.hasOwn(pinned, tool.name)) throw new NonRetriableError(`MCP tool "${tool.name}" is not approved: approve it in the inspector`);
+            if (pinned[tool.name] !== tool.hash) {
+              const message = `MCP tool "${tool.name}" changed since it was approved and is disabled: re-approve it in the inspector`;
+              warn(context, message);
+              throw new NonRetriableError(message);
+            }
+            const result = await client.callTool({ name: tool.name, arguments: toArguments(tool.name, args) }, undefined, { signal: context.signal, timeout: MCP_REQUEST_TIMEOUT_MS });
+            return { output: toToolOutput(tool.name, result) };
+          }),
+      },
+    },
+  };
+}
+
+/** stdio runs only a command on the workspace's approved list; its program and argv come from that row, never the graph. */
+async function resolveTarget(context: TAttachedContext, services: TMcpServices): Promise<TMcpTarget> {
+  const { config } = context;
+  if (config.transport === "http") {
+    if (typeof config.url !== "string" || config.url === "") throw new NonRetriableError(`MCP Tools node "${context.nodeId}" has no URL`);
+    return { transport: "http", url: config.url };
+  }
+  const commandId = typeof config.commandId === "string" ? config.commandId : "";
+  if (!commandId) throw new NonRetriableError(`MCP Tools node "${context.nodeId}" has no command: pick an approved command in the inspector`);
+  const command = await services.findMcpCommand(commandId);
+  if (!command) throw new NonRetriableError(`MCP Tools node "${context.nodeId}" names a command that is not on this workspace's approved list`);
+  return { transport: "stdio", command };
+}
+
+function readPinnedTools(config: Record<string, unknown>): Record<string, string> {
+  const pinned = config.pinnedTools;
+  if (typeof pinned !== "object" || pinned === null || Array.isArray(pinned)) return {};
+  return Object.fromEntries(Object.entries(pinned).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+function toArguments(toolName: string, args: unknown): Record<string, unknown> {
+  if (args === undefined || args === null) return {};
+  if (typeof args !== "object" || Array.isArray(args)) throw new NonRetriableError(`The arguments for MCP tool "${toolName}" must be a JSON object`);
+  return args as Record<string, unknown>;
+}
+
+function warn(context: TAttachedContext, message: string): void {
+  context.emit("node.log", { level: "warn", message });
+}

@@ -1,0 +1,10 @@
+import { addMcpCommand } from "../../../services/mcp/add-mcp-command";
+import { workspaceProcedure } from "../../trpc";
+import { ZAddMcpCommandInput } from "./types";
+
+export const addMcpCommandProcedure = workspaceProcedure("mcp:manage")
+  .input(ZAddMcpCommandInput)
+  .mutation(({ ctx, input }) => {
+    const { workspaceId, name, command, args } = input;
+    return addMcpCommand(ctx.db, { workspaceId, actorId: ctx.user.id, name, command, args });
+  });
