@@ -1,6 +1,9 @@
 "use client";
 
 import type { TGraphNode } from "@/lib/graph";
+import { SCHEDULE_NODE_TYPE, WEBHOOK_NODE_TYPE } from "@/lib/triggers/trigger-config";
+import { ScheduleExtra } from "./inspector-extras/schedule-extra";
+import { WebhookExtra } from "./inspector-extras/webhook-extra";
 import { McpToolsExtra } from "./inspector-extras/mcp-tools-extra";
 
 /** What a node-type section of the inspector gets: the node, where it lives, and a way to change it (one undo step). */
@@ -18,6 +21,8 @@ export type TInspectorExtraProps = {
  */
 const EXTRAS: Record<string, React.ComponentType<TInspectorExtraProps>> = {
   "core/mcp-tools": McpToolsExtra,
+  [WEBHOOK_NODE_TYPE]: WebhookExtra,
+  [SCHEDULE_NODE_TYPE]: ScheduleExtra,
 };
 
 export function InspectorExtras(props: TInspectorExtraProps) {

@@ -7,6 +7,7 @@ import { openClawRouter } from "./routers/openclaw";
 import { pluginRouter } from "./routers/plugin";
 import { runRouter } from "./routers/run";
 import { secretRouter } from "./routers/secret";
+import { triggerRouter } from "./routers/trigger";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createRouter } from "./trpc";
 
@@ -21,6 +22,7 @@ export const appRouter = createRouter({
   egress: egressRouter,
   mcp: mcpRouter,
   openClaw: openClawRouter,
+  trigger: triggerRouter,
 });
 
 export type AppRouter = typeof appRouter;
