@@ -22,7 +22,7 @@ export function workspaceRoom(workspaceId: string): string {
   return `workspace:${workspaceId}`;
 }
 
-export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secret: string; allowedOrigins: string[]; runEvents: TRunEventHub }) {
+export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secret: string; allowedOrigins: string[]; runEvents: TRunEventHub; frameMs?: number }) {
   const log = logger.child({ component: "realtime" });
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, TSocketData>(httpServer, {
     path: SOCKET_PATH,
@@ -48,7 +48,7 @@ export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secre
   });
 
   const onGraphPresence = attachGraphPresence(io as unknown as Server, options.db);
-  const runSubscriptions = attachRunSubscriptions({ db: options.db, hub: options.runEvents, userIdOf: (socket) => (socket.data as TSocketData).user.id });
+  const runSubscriptions = attachRunSubscriptions({ db: options.db, hub: options.runEvents, userIdOf: (socket) => (socket.data as TSocketData).user.id, frameMs: options.frameMs });
   io.on("connection", (socket: Socket) => {
     onGraphPresence(socket);
     runSubscriptions.onConnection(socket);

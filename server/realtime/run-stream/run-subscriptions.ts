@@ -19,7 +19,7 @@ const ZUnsubscribe = z.object({ runId: z.string().min(1).max(64) }).strict();
 type TReply = { ok: true; workspaceId: string } | { ok: false; error: string };
 type TSubscription = { workspaceId: string; lastSeq: number; stop: () => void };
 
-export function attachRunSubscriptions(options: { db: TDb; hub: TRunEventHub; userIdOf: (socket: Socket) => string }) {
+export function attachRunSubscriptions(options: { db: TDb; hub: TRunEventHub; userIdOf: (socket: Socket) => string; frameMs?: number }) {
   const socketsByUser = new Map<string, Set<{ socket: Socket; subscriptions: Map<string, TSubscription> }>>();
 
   function onConnection(socket: Socket): void {
@@ -29,7 +29,7 @@ export function attachRunSubscriptions(options: { db: TDb; hub: TRunEventHub; us
     const userSockets = socketsByUser.get(userId) ?? new Set();
     userSockets.add(entry);
     socketsByUser.set(userId, userSockets);
-    const batcher = createSocketBatcher((events) => socket.emit("run:events", { events }));
+    const batcher = createSocketBatcher((events) => socket.emit("run:events", { events }), options.frameMs);
 
     const deliver = (runId: string, events: TSeqEvent[]) => {
       const subscription = subscriptions.get(runId);
