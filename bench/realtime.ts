@@ -56,9 +56,9 @@ async function main(): Promise<void> {
       const receivedAt = nowMs();
       frames++;
       if (!measuring) return;
-      for (const event of events) latencies.push(receivedAt - (event.payload as { sentAt: number }).sentAt);
+      for (const event of events) latencies.push(receivedAt - (event.payload as unknown as { sentAt: number }).sentAt);
     });
-    await new Promise((resolve) => socket.once("connect", resolve));
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
     await new Promise((resolve) => socket.emit("run:subscribe", { runId: run.id, afterSeq: 0 }, resolve));
   }
 

@@ -135,7 +135,7 @@ describe("run:subscribe", () => {
     await dropped;
     const raw = connect(url, { path: SOCKET_PATH, transports: ["websocket"], extraHeaders: { Origin: ORIGIN, Cookie: await sessionCookieFor(members.viewer) }, reconnection: false, forceNew: true });
     sockets.push(raw);
-    await new Promise((resolve) => raw.once("connect", resolve));
+    await new Promise<void>((resolve) => raw.once("connect", () => resolve()));
     // A packet no socket.io client would send: an unknown packet type digit straight on the engine.
     (raw.io.engine as unknown as { write(data: string): void }).write("9{not json");
     const healthy = await openAs(members.viewer);
