@@ -1,8 +1,14 @@
 import type { TDbOrTx } from "../../db/client";
 import type { TFrontier } from "../../runtime/frontier/frontier";
+import type { TUsage } from "../../runtime/node-implementation";
 import { findRunOrThrow } from "./find-run";
 
-/** A run with its input, output, error and what it waits for (detail view; the list never loads these). */
+type TSpecNodes = { nodes?: { id: string; type: string; label?: string }[] };
+
+/**
+ * A run with its input, output, error and what it waits for (detail view; the list never loads these), the runs it
+ * derives from (replay, fork, parent) and its graph's nodes (id, type, label) for naming steps.
+ */
 export async function getRun(db: TDbOrTx, options: { workspaceId: string; runId: string }) {
   const run = await findRunOrThrow(db, options, {
     id: true,
@@ -12,16 +18,34 @@ export async function getRun(db: TDbOrTx, options: { workspaceId: string; runId:
     input: true,
     output: true,
     error: true,
+    usage: true,
     frontier: true,
+    spec: true,
     cancelRequested: true,
     createdAt: true,
     startedAt: true,
     finishedAt: true,
     wakeAt: true,
+    parentRunId: true,
+    parentStepSeq: true,
+    forkedFromStepId: true,
+    replayOfRunId: true,
     graphVersion: { select: { number: true } },
     graph: { select: { name: true } },
   });
-  const { frontier, graphVersion, graph, ...rest } = run;
+  const { frontier, spec, graphVersion, graph, usage, parentRunId, parentStepSeq, forkedFromStepId, replayOfRunId, ...rest } = run;
   const waiting = ((frontier as TFrontier | null)?.waiting ?? []).map((wait) => ({ nodeId: wait.nodeId, stepSeq: wait.stepSeq, wait: wait.wait }));
-  return { ...rest, graphName: graph.name, versionNumber: graphVersion?.number ?? null, waiting };
+  const nodes = ((spec as TSpecNodes | null)?.nodes ?? []).map((node) => ({ id: node.id, type: node.type, label: node.label || node.id }));
+  const forkedFrom = forkedFromStepId ? await db.runStep.findUnique({ where: { id: forkedFromStepId }, select: { seq: true, nodeId: true } }) : null;
+  return {
+    ...rest,
+    graphName: graph.name,
+    versionNumber: graphVersion?.number ?? null,
+    usage: usage as TUsage | null,
+    waiting,
+    nodes,
+    replayOf: replayOfRunId ? { runId: replayOfRunId } : null,
+    forkOf: parentRunId && forkedFrom ? { runId: parentRunId, stepSeq: forkedFrom.seq, nodeId: forkedFrom.nodeId } : null,
+    childOf: parentRunId && !forkedFromStepId ? { runId: parentRunId, stepSeq: parentStepSeq } : null,
+  };
 }

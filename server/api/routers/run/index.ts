@@ -8,6 +8,7 @@ import { forkRunProcedure } from "./fork";
 import { rejectRunProcedure } from "./reject";
 import { replayRunProcedure } from "./replay";
 import { startRunProcedure } from "./start";
+import { stepValueProcedure } from "./step-value";
 import { listRunStepsProcedure } from "./steps";
 
 export const runRouter = createRouter({
@@ -18,6 +19,7 @@ export const runRouter = createRouter({
   approve: approveRunProcedure,
   reject: rejectRunProcedure,
   steps: listRunStepsProcedure,
+  stepValue: stepValueProcedure,
   events: listRunEventsProcedure,
   replay: replayRunProcedure,
   fork: forkRunProcedure,

@@ -1,0 +1,19 @@
+import { pickStepValue } from "@/lib/run-values/pick-step-value";
+import type { TStepValueField } from "@/lib/run-values/step-value-field";
+import { notFound } from "../../app-error";
+import type { TDbOrTx } from "../../db/client";
+import { findRunOrThrow } from "./find-run";
+
+/** One recorded value of a step in full (what `listRunSteps` truncated); only the column that holds it is read. */
+export async function getStepValue(db: TDbOrTx, options: { workspaceId: string; runId: string; stepSeq: number; field: TStepValueField }) {
+  await findRunOrThrow(db, options, { id: true });
+  const column = options.field === "input" || options.field === "output" || options.field === "error" ? options.field : "effects";
+  const step = await db.runStep.findUnique({
+    where: { runId_seq: { runId: options.runId, seq: options.stepSeq } },
+    select: { input: column === "input", output: column === "output", error: column === "error", effects: column === "effects" },
+  });
+  if (!step) throw notFound(`Step ${options.stepSeq}`);
+  const picked = pickStepValue(step, options.field);
+  if (!picked.found) throw notFound("Call");
+  return { value: picked.value };
+}
