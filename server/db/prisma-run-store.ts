@@ -74,7 +74,7 @@ const CLAIM_RUNS_SQL = `
   RETURNING r.id`;
 
 const LOAD_RUN_SQL = `
-  SELECT id, "workspaceId", "graphId", status::text AS status, spec, input, frontier, "cancelRequested",
+  SELECT id, "workspaceId", "graphId", status::text AS status, spec, input, frontier, "cancelRequested", "startNodeId",
          "replayOfRunId", "parentRunId", "forkedFromStepId", "forkInput",
          COALESCE((SELECT max(seq) FROM "RunEvent" WHERE "runId" = $1), 0)::int AS "lastSeq"
   FROM "Run" WHERE id = $1`;
@@ -88,6 +88,7 @@ type TRunRow = {
   input: unknown;
   frontier: TFrontier | null;
   cancelRequested: boolean;
+  startNodeId: string | null;
   replayOfRunId: string | null;
   parentRunId: string | null;
   forkedFromStepId: string | null;

@@ -64,7 +64,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
     const frontier = run.frontier ?? emptyFrontier();
     return fail(toStepError(error), frontier);
   }
-  let frontier = resolveElapsedDelays(run.frontier ?? createInitialFrontier(plan, run.input), resources.clock.now());
+  let frontier = resolveElapsedDelays(run.frontier ?? createInitialFrontier(plan, run.input, run.startNodeId), resources.clock.now());
   emit("run.started", null, { isResumed: run.frontier !== null });
 
   const maxSteps = run.settings.maxSteps ?? DEFAULT_MAX_STEPS;

@@ -62,6 +62,8 @@ export type TLoadedRun = {
   input: unknown;
   frontier: TFrontier | null;
   cancelRequested: boolean;
+  /** Set when a trigger started the run: only that node starts, not the graph's other triggers and inputs. */
+  startNodeId?: string | null;
   recording: TRecording | null;
   /** The seq the next event of this run gets. */
   nextEventSeq: number;

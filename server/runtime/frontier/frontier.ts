@@ -57,9 +57,15 @@ export function scopeKey(scope: readonly number[]): string {
   return scope.length === 0 ? "top" : scope.join(".");
 }
 
-export function createInitialFrontier(plan: TRunPlan, runInput: unknown): TFrontier {
+/**
+ * Every source node starts with the run input; a run started by a trigger starts at that trigger instead of the
+ * graph's other entry points (Input nodes, other triggers), which are fed from outside too.
+ */
+export function createInitialFrontier(plan: TRunPlan, runInput: unknown, startNodeId?: string | null): TFrontier {
+  const isEntry = (nodeId: string) => ["io", "trigger"].includes(plan.nodes.get(nodeId)!.implementation.definition.category);
+  const sourceIds = startNodeId && plan.nodes.has(startNodeId) ? plan.sourceIds.filter((nodeId) => nodeId === startNodeId || !isEntry(nodeId)) : plan.sourceIds;
   return {
-    pending: plan.sourceIds.map((node) => ({ edgeId: null, node, port: START_PORT, payload: runInput, scope: [], isSkip: false })),
+    pending: sourceIds.map((node) => ({ edgeId: null, node, port: START_PORT, payload: runInput, scope: [], isSkip: false })),
     inFlight: [],
     waiting: [],
     resolved: [],

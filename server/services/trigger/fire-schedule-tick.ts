@@ -43,7 +43,7 @@ export async function fireScheduleTick(db: TDb, options: { trigger: TScheduleTri
       throw error;
     }
     // ON CONFLICT DO NOTHING: if this tick's run exists already, the transaction still commits the move forward.
-    const [run] = await tx.run.createManyAndReturn({ data: [{ ...prepared, trigger: "schedule", idempotencyKey: `schedule:${trigger.id}@${tick.toISOString()}` }], skipDuplicates: true, select: { id: true } });
+    const [run] = await tx.run.createManyAndReturn({ data: [{ ...prepared, trigger: "schedule", idempotencyKey: `schedule:${trigger.id}@${tick.toISOString()}`, startNodeId: trigger.nodeId }], skipDuplicates: true, select: { id: true } });
     return run ? { kind: "fired", runId: run.id } : { kind: "taken" };
   });
   if (outcome.kind === "fired") studioEvents.emit("run.queued", { workspaceId: trigger.workspaceId, runId: outcome.runId });

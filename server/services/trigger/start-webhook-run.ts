@@ -27,7 +27,7 @@ export async function startWebhookRun(db: TDb, options: { trigger: TWebhookTrigg
   if (!nodes.some((node) => node.id === trigger.nodeId && node.type === WEBHOOK_NODE_TYPE && !node.disabled)) throw notFound("Webhook");
 
   try {
-    const run = await db.run.create({ data: { ...prepared, trigger: "webhook", idempotencyKey }, select: { id: true } });
+    const run = await db.run.create({ data: { ...prepared, trigger: "webhook", idempotencyKey, startNodeId: trigger.nodeId }, select: { id: true } });
     await db.trigger.update({ where: { id: trigger.id }, data: { lastFiredAt: options.now } });
     studioEvents.emit("run.queued", { workspaceId: trigger.workspaceId, runId: run.id });
     return { runId: run.id, isRepeat: false };
