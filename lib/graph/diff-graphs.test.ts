@@ -54,4 +54,12 @@ describe("diffGraphs", () => {
     expect(diff.edges.changed).toEqual([{ id: "e3", before: before.edges[2], after: after.edges[2] }]);
     expect(diff.settings).toEqual([{ path: ["maxSteps"], before: undefined, after: 50 }]);
   });
+
+  it("reports a node that joined or left a group as a change of its group", () => {
+    const before = buildValidTestGraph();
+    const after = buildValidTestGraph();
+    after.nodes[0]!.group = "frame";
+    expect(diffGraphs(before, after).nodes.changed.map((change) => [change.id, change.fields])).toEqual([[after.nodes[0]!.id, ["group"]]]);
+    expect(diffGraphs(after, before).nodes.changed.map((change) => change.fields)).toEqual([["group"]]);
+  });
 });

@@ -2,7 +2,7 @@
 import { diffJson, type TJsonChange } from "./diff-json";
 import type { TGraphEdge, TGraphNode, TGraphSpec } from "./spec";
 
-export type TNodeField = "type" | "typeVersion" | "label" | "config" | "pinned" | "disabled" | "position";
+export type TNodeField = "type" | "typeVersion" | "label" | "config" | "pinned" | "disabled" | "group" | "position";
 
 export type TNodeChange = {
   id: string;
@@ -53,6 +53,7 @@ function diffNode(before: TGraphNode, after: TGraphNode): TNodeChange {
     pinned: diffJson(before.pinned, after.pinned).length > 0,
     // Absent and false mean the same: a node is enabled unless disabled is true.
     disabled: (before.disabled ?? false) !== (after.disabled ?? false),
+    group: before.group !== after.group,
     position: before.position.x !== after.position.x || before.position.y !== after.position.y,
   };
   const fields = (Object.keys(isChanged) as TNodeField[]).filter((field) => isChanged[field]);

@@ -40,6 +40,8 @@ export const ZGraphNode = z
     disabled: z.boolean().optional(),
     retry: ZRetryPolicy.optional(),
     timeoutMs: z.number().int().min(1).max(86_400_000).optional(),
+    /** Id of the Group node (`core/group`) whose frame holds this node; the position stays absolute. */
+    group: ZGraphId.optional(),
   })
   .strict();
 

@@ -3,12 +3,13 @@ import { GRAPH_LIMITS } from "./limits";
 import { formatProblemPath, type TGraphProblem } from "./problem";
 import { findDanglingEdges } from "./rules/find-dangling-edges";
 import { findDuplicateIds } from "./rules/find-duplicate-ids";
+import { findInvalidGroups } from "./rules/find-invalid-groups";
 import { findOversizedConfigs } from "./rules/find-oversized-configs";
 import { ZGraphSpec, type TGraphSpec } from "./spec";
 
 export type TGraphValidation = { ok: true; spec: TGraphSpec } | { ok: false; problems: TGraphProblem[] };
 
-const RULES = [findDuplicateIds, findDanglingEdges, findOversizedConfigs];
+const RULES = [findDuplicateIds, findDanglingEdges, findInvalidGroups, findOversizedConfigs];
 
 /** Validates an untrusted value as a graph spec: shape, size, then every structural rule. Pure; executes nothing. */
 export function validateGraphSpec(value: unknown): TGraphValidation {

@@ -1,5 +1,6 @@
 // A graph spec compiled for execution: per node its type, its incoming ports and its outgoing edges.
 import { isInputRequired, type TGraphEdge, type TGraphNode, type TGraphSpec, type TPortDefinition } from "@/lib/graph";
+import { isGroupNode } from "@/lib/graph/group-node";
 import { NonRetriableError } from "./errors";
 import type { TNodeImplementation, TNodeImplementations } from "./node-implementation";
 
@@ -25,7 +26,8 @@ const MESSAGE_KINDS = new Set(["data", "control"]);
 export function compilePlan(spec: TGraphSpec, implementations: TNodeImplementations): TRunPlan {
   const nodes = new Map<string, TPlanNode>();
   for (const node of spec.nodes) {
-    if (node.disabled) continue;
+    // A Group is a frame drawn in the editor: nothing to run, and it has no ports for an edge to use.
+    if (node.disabled || isGroupNode(node)) continue;
     const implementation = implementations.get(node.type);
     if (!implementation) throw new NonRetriableError(`Node "${node.label || node.id}" has an unknown type ${node.type}`);
     nodes.set(node.id, { node, implementation, inputs: new Map(), outgoing: new Map(), isAttached: false, attachments: new Map() });
