@@ -3,13 +3,14 @@
 import type { TGraphNode, TNodeTypeDefinition } from "@/lib/graph";
 import styles from "./editor.module.css";
 import { InspectorExtras } from "./inspector-extras";
+import { SecretPicker } from "./secret-picker";
 
 type TFieldSchema = { type?: string | string[]; enum?: unknown[]; description?: string; default?: unknown; minimum?: number; maximum?: number };
 type TUiHint = { widget?: string; label?: string; placeholder?: string };
 
 /**
  * The selected node's label and config, as a form generated from its type's config JSON Schema and UI hints: text,
- * numbers, switches and choices; anything else is edited as JSON. Fields commit on change (choices) or on blur (text),
+ * numbers, switches, choices and secret names (`widget: "secret"`); anything else is edited as JSON. Fields commit on change (choices) or on blur (text),
  * so one typed word is one undo step.
  */
 export function Inspector(props: {
@@ -47,6 +48,7 @@ export function Inspector(props: {
           schema={schema}
           hint={hints[key]}
           value={node.config[key]}
+          workspaceId={props.workspaceId}
           isReadOnly={isReadOnly}
           onCommit={(value) => setConfig(key, value)}
         />
@@ -70,12 +72,14 @@ export function Inspector(props: {
   );
 }
 
-function ConfigField(props: { name: string; label: string; schema: TFieldSchema; hint: TUiHint | undefined; value: unknown; isReadOnly: boolean; onCommit: (value: unknown) => void }) {
+function ConfigField(props: { name: string; label: string; schema: TFieldSchema; hint: TUiHint | undefined; value: unknown; workspaceId: string; isReadOnly: boolean; onCommit: (value: unknown) => void }) {
   const { schema, value, isReadOnly } = props;
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   const common = { "aria-label": props.name, disabled: isReadOnly, title: schema.description };
   let control: React.ReactNode;
-  if (schema.enum) {
+  if (props.hint?.widget === "secret") {
+    control = <SecretPicker aria-label={props.name} title={schema.description} workspaceId={props.workspaceId} value={value} isReadOnly={isReadOnly} onCommit={props.onCommit} />;
+  } else if (schema.enum) {
     control = (
       <select {...common} value={value === undefined ? "" : JSON.stringify(value)} onChange={(event) => props.onCommit(event.target.value ? JSON.parse(event.target.value) : undefined)}>
         <option value="">—</option>
