@@ -1,0 +1,117 @@
+// The whole agent stack against local model servers: Postgres store, the workspace's real node types (egress with
+// its allowlist, the sandbox for Code), an HTTP tool and a Code tool, then a replay through the run service.
+import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../db/client";
+import { createPrismaRunStore } from "../db/prisma-run-store";
+import { closeSandboxPool } from "../plugins/sandbox-host";
+import { loadWorkspaceImplementations } from "../plugins/workspace-plugins";
+import { createRuntime } from "../runtime/runtime";
+import { buildSpec } from "../runtime/testing/build-spec";
+import { getMasterKey, setMasterKey } from "../secrets/master-key";
+import { addEgressRule } from "../services/egress/add-egress-rule";
+import { createGraph } from "../services/graph/create-graph";
+import { replayRun } from "../services/run/replay-run";
+import { startRun } from "../services/run/start-run";
+import { createSecret } from "../services/secret/create-secret";
+import { resolveSecretValue } from "../services/secret/resolve-secret";
+import { createWorkspaceWithMembers } from "../testing/factories";
+import { startAnthropicTestServer } from "./testing/anthropic-test-server";
+import { startOpenAiTestServer } from "./testing/openai-test-server";
+import type { TTestServer, TTestTurn } from "./testing/scripted-model-server";
+
+const API_KEY = "sk-test-end-to-end-0123456789";
+let runtime: ReturnType<typeof createRuntime>;
+let inventory: Server;
+let inventoryUrl: string;
+const servers: TTestServer[] = [];
+let inventoryHits = 0;
+
+beforeAll(async () => {
+  setMasterKey(randomBytes(32));
+  inventory = createServer((request, response) => {
+    inventoryHits++;
+    response.setHeader("content-type", "application/json");
+    response.end(JSON.stringify({ item: new URL(request.url ?? "/", "http://x").searchParams.get("item"), inStock: 12 }));
+  });
+  await new Promise<void>((resolve) => inventory.listen(0, "127.0.0.1", resolve));
+  inventoryUrl = `http://127.0.0.1:${(inventory.address() as AddressInfo).port}`;
+  runtime = createRuntime({
+    store: createPrismaRunStore(db()),
+    implementations: (run) => loadWorkspaceImplementations(db(), run),
+    resolveSecret: (workspaceId, name) => resolveSecretValue(db(), { workspaceId, name, masterKey: getMasterKey() }),
+    pollMs: 30,
+  });
+  runtime.start();
+});
+
+afterAll(async () => {
+  await runtime.stop();
+  await closeSandboxPool();
+  await Promise.all(servers.map((server) => server.close()));
+  await new Promise((resolve) => inventory.close(resolve));
+});
+
+const TURNS: TTestTurn[] = [
+  { content: "Checking stock and pricing.", toolCalls: [{ name: "check_stock", arguments: { item: "lamp" } }, { name: "price_total", arguments: { count: 12, unitPrice: 5 } }] },
+  { content: "There are 12 lamps in stock, worth 60 in total." },
+];
+
+const PROVIDERS = [
+  { name: "OpenAI-compatible", type: "core/openai-model", model: "gpt-4o-mini", start: startOpenAiTestServer },
+  { name: "Anthropic", type: "core/anthropic-model", model: "claude-3-5-haiku-latest", start: startAnthropicTestServer },
+];
+
+async function waitForEnd(runId: string) {
+  await expect.poll(async () => (await db().run.findUniqueOrThrow({ where: { id: runId } })).status, { timeout: 20_000 }).toMatch(/succeeded|failed|cancelled/);
+  return db().run.findUniqueOrThrow({ where: { id: runId }, include: { steps: { orderBy: { seq: "asc" } }, events: { orderBy: { seq: "asc" } } } });
+}
+
+describe.each(PROVIDERS)("an Agent on the $name provider with an HTTP tool and a Code tool", (provider) => {
+  it("answers through both tools, streams its tokens in order, records usage, and replays with zero model requests", async () => {
+    const server = await provider.start(TURNS);
+    servers.push(server);
+    const { workspace, members } = await createWorkspaceWithMembers(["owner"]);
+    const scope = { workspaceId: workspace.id, actorId: members.owner.id };
+    await addEgressRule(db(), { ...scope, host: new URL(server.url).host });
+    await addEgressRule(db(), { ...scope, host: new URL(inventoryUrl).host });
+    await createSecret(db(), { ...scope, name: "MODEL_KEY", value: API_KEY, masterKey: getMasterKey() });
+    const spec = buildSpec(
+      [
+        { id: "in", type: "core/input" },
+        { id: "agent", type: "core/agent", config: { systemPrompt: "You manage a shop." } },
+        { id: "model", type: provider.type, config: { baseUrl: server.url, model: provider.model, apiKeySecret: "MODEL_KEY" } },
+        { id: "stock", type: "core/http-request", config: { url: `${inventoryUrl}/stock?item={{input.item}}`, toolName: "check_stock", toolInputSchema: { type: "object", properties: { item: { type: "string" } } } } },
+        { id: "total", type: "core/code", config: { code: "return input.count * input.unitPrice;", toolName: "price_total" } },
+        { id: "out", type: "core/output", config: { name: "answer" } },
+      ],
+      ["in.out->agent.in", "model.model->agent.model", "stock.asTool->agent.tools", "total.asTool->agent.tools", "agent.out->out.in"],
+    );
+    const graph = await createGraph(db(), { ...scope, name: `Shop on ${provider.name}`, spec });
+    const hitsBefore = inventoryHits;
+    const started = await startRun(db(), { ...scope, graphId: graph.id, source: { kind: "draft" }, input: "How many lamps do we have and what are they worth at 5 each?" });
+    const run = await waitForEnd(started.id);
+
+    expect(run.error).toBeNull();
+    expect(run.output).toMatchObject({ answer: { text: "There are 12 lamps in stock, worth 60 in total.", turns: 2, toolCalls: [{ tool: "check_stock", ok: true }, { tool: "price_total", ok: true }] } });
+    expect(server.requests).toHaveLength(2);
+    expect(inventoryHits - hitsBefore).toBe(1);
+    const secondRequest = JSON.stringify(server.requests[1]!.body);
+    expect(secondRequest).toContain("inStock");
+    expect(secondRequest).toContain("60");
+    const tokens = run.events.filter((event) => event.type === "node.output_chunk" && event.nodeId === "agent").map((event) => (event.payload as { chunk: string }).chunk);
+    expect(tokens.join("")).toBe("Checking stock and pricing.There are 12 lamps in stock, worth 60 in total.");
+    const agentStep = run.steps.find((step) => step.nodeId === "agent")!;
+    expect((agentStep.usage as { tokens: number }).tokens).toBeGreaterThan(0);
+    expect((run.usage as { tokens: number }).tokens).toBe((agentStep.usage as { tokens: number }).tokens);
+    expect(JSON.stringify([run, run.steps, run.events])).not.toContain(API_KEY);
+
+    const replay = await replayRun(db(), { workspaceId: workspace.id, runId: run.id, actorId: members.owner.id });
+    const replayed = await waitForEnd(replay.id);
+    expect(replayed.output).toEqual(run.output);
+    expect(server.requests).toHaveLength(2);
+    expect(inventoryHits - hitsBefore).toBe(1);
+  });
+});
