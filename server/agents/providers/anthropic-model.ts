@@ -30,7 +30,7 @@ export const ANTHROPIC_MODEL_NODE_DEFINITION: TNodeTypeDefinition = {
   uiHints: {
     baseUrl: { placeholder: ANTHROPIC_WIRE.defaultBaseUrl },
     model: { placeholder: "claude-sonnet-4-5" },
-    apiKeySecret: { label: "API key secret", placeholder: "ANTHROPIC_API_KEY" },
+    apiKeySecret: { label: "API key secret", placeholder: "ANTHROPIC_API_KEY", widget: "secret" },
   },
   sideEffects: "effectful",
 };

@@ -32,7 +32,7 @@ export const OPENAI_MODEL_NODE_DEFINITION: TNodeTypeDefinition = {
     modelExamples: "gpt-4o-mini, llama3.2 (Ollama), openai/gpt-4o (OpenRouter)",
     keyExample: "OPENAI_API_KEY",
   }),
-  uiHints: { baseUrl: { placeholder: OPENAI_WIRE.defaultBaseUrl }, model: { placeholder: "gpt-4o-mini" }, apiKeySecret: { label: "API key secret", placeholder: "OPENAI_API_KEY" } },
+  uiHints: { baseUrl: { placeholder: OPENAI_WIRE.defaultBaseUrl }, model: { placeholder: "gpt-4o-mini" }, apiKeySecret: { label: "API key secret", placeholder: "OPENAI_API_KEY", widget: "secret" } },
   sideEffects: "effectful",
 };
 
