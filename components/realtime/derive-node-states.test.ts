@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveRunCanvasState } from "./derive-node-states";
+import { applyRunEvents, deriveRunCanvasState } from "./derive-node-states";
 import type { TRunStreamEvent } from "./use-run-events";
 
 let seq = 0;
@@ -42,6 +42,14 @@ describe("deriveRunCanvasState", () => {
     expect(deriveRunCanvasState(during).nodes.tool).toMatchObject({ status: "running", activeCalls: 1, calls: 1 });
     const after = [...during, event("node.call_finished", "tool", { ok: true })];
     expect(deriveRunCanvasState(after).nodes.tool).toMatchObject({ status: "succeeded", activeCalls: 0, calls: 1 });
+  });
+
+  it("keeps the identity of entries that new events did not touch", () => {
+    const before = deriveRunCanvasState([event("node.started", "a"), event("node.started", "b")]);
+    const after = applyRunEvents(before, [event("node.output_chunk", "b", { chunk: "x" })]);
+    expect(after.nodes.a).toBe(before.nodes.a);
+    expect(after.nodes.b).not.toBe(before.nodes.b);
+    expect(before.nodes.b!.text).toBe("");
   });
 
   it("marks unfinished nodes cancelled when the run is cancelled", () => {

@@ -31,9 +31,33 @@ export type TEdgeEnds = readonly { id: string; source: { node: string; port: str
 const MAX_TEXT = 4_000;
 
 export function deriveRunCanvasState(events: readonly TRunStreamEvent[], graphEdges: TEdgeEnds = []): TRunCanvasState {
-  const state: TRunCanvasState = { nodes: {}, edges: {}, runStatus: "queued" };
-  const node = (id: string): TNodeRunState => (state.nodes[id] ??= { status: "queued", text: "", activeCalls: 0, calls: 0 });
-  const edge = (id: string): TEdgeRunState => (state.edges[id] ??= { delivered: 0, depth: 0, maxDepth: 0 });
+  return applyRunEvents(EMPTY_RUN_CANVAS_STATE, events, graphEdges);
+}
+
+export const EMPTY_RUN_CANVAS_STATE: TRunCanvasState = { nodes: {}, edges: {}, runStatus: "queued" };
+
+/**
+ * The state after `events`, copy-on-write: entries the events did not touch keep their identity, so a node or edge
+ * subscribed to its own entry re-renders only when its entry changed.
+ */
+export function applyRunEvents(previous: TRunCanvasState, events: readonly TRunStreamEvent[], graphEdges: TEdgeEnds = []): TRunCanvasState {
+  const state: TRunCanvasState = { nodes: { ...previous.nodes }, edges: { ...previous.edges }, runStatus: previous.runStatus };
+  const touchedNodes = new Set<string>();
+  const touchedEdges = new Set<string>();
+  const node = (id: string): TNodeRunState => {
+    if (!touchedNodes.has(id)) {
+      touchedNodes.add(id);
+      state.nodes[id] = { ...(state.nodes[id] ?? { status: "queued", text: "", activeCalls: 0, calls: 0 }) };
+    }
+    return state.nodes[id]!;
+  };
+  const edge = (id: string): TEdgeRunState => {
+    if (!touchedEdges.has(id)) {
+      touchedEdges.add(id);
+      state.edges[id] = { ...(state.edges[id] ?? { delivered: 0, depth: 0, maxDepth: 0 }) };
+    }
+    return state.edges[id]!;
+  };
   const edgesByPort = new Map<string, string[]>();
   for (const { id, source } of graphEdges) edgesByPort.set(`${source.node}:${source.port}`, [...(edgesByPort.get(`${source.node}:${source.port}`) ?? []), id]);
   for (const event of events) {
@@ -53,7 +77,7 @@ export function deriveRunCanvasState(events: readonly TRunStreamEvent[], graphEd
         break;
       case "run.cancelled":
         state.runStatus = "cancelled";
-        for (const entry of Object.values(state.nodes)) if (entry.status === "running" || entry.status === "queued" || entry.status === "waiting") entry.status = "cancelled";
+        for (const [id, entry] of Object.entries(state.nodes)) if (entry.status === "running" || entry.status === "queued" || entry.status === "waiting") node(id).status = "cancelled";
         break;
       case "node.started": {
         const entry = node(event.nodeId!);

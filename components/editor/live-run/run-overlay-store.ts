@@ -1,0 +1,42 @@
+// The live run's state for the canvas, outside React state: each node and edge subscribes to its own slice
+// (useSyncExternalStore), so a token arriving in one agent node re-renders that node only, not the 1,000 others.
+import { useSyncExternalStore } from "react";
+import type { TEdgeRunState, TNodeRunState, TRunCanvasState } from "@/components/realtime/derive-node-states";
+
+export type TRunOverlayStore = ReturnType<typeof createRunOverlayStore>;
+
+export function createRunOverlayStore() {
+  let state: TRunCanvasState | undefined;
+  const listeners = new Set<() => void>();
+  return {
+    set(next: TRunCanvasState | undefined): void {
+      state = next;
+      listeners.forEach((listener) => listener());
+    },
+    get: () => state,
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export function useRunNodeState(store: TRunOverlayStore | undefined, nodeId: string): TNodeRunState | undefined {
+  return useSyncExternalStore(
+    store?.subscribe ?? noSubscribe,
+    () => store?.get()?.nodes[nodeId],
+    () => undefined,
+  );
+}
+
+export function useRunEdgeState(store: TRunOverlayStore | undefined, edgeId: string): TEdgeRunState | undefined {
+  return useSyncExternalStore(
+    store?.subscribe ?? noSubscribe,
+    () => store?.get()?.edges[edgeId],
+    () => undefined,
+  );
+}
+
+function noSubscribe(): () => void {
+  return () => undefined;
+}
