@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { getErrorMessage } from "../trpc/error-message";
+import { runHistoryHref } from "../runs/history/history-filter";
 import { useTRPC } from "../trpc/trpc";
 import { Alert, Badge } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -55,6 +56,7 @@ export function GraphRow(props: { graph: TGraphListItem; workspaceId: string; wo
       {(rename.error ?? remove.error) && <Alert>{getErrorMessage(rename.error ?? remove.error)}</Alert>}
       </div>
       <div className={styles.actions}>
+        <Link className={styles.runsLink} href={runHistoryHref(props.workspaceSlug, { graphId: graph.id })} title={`Run history of ${graph.name}`}>Runs</Link>
         {props.canRename && !isRenaming && <Button variant="ghost" onClick={() => { setName(graph.name); setIsRenaming(true); }}>Rename</Button>}
         {props.canDelete && <Button variant="danger" onClick={() => setIsConfirmingDelete(true)}>Delete</Button>}
       </div>

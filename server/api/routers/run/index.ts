@@ -8,6 +8,7 @@ import { forkRunProcedure } from "./fork";
 import { rejectRunProcedure } from "./reject";
 import { replayRunProcedure } from "./replay";
 import { startRunProcedure } from "./start";
+import { runStatsProcedure } from "./stats";
 import { stepValueProcedure } from "./step-value";
 import { listRunStepsProcedure } from "./steps";
 
@@ -15,6 +16,7 @@ export const runRouter = createRouter({
   start: startRunProcedure,
   get: getRunProcedure,
   list: listRunsProcedure,
+  stats: runStatsProcedure,
   cancel: cancelRunProcedure,
   approve: approveRunProcedure,
   reject: rejectRunProcedure,

@@ -1,14 +1,15 @@
+import { AppError } from "../../../app-error";
 import { listRuns } from "../../../services/run/list-runs";
+import { decodeRunCursor } from "../../../services/run/run-cursor";
 import { workspaceProcedure } from "../../trpc";
+import { toRunFilter } from "./to-run-filter";
 import { ZListRunsInput } from "./types";
 
 export const listRunsProcedure = workspaceProcedure("run:read")
   .input(ZListRunsInput)
   .query(({ ctx, input }) => {
-    const { createdAfter, createdBefore, ...filter } = input;
-    return listRuns(ctx.db, {
-      ...filter,
-      createdAfter: createdAfter ? new Date(createdAfter) : undefined,
-      createdBefore: createdBefore ? new Date(createdBefore) : undefined,
-    });
+    const { cursor, direction: _direction, limit, ...filter } = input;
+    const after = cursor === undefined ? undefined : decodeRunCursor(cursor);
+    if (cursor !== undefined && !after) throw new AppError("BAD_REQUEST", "Invalid cursor");
+    return listRuns(ctx.db, { ...toRunFilter(filter), after, limit });
   });

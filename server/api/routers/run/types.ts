@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RUN_TRIGGERS } from "@/lib/runs/run-triggers";
 import { RUN_STATUSES } from "../../../runtime/statuses";
 import { ZWorkspaceId } from "../../trpc";
 
@@ -15,18 +16,30 @@ export const ZStartRunInput = z
   })
   .strict();
 export const ZGetRunInput = z.object(ZRunRef).strict();
+/** The run history's filter, shared by `run.list` and `run.stats`. */
+const ZRunFilter = {
+  workspaceId: ZWorkspaceId,
+  graphId: ZId.optional(),
+  /** A published version's number, or "draft" for runs of an unpublished draft. */
+  versionNumber: z.union([z.number().int().min(1), z.literal("draft")]).optional(),
+  statuses: z.array(z.enum(RUN_STATUSES)).max(RUN_STATUSES.length).optional(),
+  triggers: z.array(z.enum(RUN_TRIGGERS)).max(RUN_TRIGGERS.length).optional(),
+  createdAfter: z.iso.datetime().optional(),
+  createdBefore: z.iso.datetime().optional(),
+  /** Case-insensitive text in the error's message; bounded so a scan stays cheap. */
+  errorText: z.string().trim().max(200).optional(),
+};
 export const ZListRunsInput = z
   .object({
-    workspaceId: ZWorkspaceId,
-    graphId: ZId.optional(),
-    versionNumber: z.number().int().min(1).optional(),
-    statuses: z.array(z.enum(RUN_STATUSES)).max(RUN_STATUSES.length).optional(),
-    createdAfter: z.iso.datetime().optional(),
-    createdBefore: z.iso.datetime().optional(),
-    cursor: ZId.optional(),
+    ...ZRunFilter,
+    /** The `nextCursor` of the previous page (opaque). */
+    cursor: z.string().max(128).optional(),
+    /** Sent by TanStack infinite queries along with the cursor; pages only go forward. */
+    direction: z.enum(["forward", "backward"]).optional(),
     limit: z.number().int().min(1).max(100).default(25),
   })
   .strict();
+export const ZRunStatsInput = z.object(ZRunFilter).strict();
 export const ZCancelRunInput = z.object(ZRunRef).strict();
 export const ZDecideApprovalInput = z.object({ ...ZRunRef, nodeId: ZId, comment: z.string().trim().max(2_000).optional() }).strict();
 export const ZListStepsInput = z.object(ZRunRef).strict();

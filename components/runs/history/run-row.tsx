@@ -1,0 +1,33 @@
+import Link from "next/link";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
+import { formatRelativeTime } from "../../ui/format-relative-time";
+import { formatCost, formatDuration, formatInstant, formatTokens } from "./format-run";
+import { RunStatusBadge } from "./run-status-badge";
+import styles from "./history.module.css";
+
+export type TRunListItem = inferRouterOutputs<AppRouter>["run"]["list"]["items"][number];
+
+export function RunRow({ run, workspaceSlug }: { run: TRunListItem; workspaceSlug: string }) {
+  return (
+    <tr data-testid="run-row" data-run-id={run.id}>
+      <td>
+        <Link href={`/w/${workspaceSlug}/runs/${run.id}`} aria-label={`Open run ${run.id}`}>
+          <RunStatusBadge status={run.status} />
+        </Link>
+      </td>
+      <td>
+        {run.graphName} <span className={styles.muted}>{run.versionNumber === null ? "draft" : `v${run.versionNumber}`}</span>
+      </td>
+      <td>{run.trigger}</td>
+      <td title={formatInstant(run.startedAt ?? run.createdAt)}>{formatRelativeTime(run.startedAt ?? run.createdAt)}</td>
+      <td>{formatInstant(run.finishedAt)}</td>
+      <td>{formatDuration(run.startedAt, run.finishedAt)}</td>
+      <td>{formatTokens(run.tokens)}</td>
+      <td>{formatCost(run.costUsd)}</td>
+      <td className={styles.errorCell} title={run.errorMessage ?? undefined}>
+        {run.errorMessage ?? ""}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,45 @@
+import { Prisma } from "../../db/generated/client";
+import type { TRunTrigger } from "@/lib/runs/run-triggers";
+import type { TRunStatus } from "../../runtime/statuses";
+
+/** The run history's filter; list and stats take the same one, so the totals always describe the listed runs. */
+export type TRunFilter = {
+  workspaceId: string;
+  graphId?: string;
+  /** A published version's number, or "draft" for runs of an unpublished draft. */
+  versionNumber?: number | "draft";
+  statuses?: TRunStatus[];
+  triggers?: TRunTrigger[];
+  createdAfter?: Date;
+  createdBefore?: Date;
+  /** Case-insensitive text in the error's message. */
+  errorText?: string;
+};
+
+/** A UTC timestamp as the `timestamp(3)` columns hold it (Prisma writes UTC without a zone). */
+export function utcTimestamp(date: Date): Prisma.Sql {
+  return Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+}
+
+/**
+ * The WHERE conditions for `"Run" r`. Every condition sits beside `r."workspaceId"`, so the (workspaceId, createdAt)
+ * index bounds the scan; the error text is matched literally (LIKE wildcards escaped) on the message only.
+ */
+export function runFilterSql(filter: TRunFilter): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`r."workspaceId" = ${filter.workspaceId}`];
+  if (filter.graphId) conditions.push(Prisma.sql`r."graphId" = ${filter.graphId}`);
+  if (filter.versionNumber === "draft") conditions.push(Prisma.sql`r."graphVersionId" IS NULL`);
+  if (typeof filter.versionNumber === "number") {
+    conditions.push(Prisma.sql`r."graphVersionId" IN (SELECT gv.id FROM "GraphVersion" gv WHERE gv."graphId" = r."graphId" AND gv.number = ${filter.versionNumber})`);
+  }
+  if (filter.statuses?.length) conditions.push(Prisma.sql`r.status::text IN (${Prisma.join(filter.statuses)})`);
+  if (filter.triggers?.length) conditions.push(Prisma.sql`r.trigger IN (${Prisma.join(filter.triggers)})`);
+  if (filter.createdAfter) conditions.push(Prisma.sql`r."createdAt" >= ${utcTimestamp(filter.createdAfter)}`);
+  if (filter.createdBefore) conditions.push(Prisma.sql`r."createdAt" < ${utcTimestamp(filter.createdBefore)}`);
+  if (filter.errorText) conditions.push(Prisma.sql`r.error->>'message' ILIKE ${`%${escapeLike(filter.errorText)}%`}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
