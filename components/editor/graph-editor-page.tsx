@@ -10,6 +10,7 @@ import { Alert } from "../ui/alert";
 import { useWorkspace } from "../workspace/use-workspace";
 import styles from "./editor.module.css";
 import { GraphEditor } from "./graph-editor";
+import { useNodeTypes } from "./use-node-types";
 
 export function GraphEditorPage({ workspaceSlug, graphId }: { workspaceSlug: string; graphId: string }) {
   const { workspace, can, error: workspaceError, isLoading } = useWorkspace(workspaceSlug);
@@ -17,6 +18,8 @@ export function GraphEditorPage({ workspaceSlug, graphId }: { workspaceSlug: str
   const queryClient = useQueryClient();
   const workspaceId = workspace?.id ?? "";
   const graph = useQuery({ ...trpc.graph.get.queryOptions({ workspaceId, graphId }), enabled: !!workspace });
+  // Fetched beside the graph; the canvas waits for both, so its first render already draws every port.
+  const nodeTypes = useNodeTypes(workspaceId, !!workspace);
 
   useWorkspaceChannel(workspace?.id, {
     onGraphUpdated: (event) => {
@@ -25,7 +28,7 @@ export function GraphEditorPage({ workspaceSlug, graphId }: { workspaceSlug: str
     },
   });
 
-  const error = workspaceError ?? graph.error ?? (!isLoading && !workspace ? new Error("Workspace not found") : null);
+  const error = workspaceError ?? graph.error ?? nodeTypes.error ?? (!isLoading && !workspace ? new Error("Workspace not found") : null);
   if (error) {
     return (
       <main className={styles.page}>
@@ -35,7 +38,7 @@ export function GraphEditorPage({ workspaceSlug, graphId }: { workspaceSlug: str
       </main>
     );
   }
-  if (!graph.data || !workspace) {
+  if (!graph.data || !workspace || !nodeTypes.isLoaded) {
     return (
       <main className={styles.page} aria-busy="true">
         <div className={styles.toolbar} />
@@ -45,7 +48,7 @@ export function GraphEditorPage({ workspaceSlug, graphId }: { workspaceSlug: str
   return (
     <main className={styles.page}>
       {graph.isRefetchError && <Alert>{getErrorMessage(graph.error)}</Alert>}
-      <GraphEditor key={graph.data.id} workspaceId={workspace.id} workspaceSlug={workspaceSlug} graph={graph.data} canEdit={can("graph:update")} canPublish={can("graph:publish")} />
+      <GraphEditor key={graph.data.id} workspaceId={workspace.id} workspaceSlug={workspaceSlug} graph={graph.data} nodeTypes={nodeTypes} canEdit={can("graph:update")} canPublish={can("graph:publish")} />
     </main>
   );
 }

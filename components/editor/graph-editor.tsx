@@ -5,8 +5,9 @@ import "@xyflow/react/dist/style.css";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { diffGraphs, validateGraph, validateGraphSpec, type TGraphDiff, type TGraphNode, type TGraphSpec } from "@/lib/graph";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { diffGraphs, validateGraph, validateGraphSpec, type TGraphDiff, type TGraphNode, type TGraphSpec, type TNodeTypeRegistry } from "@/lib/graph";
+import { isGroupNode } from "@/lib/graph/group-node";
 import { useTRPC } from "../trpc/trpc";
 import { Badge } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -15,24 +16,38 @@ import { computeAutoLayout } from "./auto-layout";
 import { checkConnection } from "./check-connection";
 import { DiffSummary } from "./diff-summary";
 import { addEdge, copyFragment, createNodeOfType, findFreePosition, pasteFragment, removeNodesAndEdges } from "./graph-edits";
-import { NODE_TYPE_DRAG_FORMAT, Palette } from "./palette";
+import { GroupFrame } from "./group-frame";
+import { findSelectedGroups } from "./group-edits";
+import { NODE_TYPE_DRAG_FORMAT, Palette, type TPaletteEntry } from "./palette";
 import { Inspector } from "./inspector";
 import { PresenceAvatars } from "./presence-avatars";
 import { ProblemsPanel } from "./problems-panel";
+import { refreshNodeData } from "./refresh-node-data";
 import { ShortcutsOverlay } from "./shortcuts-overlay";
-import { applyNodePositions, specToFlow, toStudioNode, type TStudioNode } from "./spec-to-flow";
+import { applyCanvasLayout, specToFlow, toFlowEdge, toNodeData, toStudioNode, type TCanvasNode } from "./spec-to-flow";
 import { StudioNode } from "./studio-node";
 import { ConflictBanner, downloadSpec, SaveStatus } from "./editor-status";
 import { useDraftAutosave } from "./use-draft-autosave";
 import { useEditHistory } from "./use-edit-history";
-import { useNodeTypes } from "./use-node-types";
+import { useEditorShortcuts } from "./use-editor-shortcuts";
+import { useGroupActions } from "./use-group-actions";
 import { VersionsPanel } from "./versions-panel";
 
-const NODE_TYPES = { studio: StudioNode };
+const NODE_TYPES = { studio: StudioNode, "group-frame": GroupFrame };
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.25 };
+const PRO_OPTIONS = { hideAttribution: true };
+const DELETE_KEYS = ["Backspace", "Delete"];
+const NO_PROBLEMS: never[] = [];
 
 type TEditorGraph = { id: string; name: string; draft: TGraphSpec; draftRevision: number; currentVersion: { number: number } | null };
-type TGraphEditorProps = { workspaceId: string; workspaceSlug: string; graph: TEditorGraph; canEdit: boolean; canPublish: boolean };
+type TGraphEditorProps = {
+  workspaceId: string;
+  workspaceSlug: string;
+  graph: TEditorGraph;
+  nodeTypes: { entries: readonly TPaletteEntry[]; registry: TNodeTypeRegistry };
+  canEdit: boolean;
+  canPublish: boolean;
+};
 
 export function GraphEditor(props: TGraphEditorProps) {
   return (
@@ -44,17 +59,17 @@ export function GraphEditor(props: TGraphEditorProps) {
 
 /**
  * The canvas runs uncontrolled (React Flow owns node state), so no component re-renders on every drag frame; the
- * spec is rebuilt from `getNodes()` when a save is due. Edits (add, connect, delete) change the spec and React Flow
- * together; validation runs on the spec with the same rules as the server.
+ * spec is rebuilt from `getNodes()` when a save is due. Edits (add, connect, delete, group) change the spec and React
+ * Flow together; validation runs on the spec with the same rules as the server, after the canvas has painted.
  */
-function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPublish }: TGraphEditorProps) {
-  const flow = useReactFlow<TStudioNode, Edge>();
-  const { entries, registry } = useNodeTypes(workspaceId);
+function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEdit, canPublish }: TGraphEditorProps) {
+  const flow = useReactFlow<TCanvasNode, Edge>();
+  const { entries, registry } = nodeTypes;
   const specRef = useRef(graph.draft);
   const [spec, setSpec] = useState(graph.draft);
   const [hint, setHint] = useState<string>();
-  const initial = useMemo(() => specToFlow(graph.draft), []); // eslint-disable-line react-hooks/exhaustive-deps -- first render only; later drafts arrive through setNodes
-  const getSpec = useCallback(() => applyNodePositions(specRef.current, flow.getNodes()), [flow]);
+  const initial = useMemo(() => specToFlow(graph.draft, registry), []); // eslint-disable-line react-hooks/exhaustive-deps -- first render only; later drafts arrive through setNodes
+  const getSpec = useCallback(() => applyCanvasLayout(specRef.current, flow.getNodes()), [flow]);
   const autosave = useDraftAutosave({ workspaceId, graphId: graph.id, initialRevision: graph.draftRevision, getSpec });
   const { adopt, onRemoteRevision, scheduleSave } = autosave;
 
@@ -69,14 +84,23 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
     },
     [record, scheduleSave],
   );
+  /** A move (drag, a frame grown by a member) changes no rule's outcome: no re-render, no revalidation. */
+  const commitMove = useCallback(
+    (next: TGraphSpec, before: TGraphSpec) => {
+      record(before);
+      specRef.current = next;
+      scheduleSave();
+    },
+    [record, scheduleSave],
+  );
 
-  /** Puts a whole spec on the canvas (undo, redo): React Flow and the spec change together, then it is saved. */
+  /** Puts a whole spec on the canvas (undo, redo, grouping): React Flow and the spec change together, then it is saved. */
   const applySpec = useCallback(
-    (next: TGraphSpec) => {
+    (next: TGraphSpec, selectedIds: ReadonlySet<string> = new Set()) => {
       specRef.current = next;
       setSpec(next);
       const flowState = specToFlow(next, registry);
-      flow.setNodes(flowState.nodes);
+      flow.setNodes(flowState.nodes.map((node) => (selectedIds.has(node.id) ? { ...node, selected: true } : node)));
       flow.setEdges(flowState.edges);
       scheduleSave();
     },
@@ -113,31 +137,32 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
       const current = getSpec();
       const pasted = pasteFragment(current, text, { x: 40, y: 40 }, validateGraphSpec);
       if (!pasted) return;
-      flow.setNodes((nodes) => [...nodes.map((node) => ({ ...node, selected: false })), ...pasted.nodes.map((node) => ({ ...toStudioNode(node, pasted.spec, registry), selected: true }))]);
-      flow.addEdges(pasted.edges.map((edge) => ({ id: edge.id, source: edge.source.node, sourceHandle: edge.source.port, target: edge.target.node, targetHandle: edge.target.port })));
+      const added = specToFlow({ ...pasted.spec, nodes: pasted.nodes }, registry).nodes;
+      flow.setNodes((nodes) => [...nodes.map((node) => (node.selected ? { ...node, selected: false } : node)), ...added.map((node) => ({ ...node, selected: true }))]);
+      flow.addEdges(pasted.edges.map(toFlowEdge));
       commitEdit(pasted.spec, current);
     },
     [commitEdit, flow, getSpec, registry],
   );
 
-  // Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z (or Y) redo, C copy, V paste, D duplicate: anywhere on the page except in a field.
-  useEffect(() => {
-    if (!canEdit) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || (event.target as HTMLElement | null)?.closest("input, textarea, [contenteditable]")) return;
-      const key = event.key.toLowerCase();
-      const selected = () => new Set(flow.getNodes().filter((node) => node.selected).map((node) => node.id));
-      if (key === "z" && !event.shiftKey) undo();
-      else if ((key === "z" && event.shiftKey) || key === "y") redo();
-      else if (key === "c" && selected().size > 0) void navigator.clipboard.writeText(copyFragment(getSpec(), selected()));
-      else if (key === "v") void navigator.clipboard.readText().then(pasteText, () => undefined);
-      else if (key === "d" && selected().size > 0) pasteText(copyFragment(getSpec(), selected()));
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [canEdit, flow, getSpec, pasteText, redo, undo]);
+  const { selectedOnCanvas, groupSelection, ungroupSelection } = useGroupActions({ flow, getSpec, record, applySpec });
+
+  useEditorShortcuts(canEdit, {
+    z: (shift) => (shift ? redo() : undo(), true),
+    y: () => (redo(), true),
+    c: () => {
+      const selected = selectedOnCanvas();
+      if (selected.size > 0) void navigator.clipboard.writeText(copyFragment(getSpec(), selected));
+      return selected.size > 0;
+    },
+    v: () => (void navigator.clipboard.readText().then(pasteText, () => undefined), true),
+    d: () => {
+      const selected = selectedOnCanvas();
+      if (selected.size > 0) pasteText(copyFragment(getSpec(), selected));
+      return selected.size > 0;
+    },
+    g: (shift) => (shift ? ungroupSelection() : groupSelection()),
+  });
 
   const showDraft = useCallback(
     (draft: TGraphSpec, revision: number) => {
@@ -157,33 +182,30 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
     if (onRemoteRevision(graph.draftRevision) === "adopt") showDraft(graph.draft, graph.draftRevision);
   }, [graph.draftRevision]); // eslint-disable-line react-hooks/exhaustive-deps -- react to a new server revision only
 
+  // Validation waits for the canvas: the first paint (and each edit's) does not carry a whole-graph check.
+  const validatedSpec = useDeferredValue<TGraphSpec | undefined>(spec, undefined);
   const problems = useMemo(() => {
-    if (registry.list().length === 0) return [];
-    const result = validateGraph(spec, registry);
-    return result.ok ? [] : result.problems;
-  }, [spec, registry]);
+    if (!validatedSpec) return NO_PROBLEMS;
+    const result = validateGraph(validatedSpec, registry);
+    return result.ok ? NO_PROBLEMS : result.problems;
+  }, [validatedSpec, registry]);
 
   const [comparison, setComparison] = useState<{ versionNumber: number; diff: TGraphDiff }>();
 
   // Ports, problem badges and comparison marks follow the node types, the validation and the compared version;
-  // positions stay as React Flow has them.
+  // positions stay as React Flow has them, and nodes whose marks did not change keep their objects.
   useEffect(() => {
-    const counts = new Map<string, number>();
-    problems.forEach((problem) => problem.nodeId && counts.set(problem.nodeId, (counts.get(problem.nodeId) ?? 0) + 1));
-    const byId = new Map(specRef.current.nodes.map((node) => [node.id, node]));
-    const statusOf = (id: string) => {
-      if (!comparison) return undefined;
-      if (comparison.diff.nodes.added.some((node) => node.id === id)) return "added" as const;
-      const change = comparison.diff.nodes.changed.find((candidate) => candidate.id === id);
-      if (!change) return undefined;
-      return change.fields.length === 1 && change.fields[0] === "position" ? ("moved" as const) : ("changed" as const);
+    const problemCounts = new Map<string, number>();
+    problems.forEach((problem) => problem.nodeId && problemCounts.set(problem.nodeId, (problemCounts.get(problem.nodeId) ?? 0) + 1));
+    const added = new Set(comparison?.diff.nodes.added.map((node) => node.id));
+    const changed = new Map(comparison?.diff.nodes.changed.map((change) => [change.id, change.fields]));
+    const diffStatusOf = (id: string) => {
+      if (added.has(id)) return "added" as const;
+      const fields = changed.get(id);
+      if (!fields) return undefined;
+      return fields.length === 1 && fields[0] === "position" ? ("moved" as const) : ("changed" as const);
     };
-    flow.setNodes((nodes) =>
-      nodes.map((node) => {
-        const specNode = byId.get(node.id);
-        return specNode ? { ...node, data: toStudioNode(specNode, specRef.current, registry, counts.get(node.id) ?? 0, statusOf(node.id)).data } : node;
-      }),
-    );
+    flow.setNodes((nodes) => refreshNodeData(nodes, specRef.current, registry, { problemCounts, diffStatusOf }));
   }, [comparison, flow, problems, registry]);
 
   const addNodeAt = useCallback(
@@ -221,42 +243,65 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
       if (!connection.sourceHandle || !connection.targetHandle) return;
       const current = getSpec();
       const { spec: next, edge } = addEdge(current, { source: connection.source, sourcePort: connection.sourceHandle, target: connection.target, targetPort: connection.targetHandle });
-      flow.addEdges({ id: edge.id, source: connection.source, sourceHandle: connection.sourceHandle, target: connection.target, targetHandle: connection.targetHandle });
+      // With defaultEdges, React Flow has already drawn the edge under an id of its own: it takes the spec's id instead,
+      // so deleting it later removes it from the spec too.
+      const isDrawn = (candidate: Edge) => candidate.source === connection.source && candidate.sourceHandle === connection.sourceHandle && candidate.target === connection.target && candidate.targetHandle === connection.targetHandle;
+      flow.setEdges((edges) => [...edges.filter((candidate) => !isDrawn(candidate)), toFlowEdge(edge)]);
       commitEdit(next, current);
     },
     [commitEdit, flow, getSpec],
   );
+  const onConnectEnd = useCallback(() => setHint(undefined), []);
 
   const onDelete = useCallback(
-    ({ nodes, edges }: { nodes: TStudioNode[]; edges: Edge[] }) => {
+    ({ nodes, edges }: { nodes: TCanvasNode[]; edges: Edge[] }) => {
       const current = getSpec();
       commitEdit(removeNodesAndEdges(current, new Set(nodes.map((node) => node.id)), new Set(edges.map((edge) => edge.id))), current);
     },
     [commitEdit, getSpec],
   );
 
-  const [selectedId, setSelectedId] = useState<string>();
-  const selectedNode = spec.nodes.find((node) => node.id === selectedId);
-  const onSelectionChange = useCallback(({ nodes }: { nodes: TStudioNode[] }) => setSelectedId(nodes.length === 1 ? nodes[0]!.id : undefined), []);
+  const [selection, setSelection] = useState<string[]>([]);
+  const selectedNode = selection.length === 1 ? spec.nodes.find((node) => node.id === selection[0]) : undefined;
+  const onSelectionChange = useCallback(({ nodes }: { nodes: TCanvasNode[] }) => setSelection(nodes.map((node) => node.id)), []);
+  const selectedIds = new Set(selection);
+  const canGroup = spec.nodes.some((node) => selectedIds.has(node.id) && !isGroupNode(node));
+  const canUngroup = findSelectedGroups(spec, selectedIds).size > 0;
   const updateNode = useCallback(
     (changed: TGraphNode) => {
       const current = getSpec();
       const next = { ...current, nodes: current.nodes.map((node) => (node.id === changed.id ? { ...changed, position: node.position } : node)) };
       commitEdit(next, current);
-      flow.updateNodeData(changed.id, toStudioNode(changed, next, registry).data);
+      // Badges and comparison marks follow once the edit is validated.
+      const { problemCount: _problemCount, diffStatus: _diffStatus, ...data } = toNodeData(changed, next, registry);
+      flow.updateNodeData(changed.id, data);
     },
     [commitEdit, flow, getSpec, registry],
   );
 
   const focusNode = useCallback(
     (nodeId: string) => {
-      flow.setNodes((nodes) => nodes.map((node) => ({ ...node, selected: node.id === nodeId })));
+      flow.setNodes((nodes) => nodes.map((node) => (node.selected !== (node.id === nodeId) ? { ...node, selected: node.id === nodeId } : node)));
       void flow.fitView({ nodes: [{ id: nodeId }], duration: 300, maxZoom: 1.25 });
     },
     [flow],
   );
 
   const router = useRouter();
+  const onNodeDoubleClick = useCallback(
+    (_event: React.MouseEvent, node: TCanvasNode) => {
+      const target = specRef.current.nodes.find((candidate) => candidate.id === node.id);
+      if (target?.type === "core/subgraph" && typeof target.config.graphId === "string") router.push(`/w/${workspaceSlug}/graphs/${target.config.graphId}`);
+    },
+    [router, workspaceSlug],
+  );
+  const onNodeDragStart = useCallback(() => (dragStartSpec.current = getSpec()), [getSpec]);
+  const onNodeDragStop = useCallback(() => {
+    if (!canEdit || !dragStartSpec.current) return;
+    commitMove(getSpec(), dragStartSpec.current);
+    dragStartSpec.current = undefined;
+  }, [canEdit, commitMove, getSpec]);
+
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const reloadLatest = useCallback(async () => {
@@ -278,9 +323,11 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
           <>
             <Button variant="ghost" onClick={undo} disabled={!history.canUndo} title="Undo (Ctrl+Z)">Undo</Button>
             <Button variant="ghost" onClick={redo} disabled={!history.canRedo} title="Redo (Ctrl+Shift+Z)">Redo</Button>
+            <Button variant="ghost" onClick={groupSelection} disabled={!canGroup} title="Frame the selected nodes (Ctrl+G)">Group</Button>
+            <Button variant="ghost" onClick={ungroupSelection} disabled={!canUngroup} title="Remove the selected frames (Ctrl+Shift+G)">Ungroup</Button>
+            <Button variant="ghost" onClick={() => void autoLayout()}>Auto-layout</Button>
           </>
         )}
-        {canEdit && <Button variant="ghost" onClick={() => void autoLayout()}>Auto-layout</Button>}
         <Button variant="ghost" onClick={() => downloadSpec(graph.name, getSpec())}>Export</Button>
         <SaveStatus state={autosave.state} />
       </div>
@@ -305,7 +352,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
         >
           {hint && <div className={styles.hint} role="status">Cannot connect: {hint}</div>}
           <ShortcutsOverlay />
-          <ReactFlow<TStudioNode, Edge>
+          <ReactFlow<TCanvasNode, Edge>
             defaultNodes={initial.nodes}
             defaultEdges={initial.edges}
             nodeTypes={NODE_TYPES}
@@ -314,23 +361,16 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
             nodesDraggable={canEdit}
             nodesConnectable={canEdit}
             elementsSelectable
-            deleteKeyCode={canEdit ? ["Backspace", "Delete"] : null}
+            deleteKeyCode={canEdit ? DELETE_KEYS : null}
             isValidConnection={isValidConnection}
             onConnect={onConnect}
-            onConnectEnd={() => setHint(undefined)}
+            onConnectEnd={onConnectEnd}
             onDelete={onDelete}
             onSelectionChange={onSelectionChange}
-            onNodeDoubleClick={(_event, node) => {
-              const target = specRef.current.nodes.find((candidate) => candidate.id === node.id);
-              if (target?.type === "core/subgraph" && typeof target.config.graphId === "string") router.push(`/w/${workspaceSlug}/graphs/${target.config.graphId}`);
-            }}
-            onNodeDragStart={() => (dragStartSpec.current = getSpec())}
-            onNodeDragStop={() => {
-              if (!canEdit || !dragStartSpec.current) return;
-              commitEdit(getSpec(), dragStartSpec.current);
-              dragStartSpec.current = undefined;
-            }}
-            proOptions={{ hideAttribution: true }}
+            onNodeDoubleClick={onNodeDoubleClick}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDragStop={onNodeDragStop}
+            proOptions={PRO_OPTIONS}
           >
             <Background gap={16} />
             <MiniMap pannable zoomable />
@@ -348,7 +388,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, canEdit, canPubl
             onRestore={restoreVersion}
             onCompare={(versionNumber, versionSpec) => setComparison({ versionNumber, diff: diffGraphs(versionSpec, getSpec()) })}
           />
-          {comparison && <DiffSummary versionNumber={comparison.versionNumber} diff={comparison.diff} selectedId={selectedId} onClose={() => setComparison(undefined)} />}
+          {comparison && <DiffSummary versionNumber={comparison.versionNumber} diff={comparison.diff} selectedId={selectedNode?.id} onClose={() => setComparison(undefined)} />}
           {selectedNode && <Inspector node={selectedNode} definition={registry.get(selectedNode.type)} workspaceId={workspaceId} graphId={graph.id} isReadOnly={!canEdit} onChange={updateNode} />}
           <ProblemsPanel problems={problems} onFocus={focusNode} />
         </aside>

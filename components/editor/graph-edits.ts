@@ -1,4 +1,5 @@
 import type { TGraphEdge, TGraphNode, TGraphSpec, TNodeTypeDefinition } from "@/lib/graph";
+import { withoutGroup } from "./group-edits";
 
 /** Pure edits of a spec, so the editor's changes are easy to test and to undo later. */
 
@@ -18,10 +19,11 @@ export function addEdge(spec: TGraphSpec, ends: { source: string; sourcePort: st
   return { spec: { ...spec, edges: [...spec.edges, edge] }, edge };
 }
 
+/** Members of a removed group stay, in no group. */
 export function removeNodesAndEdges(spec: TGraphSpec, nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): TGraphSpec {
   return {
     ...spec,
-    nodes: spec.nodes.filter((node) => !nodeIds.has(node.id)),
+    nodes: spec.nodes.filter((node) => !nodeIds.has(node.id)).map((node) => (node.group && nodeIds.has(node.group) ? withoutGroup(node) : node)),
     edges: spec.edges.filter((edge) => !edgeIds.has(edge.id) && !nodeIds.has(edge.source.node) && !nodeIds.has(edge.target.node)),
   };
 }
@@ -37,10 +39,14 @@ export function findFreePosition(spec: TGraphSpec, position: { x: number; y: num
 
 export const CLIPBOARD_FORMAT = "openclaw.graph/v1+fragment";
 
-/** The selected nodes and the edges between them, as clipboard JSON (works between graphs and tabs). */
-export function copyFragment(spec: TGraphSpec, nodeIds: ReadonlySet<string>): string {
-  const nodes = spec.nodes.filter((node) => nodeIds.has(node.id));
-  const edges = spec.edges.filter((edge) => nodeIds.has(edge.source.node) && nodeIds.has(edge.target.node));
+/**
+ * The selected nodes (a selected group brings its members) and the edges between them, as clipboard JSON (works
+ * between graphs and tabs). A member copied without its group is copied ungrouped.
+ */
+export function copyFragment(spec: TGraphSpec, selectedIds: ReadonlySet<string>): string {
+  const ids = new Set(spec.nodes.filter((node) => selectedIds.has(node.id) || (node.group && selectedIds.has(node.group))).map((node) => node.id));
+  const nodes = spec.nodes.filter((node) => ids.has(node.id)).map((node) => (node.group && !ids.has(node.group) ? withoutGroup(node) : node));
+  const edges = spec.edges.filter((edge) => ids.has(edge.source.node) && ids.has(edge.target.node));
   return JSON.stringify({ format: CLIPBOARD_FORMAT, nodes, edges });
 }
 
@@ -64,17 +70,21 @@ export function pasteFragment(
   const fragment = validate({ ...(parsed as object), format: spec.format });
   if (!fragment.ok) return undefined;
   const ids = new Map<string, string>();
-  let next = spec;
-  const nodes: TGraphNode[] = [];
+  const taken = new Set(spec.nodes.map((node) => node.id));
   for (const node of fragment.spec.nodes) {
     const base = node.id.replace(/-copy(-\d+)?$/, "");
     let id = `${base}-copy`;
-    for (let n = 2; next.nodes.some((existing) => existing.id === id); n++) id = `${base}-copy-${n}`;
+    for (let n = 2; taken.has(id); n++) id = `${base}-copy-${n}`;
     ids.set(node.id, id);
-    const pasted = { ...node, id, position: { x: node.position.x + offset.x, y: node.position.y + offset.y } };
-    nodes.push(pasted);
-    next = { ...next, nodes: [...next.nodes, pasted] };
+    taken.add(id);
   }
+  const nodes: TGraphNode[] = fragment.spec.nodes.map((node) => ({
+    ...node,
+    id: ids.get(node.id)!,
+    position: { x: node.position.x + offset.x, y: node.position.y + offset.y },
+    ...(node.group ? { group: ids.get(node.group)! } : {}),
+  }));
+  let next: TGraphSpec = { ...spec, nodes: [...spec.nodes, ...nodes] };
   const edges: TGraphEdge[] = [];
   for (const edge of fragment.spec.edges) {
     const added = addEdge(next, { source: ids.get(edge.source.node)!, sourcePort: edge.source.port, target: ids.get(edge.target.node)!, targetPort: edge.target.port });

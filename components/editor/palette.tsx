@@ -1,12 +1,13 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { isGroupNode } from "@/lib/graph/group-node";
 import { TextInput } from "../ui/text-input";
 import styles from "./editor.module.css";
 
 export const NODE_TYPE_DRAG_FORMAT = "application/x-studio-node-type";
 
-type TPaletteEntry = { type: string; title: string; description: string; category: string; pluginName: string; isExternal: boolean };
+export type TPaletteEntry = { type: string; title: string; description: string; category: string; pluginName: string; isExternal: boolean };
 
 const CATEGORY_ORDER = ["io", "ai", "tool", "data", "flow", "human", "trigger", "test"];
 const CATEGORY_TITLES: Record<string, string> = { io: "Input and output", ai: "AI", tool: "Tools", data: "Data", flow: "Flow", human: "Human", trigger: "Triggers", test: "Test" };
@@ -16,7 +17,8 @@ export function Palette({ entries, onAdd }: { entries: readonly TPaletteEntry[];
   const [query, setQuery] = useState("");
   const groups = useMemo(() => {
     const needle = query.trim().toLowerCase();
-    const matching = entries.filter((entry) => !needle || `${entry.title} ${entry.description} ${entry.type}`.toLowerCase().includes(needle));
+    // A Group frames a selection (Ctrl/Cmd+G): an empty frame dropped from here would hold nothing.
+    const matching = entries.filter((entry) => !isGroupNode(entry) && (!needle || `${entry.title} ${entry.description} ${entry.type}`.toLowerCase().includes(needle)));
     return CATEGORY_ORDER.map((category) => ({ category, items: matching.filter((entry) => entry.category === category) })).filter((group) => group.items.length > 0);
   }, [entries, query]);
 

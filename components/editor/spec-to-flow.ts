@@ -1,7 +1,9 @@
 import type { Edge, Node } from "@xyflow/react";
-import { describeSchemaType, getPortsOfNode, type TGraphNode, type TGraphSpec, type TNodeTypeRegistry, type TPortKind } from "@/lib/graph";
+import { describeSchemaType, getPortsOfNode, type TGraphEdge, type TGraphNode, type TGraphSpec, type TNodeTypeDefinition, type TNodeTypeRegistry, type TPortKind } from "@/lib/graph";
+import { getGroupSize, isGroupNode } from "@/lib/graph/group-node";
 
 export type TPortView = { id: string; kind: TPortKind; typeLabel: string };
+export type TDiffStatus = "added" | "changed" | "moved";
 export type TStudioNodeData = {
   label: string;
   nodeType: string;
@@ -11,54 +13,99 @@ export type TStudioNodeData = {
   isKnownType: boolean;
   problemCount: number;
   /** Set while comparing with a version: how this node differs from it. */
-  diffStatus?: "added" | "changed" | "moved";
+  diffStatus?: TDiffStatus;
 };
+export type TGroupFrameData = { label: string; problemCount: number; diffStatus?: TDiffStatus };
 export type TStudioNode = Node<TStudioNodeData, "studio">;
+/** A Group node: React Flow's parent of its members, so they move with it. */
+export type TGroupFrameNode = Node<TGroupFrameData, "group-frame">;
+export type TCanvasNode = TStudioNode | TGroupFrameNode;
 
 const NO_REGISTRY: TNodeTypeRegistry = { get: () => undefined, list: () => [] };
 
+type TPortViews = Pick<TStudioNodeData, "inputs" | "outputs" | "isKnownType">;
+
+// One set of port views per node type: nodes of a type share them, so unchanged node data compares equal by reference.
+const portViewsOfType = new WeakMap<TNodeTypeDefinition, TPortViews>();
+
 /** The ports a node shows: its type's declared ports, or (type unknown) the ports its edges use. */
-function getPortViews(node: TGraphNode, spec: TGraphSpec, registry: TNodeTypeRegistry): Pick<TStudioNodeData, "inputs" | "outputs" | "isKnownType"> {
+function getPortViews(node: TGraphNode, spec: TGraphSpec, registry: TNodeTypeRegistry): TPortViews {
   const definition = registry.get(node.type);
   if (definition) {
+    const cached = portViewsOfType.get(definition);
+    if (cached) return cached;
     const view = (port: (typeof definition.inputs)[number]) => ({ id: port.id, kind: port.kind, typeLabel: port.kind === "data" ? describeSchemaType(port.schema) : port.kind });
-    return { inputs: definition.inputs.map(view), outputs: definition.outputs.map(view), isKnownType: true };
+    const views = { inputs: definition.inputs.map(view), outputs: definition.outputs.map(view), isKnownType: true };
+    portViewsOfType.set(definition, views);
+    return views;
   }
   const ports = getPortsOfNode(node.id, spec.edges);
   const untyped = (id: string) => ({ id, kind: "data" as const, typeLabel: "any" });
   return { inputs: ports.inputs.map(untyped), outputs: ports.outputs.map(untyped), isKnownType: false };
 }
 
-export function toStudioNode(node: TGraphNode, spec: TGraphSpec, registry: TNodeTypeRegistry = NO_REGISTRY, problemCount = 0, diffStatus?: TStudioNodeData["diffStatus"]): TStudioNode {
-  return {
+/** What a canvas node draws for a spec node: a frame's label, or a node's label, type, ports and marks. */
+export function toNodeData(node: TGraphNode, spec: TGraphSpec, registry: TNodeTypeRegistry = NO_REGISTRY, problemCount = 0, diffStatus?: TDiffStatus): TCanvasNode["data"] {
+  if (isGroupNode(node)) return { label: node.label || node.id, problemCount, diffStatus };
+  return { label: node.label || node.id, nodeType: node.type, isDisabled: node.disabled ?? false, problemCount, diffStatus, ...getPortViews(node, spec, registry) };
+}
+
+/** A node outside any group (a group's member also needs its frame: see specToFlow). */
+export function toStudioNode(node: TGraphNode, spec: TGraphSpec, registry: TNodeTypeRegistry = NO_REGISTRY): TStudioNode {
+  return { id: node.id, type: "studio", position: node.position, data: toNodeData(node, spec, registry) as TStudioNodeData };
+}
+
+/**
+ * Graph spec -> React Flow nodes and edges. Pure, so the canvas and its tests share it. Frames come first (React Flow
+ * needs a parent before its children); a member's absolute spec position becomes one relative to its frame, and the
+ * frame grows when a member is dragged against its edge.
+ */
+export function specToFlow(spec: TGraphSpec, registry: TNodeTypeRegistry = NO_REGISTRY): { nodes: TCanvasNode[]; edges: Edge[] } {
+  const groups = new Map(spec.nodes.filter(isGroupNode).map((node) => [node.id, node]));
+  const frames: TGroupFrameNode[] = [...groups.values()].map((node) => ({
     id: node.id,
-    type: "studio",
+    type: "group-frame",
     position: node.position,
-    data: { label: node.label || node.id, nodeType: node.type, isDisabled: node.disabled ?? false, problemCount, diffStatus, ...getPortViews(node, spec, registry) },
-  };
-}
-
-/** Graph spec -> React Flow nodes and edges. Pure, so the canvas and its tests share it. */
-export function specToFlow(spec: TGraphSpec, registry: TNodeTypeRegistry = NO_REGISTRY): { nodes: TStudioNode[]; edges: Edge[] } {
-  const nodes = spec.nodes.map((node) => toStudioNode(node, spec, registry));
-  const edges: Edge[] = spec.edges.map((edge) => ({
-    id: edge.id,
-    source: edge.source.node,
-    sourceHandle: edge.source.port,
-    target: edge.target.node,
-    targetHandle: edge.target.port,
+    ...getGroupSize(node),
+    data: toNodeData(node, spec, registry) as TGroupFrameData,
   }));
-  return { nodes, edges };
+  const members: TStudioNode[] = spec.nodes.flatMap((node) => {
+    if (isGroupNode(node)) return [];
+    const flowNode = toStudioNode(node, spec, registry);
+    const group = node.group === undefined ? undefined : groups.get(node.group);
+    if (!group) return [flowNode];
+    const position = { x: node.position.x - group.position.x, y: node.position.y - group.position.y };
+    return [{ ...flowNode, position, parentId: group.id, expandParent: true }];
+  });
+  return { nodes: [...frames, ...members], edges: spec.edges.map(toFlowEdge) };
 }
 
-/** The spec with the canvas's node positions written back; everything else stays as it was. */
-export function applyNodePositions(spec: TGraphSpec, nodes: readonly Pick<TStudioNode, "id" | "position">[]): TGraphSpec {
-  const positions = new Map(nodes.map((node) => [node.id, node.position]));
+export function toFlowEdge(edge: TGraphEdge): Edge {
+  return { id: edge.id, source: edge.source.node, sourceHandle: edge.source.port, target: edge.target.node, targetHandle: edge.target.port };
+}
+
+type TCanvasLayout = Pick<TCanvasNode, "id" | "position" | "parentId" | "width" | "height">;
+
+/**
+ * The spec with the canvas's layout written back: absolute node positions (a member's is relative to its frame on
+ * the canvas) and frame sizes (a frame grows when a member is dragged against its edge). Everything else stays.
+ */
+export function applyCanvasLayout(spec: TGraphSpec, nodes: readonly TCanvasLayout[]): TGraphSpec {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
   return {
     ...spec,
     nodes: spec.nodes.map((node) => {
-      const position = positions.get(node.id);
-      return position ? { ...node, position: { x: Math.round(position.x), y: Math.round(position.y) } } : node;
+      const canvas = byId.get(node.id);
+      if (!canvas) return node;
+      const parent = canvas.parentId ? byId.get(canvas.parentId)?.position : undefined;
+      const position = { x: Math.round(canvas.position.x + (parent?.x ?? 0)), y: Math.round(canvas.position.y + (parent?.y ?? 0)) };
+      const isMoved = position.x !== node.position.x || position.y !== node.position.y;
+      const moved = isMoved ? { ...node, position } : node;
+      if (!isGroupNode(node) || canvas.width === undefined || canvas.height === undefined) return moved;
+      const size = getGroupSize(node);
+      const width = Math.round(canvas.width);
+      const height = Math.round(canvas.height);
+      return width === size.width && height === size.height ? moved : { ...moved, config: { ...node.config, width, height } };
     }),
   };
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { createNodeTypeRegistry } from "@/lib/graph";
+import { CORE_NODE_DEFINITIONS } from "@/server/runtime/nodes/core";
+import { createSimpleGraphSpec } from "@/server/testing/simple-graph-spec";
+import { refreshNodeData } from "./refresh-node-data";
+import { specToFlow } from "./spec-to-flow";
+
+const registry = createNodeTypeRegistry(CORE_NODE_DEFINITIONS);
+const noMarks = { problemCounts: new Map<string, number>(), diffStatusOf: () => undefined };
+
+describe("refreshNodeData", () => {
+  it("keeps the very same nodes when nothing they draw changed, so React Flow re-renders none", () => {
+    const spec = createSimpleGraphSpec();
+    const { nodes } = specToFlow(spec, registry);
+    expect(refreshNodeData(nodes, spec, registry, noMarks)).toBe(nodes);
+  });
+
+  it("replaces only the nodes whose badge, mark or label changed", () => {
+    const spec = createSimpleGraphSpec();
+    const { nodes } = specToFlow(spec, registry);
+    const relabelled = { ...spec, nodes: spec.nodes.map((node) => (node.id === "answer" ? { ...node, label: "Reply" } : node)) };
+    const next = refreshNodeData(nodes, relabelled, registry, { problemCounts: new Map([["prompt", 2]]), diffStatusOf: (id) => (id === "question" ? "moved" : undefined) });
+    expect(next.map((node, index) => node === nodes[index])).toEqual([false, false, false]);
+    expect(next.map((node) => [node.data.label, node.data.problemCount, node.data.diffStatus])).toEqual([["Question", 0, "moved"], ["Build prompt", 2, undefined], ["Reply", 0, undefined]]);
+    expect(refreshNodeData(next, relabelled, registry, noMarks).filter((node, index) => node !== next[index]).map((node) => node.id)).toEqual(["question", "prompt"]);
+  });
+});
