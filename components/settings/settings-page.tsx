@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { Alert, Badge } from "../ui/alert";
 import { useWorkspace } from "../workspace/use-workspace";
+import { ApiKeysSection } from "./api-keys-section";
 import { EgressSection } from "./egress-section";
 import { McpCommandsSection } from "./mcp-commands-section";
 import { OpenClawSection } from "./openclaw-section";
@@ -30,6 +31,7 @@ export function SettingsPage({ workspaceSlug }: { workspaceSlug: string }) {
       {can("secrets:manage") && <SecretsSection workspaceId={workspaceId} />}
       {can("egress:manage") && <EgressSection workspaceId={workspaceId} />}
       {can("mcp:manage") && <McpCommandsSection workspaceId={workspaceId} />}
+      {can("api-keys:manage") && <ApiKeysSection workspaceId={workspaceId} ownRole={workspace.role} />}
     </main>
   );
 }

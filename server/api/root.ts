@@ -1,3 +1,4 @@
+import { apiKeyRouter } from "./routers/api-key";
 import { egressRouter } from "./routers/egress";
 import { graphRouter } from "./routers/graph";
 import { mcpRouter } from "./routers/mcp";
@@ -23,6 +24,7 @@ export const appRouter = createRouter({
   mcp: mcpRouter,
   openClaw: openClawRouter,
   trigger: triggerRouter,
+  apiKey: apiKeyRouter,
 });
 
 export type AppRouter = typeof appRouter;

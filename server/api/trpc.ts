@@ -4,22 +4,27 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { z, ZodError } from "zod";
 import { findUnsafeJson } from "@/lib/json/find-unsafe-json";
 import { AppError, type TAppErrorCode } from "../app-error";
-import { hasScope, type TRole, type TScope } from "../auth/access-rights";
+import { hasScope, type TScope } from "../auth/access-rights";
+import { getWorkspaceAccess, type TApiKeyPrincipal, type TPrincipal } from "../auth/principal";
 import type { TSessionUser } from "../auth/session-user";
 import { db, type TDb } from "../db/client";
 import { logger } from "../telemetry/logger";
+import { checkGraphReach } from "./check-graph-reach";
 
 // ============================================================================ context
 
 export type TContext = {
   db: TDb;
+  /** The signed-in user (session cookie), or null. */
   user: TSessionUser | null;
+  /** The API key the request authenticated with (`Authorization: Bearer ocs_...`), or null. Never both. */
+  apiKey: TApiKeyPrincipal | null;
   requestId: string;
 };
 
 /** Builds a context without HTTP: the HTTP handler, socket handlers and tests all go through here. */
-export function createInnerContext(options: { user: TSessionUser | null; requestId?: string }): TContext {
-  return { db: db(), user: options.user, requestId: options.requestId ?? crypto.randomUUID() };
+export function createInnerContext(options: { user: TSessionUser | null; apiKey?: TApiKeyPrincipal | null; requestId?: string }): TContext {
+  return { db: db(), user: options.user, apiKey: options.apiKey ?? null, requestId: options.requestId ?? crypto.randomUUID() };
 }
 
 // ============================================================================ init
@@ -96,28 +101,49 @@ const guardRawInput = t.middleware(async ({ getRawInput, next }) => {
 
 export const publicProcedure = t.procedure.use(mapAppErrors).use(guardRawInput);
 
+/** A signed-in user. An API key is refused here: it acts only inside its own workspace (`workspaceProcedure`). */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
-  return next({ ctx: { user: ctx.user } });
+  if (ctx.user) return next({ ctx: { user: ctx.user } });
+  if (ctx.apiKey) throw new TRPCError({ code: "FORBIDDEN", message: "An API key can only call procedures of its own workspace" });
+  throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+});
+
+/** A signed-in user or an API key. */
+const principalProcedure = publicProcedure.use(({ ctx, next }) => {
+  const principal: TPrincipal | null = ctx.user ? { kind: "user", user: ctx.user } : ctx.apiKey ? { kind: "apiKey", apiKey: ctx.apiKey } : null;
+  if (!principal) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+  return next({ ctx: { principal } });
 });
 
 export const ZWorkspaceId = z.string().min(1).max(64);
 
 /**
- * A member of the workspace named by `input.workspaceId`, holding `scope`. A workspace the user does not belong to
- * answers NOT_FOUND, exactly like one that does not exist. Each procedure's own strict input repeats `workspaceId`.
+ * A member of the workspace named by `input.workspaceId`, or an API key of that workspace, holding `scope`. A
+ * workspace the caller is not in answers NOT_FOUND, exactly like one that does not exist; so does, for a key limited
+ * to one graph, an input naming another graph or a run of another graph (`check-graph-reach.ts`). `ctx.user.id` is
+ * who the action is recorded as (a key's creator); `ctx.workspace.graphId` is set for a graph-limited key, and list
+ * procedures narrow to it. Each procedure's own strict input repeats `workspaceId`.
  */
 export function workspaceProcedure(scope: TScope) {
-  return authedProcedure.input(z.looseObject({ workspaceId: ZWorkspaceId })).use(async ({ ctx, input, next }) => {
-    const membership = await ctx.db.membership.findUnique({
-      where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: ctx.user.id } },
-      select: { role: true },
-    });
-    if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found" });
-    const role: TRole = membership.role;
+  return principalProcedure.input(z.looseObject({ workspaceId: ZWorkspaceId })).use(async ({ ctx, input, next }) => {
+    const access = await getWorkspaceAccess(ctx.db, ctx.principal, input.workspaceId);
+    if (!access) throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found" });
+    const { role } = access;
     if (!hasScope(role, scope)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${role}) does not allow ${scope}` });
+      const whose = access.apiKeyId ? "This API key's role" : "Your role";
+      throw new TRPCError({ code: "FORBIDDEN", message: `${whose} (${role}) does not allow ${scope}` });
     }
-    return next({ ctx: { workspace: { id: input.workspaceId, role } } });
+    await checkGraphReach(ctx.db, { workspaceId: input.workspaceId, graphId: access.graphId }, input);
+    return next({
+      ctx: { user: { id: access.actorId }, workspace: { id: input.workspaceId, role, graphId: access.graphId, apiKeyId: access.apiKeyId } },
+    });
+  });
+}
+
+/** `workspaceProcedure` for signed-in members only: what an API key must not do, such as issuing more keys. */
+export function memberProcedure(scope: TScope) {
+  return workspaceProcedure(scope).use(({ ctx, next }) => {
+    if (ctx.workspace.apiKeyId) throw new TRPCError({ code: "FORBIDDEN", message: "Only a signed-in member can do this, not an API key" });
+    return next();
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACCESS_RIGHTS, hasScope, ROLES } from "./access-rights";
+import { ACCESS_RIGHTS, hasScope, isRoleAtMost, lowerRole, ROLES } from "./access-rights";
 
 describe("access rights", () => {
   it("lets only editors and above change graphs", () => {
@@ -22,5 +22,17 @@ describe("access rights", () => {
       const lower = ACCESS_RIGHTS[ROLES[i + 1]!];
       expect(lower.every((scope) => hasScope(ROLES[i]!, scope))).toBe(true);
     }
+  });
+
+  it("lets only owners and admins manage API keys", () => {
+    expect(ROLES.filter((role) => hasScope(role, "api-keys:manage"))).toEqual(["owner", "admin"]);
+  });
+
+  it("compares roles by power, so a key's role can be capped at its creator's", () => {
+    expect(isRoleAtMost("editor", "admin")).toBe(true);
+    expect(isRoleAtMost("admin", "admin")).toBe(true);
+    expect(isRoleAtMost("owner", "admin")).toBe(false);
+    expect(lowerRole("owner", "viewer")).toBe("viewer");
+    expect(lowerRole("operator", "editor")).toBe("operator");
   });
 });

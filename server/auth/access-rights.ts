@@ -21,13 +21,14 @@ export const SCOPES = [
   "secrets:manage",
   "egress:manage",
   "mcp:manage",
+  "api-keys:manage",
 ] as const;
 export type TScope = (typeof SCOPES)[number];
 
 const READ: TScope[] = ["workspace:read", "members:read", "graph:read", "run:read"];
 const OPERATE: TScope[] = [...READ, "run:start", "run:cancel", "run:approve"];
 const EDIT: TScope[] = [...OPERATE, "graph:create", "graph:update", "graph:delete", "graph:publish"];
-const ADMINISTER: TScope[] = [...EDIT, "members:manage", "plugins:manage", "secrets:manage", "egress:manage", "mcp:manage"];
+const ADMINISTER: TScope[] = [...EDIT, "members:manage", "plugins:manage", "secrets:manage", "egress:manage", "mcp:manage", "api-keys:manage"];
 
 export const ACCESS_RIGHTS: Record<TRole, readonly TScope[]> = {
   owner: [...ADMINISTER, "workspace:manage"],
@@ -39,4 +40,14 @@ export const ACCESS_RIGHTS: Record<TRole, readonly TScope[]> = {
 
 export function hasScope(role: TRole, scope: TScope): boolean {
   return ACCESS_RIGHTS[role].includes(scope);
+}
+
+/** Roles are ordered from most to least powerful (ROLES), and each holds every scope of the roles below it. */
+export function isRoleAtMost(role: TRole, ceiling: TRole): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(ceiling);
+}
+
+/** The less powerful of two roles. */
+export function lowerRole(a: TRole, b: TRole): TRole {
+  return isRoleAtMost(a, b) ? a : b;
 }

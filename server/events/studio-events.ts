@@ -20,6 +20,8 @@ export type TStudioEvents = {
   "run.cancel_requested": { workspaceId: string; runId: string };
   /** A member left or was removed: their live subscriptions to the workspace end. */
   "membership.removed": { workspaceId: string; userId: string };
+  /** An API key was revoked: sockets it opened are disconnected. */
+  "apiKey.revoked": { workspaceId: string; apiKeyId: string };
 };
 
 type TListener<K extends keyof TStudioEvents> = (event: TStudioEvents[K]) => void;

@@ -1,8 +1,8 @@
 // Who has a graph open: a socket room per graph; on every join, leave or disconnect the room gets the list of users
-// (each user once, however many tabs they have open).
+// (each user once, however many tabs they have open). API keys may watch a graph but are not people: never listed.
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
-import type { TSessionUser } from "../auth/session-user";
+import { getWorkspaceAccess, isGraphInReach, type TPrincipal } from "../auth/principal";
 import type { TDb } from "../db/client";
 
 const ZWatchGraph = z.object({ workspaceId: z.string().min(1).max(64), graphId: z.string().min(1).max(64) }).strict();
@@ -18,8 +18,10 @@ export function attachGraphPresence(io: Server, db: TDb) {
     const sockets = await io.in(graphRoom(graphId)).fetchSockets();
     const users = new Map<string, TPresenceUser>();
     for (const socket of sockets) {
-      const user = (socket.data as { user?: TSessionUser }).user;
-      if (user) users.set(user.id, { id: user.id, name: user.name ?? user.email });
+      const principal = (socket.data as { principal?: TPrincipal }).principal;
+      if (principal?.kind !== "user") continue;
+      const { user } = principal;
+      users.set(user.id, { id: user.id, name: user.name ?? user.email });
     }
     io.to(graphRoom(graphId)).emit("graph.presence" as never, { graphId, users: [...users.values()] } as never);
   };
@@ -30,11 +32,9 @@ export function attachGraphPresence(io: Server, db: TDb) {
       void (async () => {
         const parsed = ZWatchGraph.safeParse(payload);
         if (!parsed.success) return { ok: false, error: "BAD_REQUEST" };
-        const user = (socket.data as { user: TSessionUser }).user;
-        const graph = await db.graph.findFirst({
-          where: { id: parsed.data.graphId, workspaceId: parsed.data.workspaceId, deletedAt: null, workspace: { memberships: { some: { userId: user.id } } } },
-          select: { id: true },
-        });
+        const { workspaceId, graphId } = parsed.data;
+        const access = await getWorkspaceAccess(db, (socket.data as { principal: TPrincipal }).principal, workspaceId);
+        const graph = access && isGraphInReach(access, graphId) ? await db.graph.findFirst({ where: { id: graphId, workspaceId, deletedAt: null }, select: { id: true } }) : null;
         if (!graph) return { ok: false, error: "NOT_FOUND" };
         await socket.join(graphRoom(graph.id));
         watched.add(graph.id);

@@ -6,5 +6,9 @@ export const logger = pino({
   level: env().LOG_LEVEL,
   base: { service: "studio" },
   timestamp: pino.stdTimeFunctions.isoTime,
-  redact: { paths: ["password", "*.password", "passwordHash", "*.passwordHash", "cookie", "*.cookie"], remove: true },
+  // Credentials never reach a log line, whatever object carries them (API keys travel in `authorization`).
+  redact: {
+    paths: ["password", "*.password", "passwordHash", "*.passwordHash", "cookie", "*.cookie", "authorization", "*.authorization", "*.headers.authorization"],
+    remove: true,
+  },
 });

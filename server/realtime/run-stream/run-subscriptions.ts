@@ -1,8 +1,11 @@
-// `run:subscribe {runId, afterSeq}`: authorized per run (a member of the run's workspace), backfilled from the
-// database and the hub's recent memory, then live. Each event goes out once, in seq order, with no gap: the live
+// `run:subscribe {runId, afterSeq}`: authorized per run (a member of the run's workspace, or a key of that workspace
+// and, when the key is graph-limited, of the run's graph), backfilled from the database and the hub's recent memory,
+// then live. Each event goes out once, in seq order, with no gap: the live
 // listener is registered before the backfill and buffers until the backfill is sent.
 import type { Socket } from "socket.io";
 import { z } from "zod";
+import { hasScope } from "../../auth/access-rights";
+import { actorIdOf, getWorkspaceAccess, isGraphInReach, type TPrincipal } from "../../auth/principal";
 import type { TDb } from "../../db/client";
 import type { TSeqEvent } from "../../runtime/run-store";
 import type { TRunEventHub } from "./run-event-hub";
@@ -19,13 +22,15 @@ const ZUnsubscribe = z.object({ runId: z.string().min(1).max(64) }).strict();
 type TReply = { ok: true; workspaceId: string } | { ok: false; error: string };
 type TSubscription = { workspaceId: string; lastSeq: number; stop: () => void };
 
-export function attachRunSubscriptions(options: { db: TDb; hub: TRunEventHub; userIdOf: (socket: Socket) => string; frameMs?: number }) {
+export function attachRunSubscriptions(options: { db: TDb; hub: TRunEventHub; principalOf: (socket: Socket) => TPrincipal; frameMs?: number }) {
+  // Keyed by the acting user: a key's sockets sit under its creator, whose removal ends them too.
   const socketsByUser = new Map<string, Set<{ socket: Socket; subscriptions: Map<string, TSubscription> }>>();
 
   function onConnection(socket: Socket): void {
     const subscriptions = new Map<string, TSubscription>();
     const entry = { socket, subscriptions };
-    const userId = options.userIdOf(socket);
+    const principal = options.principalOf(socket);
+    const userId = actorIdOf(principal);
     const userSockets = socketsByUser.get(userId) ?? new Set();
     userSockets.add(entry);
     socketsByUser.set(userId, userSockets);
@@ -65,10 +70,10 @@ export function attachRunSubscriptions(options: { db: TDb; hub: TRunEventHub; us
       if (!parsed.success) return { ok: false, error: "BAD_REQUEST" };
       const { runId, afterSeq } = parsed.data;
       if (!subscriptions.has(runId) && subscriptions.size >= MAX_SUBSCRIPTIONS_PER_SOCKET) return { ok: false, error: "TOO_MANY_SUBSCRIPTIONS" };
-      const run = await options.db.run.findUnique({ where: { id: runId }, select: { workspaceId: true } });
-      const membership = run && (await options.db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: run.workspaceId, userId } }, select: { id: true } }));
-      // A run of another workspace answers exactly like a missing one.
-      if (!run || !membership) return { ok: false, error: "NOT_FOUND" };
+      const run = await options.db.run.findUnique({ where: { id: runId }, select: { workspaceId: true, graphId: true } });
+      const access = run && (await getWorkspaceAccess(options.db, principal, run.workspaceId));
+      // A run of another workspace (or, for a graph-limited key, of another graph) answers exactly like a missing one.
+      if (!run || !access || !hasScope(access.role, "run:read") || !isGraphInReach(access, run.graphId)) return { ok: false, error: "NOT_FOUND" };
       subscriptions.get(runId)?.stop();
 
       const buffered: TSeqEvent[] = [];

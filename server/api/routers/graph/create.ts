@@ -1,3 +1,4 @@
+import { AppError } from "../../../app-error";
 import { createGraph } from "../../../services/graph/create-graph";
 import { workspaceProcedure } from "../../trpc";
 import { ZCreateGraphInput } from "./types";
@@ -6,5 +7,6 @@ export const createGraphProcedure = workspaceProcedure("graph:create")
   .input(ZCreateGraphInput)
   .mutation(({ ctx, input }) => {
     const { workspaceId, name, spec } = input;
+    if (ctx.workspace.graphId) throw new AppError("FORBIDDEN", "This API key is limited to one graph: it cannot create graphs");
     return createGraph(ctx.db, { workspaceId, actorId: ctx.user.id, name, spec });
   });

@@ -4,4 +4,4 @@ import { ZListGraphsInput } from "./types";
 
 export const listGraphsProcedure = workspaceProcedure("graph:read")
   .input(ZListGraphsInput)
-  .query(({ ctx, input }) => listGraphs(ctx.db, { workspaceId: input.workspaceId }));
+  .query(({ ctx, input }) => listGraphs(ctx.db, { workspaceId: input.workspaceId, graphId: ctx.workspace.graphId }));

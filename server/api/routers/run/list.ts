@@ -11,5 +11,6 @@ export const listRunsProcedure = workspaceProcedure("run:read")
     const { cursor, direction: _direction, limit, ...filter } = input;
     const after = cursor === undefined ? undefined : decodeRunCursor(cursor);
     if (cursor !== undefined && !after) throw new AppError("BAD_REQUEST", "Invalid cursor");
-    return listRuns(ctx.db, { ...toRunFilter(filter), after, limit });
+    // A graph-limited key sees its graph's runs only (a filter naming another graph never got this far).
+    return listRuns(ctx.db, { ...toRunFilter({ ...filter, graphId: ctx.workspace.graphId ?? filter.graphId }), after, limit });
   });

@@ -5,4 +5,4 @@ import { ZRunStatsInput } from "./types";
 
 export const runStatsProcedure = workspaceProcedure("run:read")
   .input(ZRunStatsInput)
-  .query(({ ctx, input }) => getRunStats(ctx.db, toRunFilter(input)));
+  .query(({ ctx, input }) => getRunStats(ctx.db, toRunFilter({ ...input, graphId: ctx.workspace.graphId ?? input.graphId })));

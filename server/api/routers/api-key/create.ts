@@ -1,0 +1,20 @@
+import { createApiKey } from "../../../services/api-key/create-api-key";
+import { memberProcedure } from "../../trpc";
+import { ZCreateApiKeyInput, ZCreatedApiKey } from "./types";
+
+/** Signed-in admins only: a key never issues keys, so a leaked key cannot make itself permanent. */
+export const createApiKeyProcedure = memberProcedure("api-keys:manage")
+  .input(ZCreateApiKeyInput)
+  .output(ZCreatedApiKey)
+  .mutation(({ ctx, input }) => {
+    const { workspaceId, name, role, graphId, expiresAt } = input;
+    return createApiKey(ctx.db, {
+      workspaceId,
+      actorId: ctx.user.id,
+      actorRole: ctx.workspace.role,
+      name,
+      role,
+      graphId,
+      expiresAt: expiresAt === undefined ? undefined : new Date(expiresAt),
+    });
+  });
