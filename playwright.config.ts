@@ -1,9 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 
 // The e2e studio: the production build, on its own port, with its own embedded Postgres in a fresh data folder.
-export const E2E_PORT = 3100;
-export const E2E_PG_PORT = 54349;
-export const E2E_DATA_DIR = ".data/e2e";
+// STUDIO_E2E_PORT moves all three, so two suites can run side by side in one checkout.
+export const E2E_PORT = Number(process.env.STUDIO_E2E_PORT ?? 3100);
+export const E2E_PG_PORT = E2E_PORT + 51_249;
+export const E2E_DATA_DIR = E2E_PORT === 3100 ? ".data/e2e" : `.data/e2e-${E2E_PORT}`;
 export const E2E_ADMIN_PASSWORD = "e2e-admin-password";
 const BASE_URL = `http://localhost:${E2E_PORT}`;
 
