@@ -12,8 +12,8 @@ function step(seq: number, nodeId: string, output: unknown, extra: Partial<TComp
   return { seq, nodeId, status: "succeeded", output, usage: null, startedAt: new Date(seq * 1_000).toISOString(), finishedAt: new Date(seq * 1_000 + 100).toISOString(), ...extra };
 }
 
-function run(steps: TCompareStep[], usage: TCompareRun["usage"] = null): TCompareRun {
-  return { nodes, startedAt: "1970-01-01T00:00:00.000Z", finishedAt: new Date(steps.length * 1_000 + 500).toISOString(), usage, steps };
+function run(steps: TCompareStep[], usage: TCompareRun["usage"] = null, output: unknown = null): TCompareRun {
+  return { nodes, output, startedAt: "1970-01-01T00:00:00.000Z", finishedAt: new Date(steps.length * 1_000 + 500).toISOString(), usage, steps };
 }
 
 describe("compareRuns", () => {
@@ -29,6 +29,13 @@ describe("compareRuns", () => {
     expect(assistant.b).toMatchObject({ tokens: 140, costUsd: 0.02, latencyMs: 400 });
     expect(comparison.totals).toEqual({ a: { tokens: 100, costUsd: 0.01, durationMs: 3_500, steps: 3 }, b: { tokens: 140, costUsd: 0.02, durationMs: 3_500, steps: 3 } });
     expect(comparison.changedNodes).toBe(1);
+    expect(comparison.outputChanges).toEqual([]);
+  });
+
+  it("diffs what the runs' Output nodes received", () => {
+    const a = run([step(1, "yes", {})], null, { answer: { text: "One." } });
+    const b = run([step(1, "yes", {})], null, { answer: { text: "Two." } });
+    expect(compareRuns(a, b).outputChanges).toEqual([{ path: ["answer", "text"], before: "One.", after: "Two." }]);
   });
 
   it("shows the path each run took: nodes only one ran, and nodes that ended differently", () => {

@@ -5,7 +5,7 @@ import { isTruncatedJson } from "@/lib/run-values/truncate-json";
 import { toMs, type TInstant, type TUsage } from "./run-types";
 
 export type TCompareStep = { seq: number; nodeId: string; status: string; output: unknown; usage: unknown; startedAt: TInstant; finishedAt: TInstant | null };
-export type TCompareRun = { nodes: readonly { id: string; label: string }[]; startedAt: TInstant | null; finishedAt: TInstant | null; usage: TUsage | null; steps: readonly TCompareStep[] };
+export type TCompareRun = { nodes: readonly { id: string; label: string }[]; output: unknown; startedAt: TInstant | null; finishedAt: TInstant | null; usage: TUsage | null; steps: readonly TCompareStep[] };
 
 export type TNodeSide = { status: string; steps: number; tokens: number; costUsd: number; latencyMs: number; output: unknown };
 
@@ -22,7 +22,13 @@ export type TNodeComparison = {
 };
 
 export type TRunTotals = { tokens: number; costUsd: number; durationMs: number | undefined; steps: number };
-export type TRunComparison = { nodes: TNodeComparison[]; totals: { a: TRunTotals; b: TRunTotals }; changedNodes: number };
+export type TRunComparison = {
+  nodes: TNodeComparison[];
+  totals: { a: TRunTotals; b: TRunTotals };
+  changedNodes: number;
+  /** What the runs' Output nodes received, diffed like a node's output. */
+  outputChanges: TJsonChange[];
+};
 
 export function compareRuns(a: TCompareRun, b: TCompareRun): TRunComparison {
   const sidesA = summarizeNodes(a.steps);
@@ -40,6 +46,7 @@ export function compareRuns(a: TCompareRun, b: TCompareRun): TRunComparison {
     nodes,
     totals: { a: totalsOf(a, sidesA), b: totalsOf(b, sidesB) },
     changedNodes: nodes.filter((node) => node.isPathDifferent || node.outputChanges.length > 0).length,
+    outputChanges: diffJson(a.output ?? null, b.output ?? null),
   };
 }
 
