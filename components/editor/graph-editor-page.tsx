@@ -48,7 +48,7 @@ export function GraphEditorPage({ workspaceSlug, graphId }: { workspaceSlug: str
   return (
     <main className={styles.page}>
       {graph.isRefetchError && <Alert>{getErrorMessage(graph.error)}</Alert>}
-      <GraphEditor key={graph.data.id} workspaceId={workspace.id} workspaceSlug={workspaceSlug} graph={graph.data} nodeTypes={nodeTypes} canEdit={can("graph:update")} canPublish={can("graph:publish")} />
+      <GraphEditor key={graph.data.id} workspaceId={workspace.id} workspaceSlug={workspaceSlug} graph={graph.data} nodeTypes={nodeTypes} canEdit={can("graph:update")} canPublish={can("graph:publish")} canRun={can("run:start")} canCancel={can("run:cancel")} />
     </main>
   );
 }

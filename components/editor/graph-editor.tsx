@@ -32,8 +32,14 @@ import { useEditHistory } from "./use-edit-history";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useGroupActions } from "./use-group-actions";
 import { VersionsPanel } from "./versions-panel";
+import { RunControls } from "./live-run/run-controls";
+import { RunOverlayContext } from "./live-run/run-overlay-context";
+import { StudioEdge } from "./live-run/studio-edge";
+import { useLiveRun } from "./live-run/use-live-run";
 
 const NODE_TYPES = { studio: StudioNode, "group-frame": GroupFrame };
+// Edges without a type (all of them) draw with StudioEdge, which shows a followed run's deliveries and queue depth.
+const EDGE_TYPES = { default: StudioEdge };
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.25 };
 const PRO_OPTIONS = { hideAttribution: true };
 const DELETE_KEYS = ["Backspace", "Delete"];
@@ -47,6 +53,8 @@ type TGraphEditorProps = {
   nodeTypes: { entries: readonly TPaletteEntry[]; registry: TNodeTypeRegistry };
   canEdit: boolean;
   canPublish: boolean;
+  canRun: boolean;
+  canCancel: boolean;
 };
 
 export function GraphEditor(props: TGraphEditorProps) {
@@ -62,7 +70,7 @@ export function GraphEditor(props: TGraphEditorProps) {
  * spec is rebuilt from `getNodes()` when a save is due. Edits (add, connect, delete, group) change the spec and React
  * Flow together; validation runs on the spec with the same rules as the server, after the canvas has painted.
  */
-function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEdit, canPublish }: TGraphEditorProps) {
+function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEdit, canPublish, canRun, canCancel }: TGraphEditorProps) {
   const flow = useReactFlow<TCanvasNode, Edge>();
   const { entries, registry } = nodeTypes;
   const specRef = useRef(graph.draft);
@@ -302,6 +310,9 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
     dragStartSpec.current = undefined;
   }, [canEdit, commitMove, getSpec]);
 
+  const [followedRunId, setFollowedRunId] = useState<string>();
+  const liveRun = useLiveRun(followedRunId, spec.edges);
+
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const reloadLatest = useCallback(async () => {
@@ -319,6 +330,18 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
         {!canEdit && <Badge title="Your role can view this graph but not change it">read-only</Badge>}
         <div className={styles.spacer} />
         <PresenceAvatars workspaceId={workspaceId} graphId={graph.id} />
+        <RunControls
+          workspaceId={workspaceId}
+          workspaceSlug={workspaceSlug}
+          graphId={graph.id}
+          store={liveRun.store}
+          followedRunId={followedRunId}
+          canRun={canRun}
+          canCancel={canCancel}
+          getSpec={getSpec}
+          saveDraft={autosave.saveNow}
+          onFollow={setFollowedRunId}
+        />
         {canEdit && (
           <>
             <Button variant="ghost" onClick={undo} disabled={!history.canUndo} title="Undo (Ctrl+Z)">Undo</Button>
@@ -352,30 +375,33 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
         >
           {hint && <div className={styles.hint} role="status">Cannot connect: {hint}</div>}
           <ShortcutsOverlay />
-          <ReactFlow<TCanvasNode, Edge>
-            defaultNodes={initial.nodes}
-            defaultEdges={initial.edges}
-            nodeTypes={NODE_TYPES}
-            fitView
-            fitViewOptions={FIT_VIEW_OPTIONS}
-            nodesDraggable={canEdit}
-            nodesConnectable={canEdit}
-            elementsSelectable
-            deleteKeyCode={canEdit ? DELETE_KEYS : null}
-            isValidConnection={isValidConnection}
-            onConnect={onConnect}
-            onConnectEnd={onConnectEnd}
-            onDelete={onDelete}
-            onSelectionChange={onSelectionChange}
-            onNodeDoubleClick={onNodeDoubleClick}
-            onNodeDragStart={onNodeDragStart}
-            onNodeDragStop={onNodeDragStop}
-            proOptions={PRO_OPTIONS}
-          >
-            <Background gap={16} />
-            <MiniMap pannable zoomable />
-            <Controls showInteractive={false} />
-          </ReactFlow>
+          <RunOverlayContext value={followedRunId ? liveRun.store : undefined}>
+            <ReactFlow<TCanvasNode, Edge>
+              defaultNodes={initial.nodes}
+              defaultEdges={initial.edges}
+              nodeTypes={NODE_TYPES}
+              edgeTypes={EDGE_TYPES}
+              fitView
+              fitViewOptions={FIT_VIEW_OPTIONS}
+              nodesDraggable={canEdit}
+              nodesConnectable={canEdit}
+              elementsSelectable
+              deleteKeyCode={canEdit ? DELETE_KEYS : null}
+              isValidConnection={isValidConnection}
+              onConnect={onConnect}
+              onConnectEnd={onConnectEnd}
+              onDelete={onDelete}
+              onSelectionChange={onSelectionChange}
+              onNodeDoubleClick={onNodeDoubleClick}
+              onNodeDragStart={onNodeDragStart}
+              onNodeDragStop={onNodeDragStop}
+              proOptions={PRO_OPTIONS}
+            >
+              <Background gap={16} />
+              <MiniMap pannable zoomable />
+              <Controls showInteractive={false} />
+            </ReactFlow>
+          </RunOverlayContext>
         </div>
         <aside className={styles.sidebar}>
           <VersionsPanel

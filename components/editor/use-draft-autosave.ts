@@ -113,5 +113,12 @@ export function useDraftAutosave(options: { workspaceId: string; graphId: string
     [flush],
   );
 
-  return { state, scheduleSave, onRemoteRevision, adopt, overwrite };
+  /** Saves pending edits now (waiting for a save in flight); true when the server holds what the canvas shows. */
+  const saveNow = useCallback(async (): Promise<boolean> => {
+    while (isSavingRef.current) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (isDirtyRef.current) await flush();
+    return !isDirtyRef.current;
+  }, [flush]);
+
+  return { state, scheduleSave, onRemoteRevision, adopt, overwrite, saveNow };
 }

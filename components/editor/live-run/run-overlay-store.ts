@@ -40,3 +40,11 @@ export function useRunEdgeState(store: TRunOverlayStore | undefined, edgeId: str
 function noSubscribe(): () => void {
   return () => undefined;
 }
+
+export function useRunStatus(store: TRunOverlayStore | undefined): TRunCanvasState["runStatus"] | undefined {
+  return useSyncExternalStore(
+    store?.subscribe ?? noSubscribe,
+    () => store?.get()?.runStatus,
+    () => undefined,
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import styles from "../editor.module.css";
+import { useRunOverlay } from "./run-overlay-context";
+import { useRunNodeState } from "./run-overlay-store";
+
+/** A node's part in the followed run: status, elapsed time, calls in flight, and the text it streams. */
+export function NodeRunBadge({ nodeId }: { nodeId: string }) {
+  const state = useRunNodeState(useRunOverlay(), nodeId);
+  const isRunning = state?.status === "running" || state?.status === "retrying";
+  const now = useNow(isRunning);
+  if (!state) return null;
+  const elapsed = state.startedAt !== undefined ? ((state.finishedAt ?? now) - state.startedAt) / 1_000 : undefined;
+  return (
+    <div className={styles.nodeRun} data-testid="node-run" data-status={state.status}>
+      <span className={`${styles.runStatus} ${styles[`run-${state.status}`] ?? ""}`}>{state.status}</span>
+      {elapsed !== undefined && elapsed >= 0 && <span className={styles.runElapsed}>{elapsed.toFixed(1)} s</span>}
+      {state.calls > 0 && (
+        <span className={state.activeCalls > 0 ? `${styles.callBadge} ${styles.callBadgeActive}` : styles.callBadge} title="Calls (as a tool, model or memory)" data-testid="node-calls">
+          {state.activeCalls > 0 ? `calling… ${state.calls}` : `${state.calls} call${state.calls === 1 ? "" : "s"}`}
+        </span>
+      )}
+      {state.text && <div className={`${styles.runText} nodrag nowheel`} data-testid="node-run-text">{state.text}</div>}
+      {state.error && <div className={styles.runError} title={state.error}>{state.error}</div>}
+    </div>
+  );
+}
+
+/** The current time, ticking four times a second while `isTicking`. */
+function useNow(isTicking: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!isTicking) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [isTicking]);
+  return now;
+}

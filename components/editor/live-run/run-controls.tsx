@@ -1,0 +1,77 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import type { TGraphSpec } from "@/lib/graph";
+import { getErrorMessage } from "../../trpc/error-message";
+import { useTRPC } from "../../trpc/trpc";
+import { Button } from "../../ui/button";
+import styles from "../editor.module.css";
+import { RunInputForm } from "./run-input-form";
+import type { TRunOverlayStore } from "./run-overlay-store";
+import { useRunStatus } from "./run-overlay-store";
+
+type TRunControlsProps = {
+  workspaceId: string;
+  workspaceSlug: string;
+  graphId: string;
+  store: TRunOverlayStore;
+  followedRunId: string | undefined;
+  canRun: boolean;
+  canCancel: boolean;
+  getSpec: () => TGraphSpec;
+  /** Saves pending edits; false when the draft could not be saved (a conflict), so the run would not be what is shown. */
+  saveDraft: () => Promise<boolean>;
+  onFollow: (runId: string | undefined) => void;
+};
+
+const FINAL = new Set(["succeeded", "failed", "cancelled"]);
+
+/** Run the draft with an input form, then follow the run on the canvas; open it on its page, cancel it, or stop following. */
+export function RunControls(props: TRunControlsProps) {
+  const trpc = useTRPC();
+  const [isFormOpen, setFormOpen] = useState(false);
+  const [error, setError] = useState<string>();
+  const start = useMutation(trpc.run.start.mutationOptions());
+  const cancel = useMutation(trpc.run.cancel.mutationOptions());
+  const status = useRunStatus(props.store);
+  const inputNode = props.getSpec().nodes.find((node) => node.type === "core/input" && !node.disabled);
+
+  const startRun = async (input: unknown) => {
+    setError(undefined);
+    if (!(await props.saveDraft())) return setError("The draft could not be saved: resolve the save problem first.");
+    try {
+      const run = await start.mutateAsync({ workspaceId: props.workspaceId, graphId: props.graphId, version: "draft", input });
+      setFormOpen(false);
+      props.onFollow(run.id);
+    } catch (caught) {
+      setError(getErrorMessage(caught));
+    }
+  };
+
+  return (
+    <div className={styles.runControls}>
+      {props.canRun && (
+        <Button onClick={() => setFormOpen((open) => !open)} aria-expanded={isFormOpen}>
+          Run
+        </Button>
+      )}
+      {props.followedRunId && (
+        <span className={styles.runBar} data-testid="run-bar">
+          <span className={`${styles.runStatus} ${styles[`run-${status ?? "queued"}`] ?? ""}`} data-testid="run-bar-status">{status ?? "queued"}</span>
+          <Link href={`/w/${props.workspaceSlug}/runs/${props.followedRunId}`}>Open run</Link>
+          {props.canCancel && status && !FINAL.has(status) && (
+            <Button variant="ghost" onClick={() => cancel.mutate({ workspaceId: props.workspaceId, runId: props.followedRunId! })}>Cancel</Button>
+          )}
+          <Button variant="ghost" onClick={() => props.onFollow(undefined)} title="Stop showing this run on the canvas">Clear</Button>
+        </span>
+      )}
+      {isFormOpen && (
+        <div className={styles.runPopover} role="dialog" aria-label="Run the draft">
+          <RunInputForm schema={inputNode?.config.schema} isBusy={start.isPending} error={error} onSubmit={(input) => void startRun(input)} onCancel={() => setFormOpen(false)} />
+        </div>
+      )}
+    </div>
+  );
+}
