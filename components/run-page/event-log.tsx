@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { TRunStreamEvent } from "../realtime/use-run-events";
 import { TextInput } from "../ui/text-input";
 import { describeEvent } from "./describe-event";
@@ -12,7 +12,7 @@ import styles from "./run-page.module.css";
 const MAX_SHOWN = 500;
 
 /** The run's events as they arrive, filtered by type group, node and text. */
-export function EventLog(props: { events: readonly TRunStreamEvent[]; nodes: readonly { id: string; label: string }[]; labelOf: (nodeId: string) => string; streamStatus: string }) {
+export const EventLog = memo(function EventLog(props: { events: readonly TRunStreamEvent[]; nodes: readonly { id: string; label: string }[]; labelOf: (nodeId: string) => string; streamStatus: string }) {
   const [filter, setFilter] = useState<TEventFilter>({ groups: ALL_EVENT_GROUPS, nodeId: "", text: "" });
   const matching = useMemo(() => filterEvents(props.events, filter, props.labelOf), [props.events, filter, props.labelOf]);
   const shown = matching.slice(-MAX_SHOWN);
@@ -71,4 +71,4 @@ export function EventLog(props: { events: readonly TRunStreamEvent[]; nodes: rea
       </div>
     </section>
   );
-}
+});

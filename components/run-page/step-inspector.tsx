@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { TRunStreamEvent } from "../realtime/use-run-events";
 import { Button } from "../ui/button";
 import { formatClock, formatCostUsd, formatDurationMs, formatTokens } from "./format-run-values";
@@ -15,7 +16,7 @@ import { StepLogs } from "./step-logs";
 type TEffects = { now?: unknown; random?: unknown; calls?: { callId: string; input?: unknown; output?: unknown; error?: unknown }[] };
 
 /** The selected step: input, output, error with stack, recorded effects, usage and cost, logs; and "Re-run from here". */
-export function StepInspector(props: {
+export const StepInspector = memo(function StepInspector(props: {
   workspaceId: string;
   runId: string;
   step: TLiveStep | undefined;
@@ -77,4 +78,4 @@ export function StepInspector(props: {
       <StepLogs text={text} logs={logs} />
     </section>
   );
-}
+});
