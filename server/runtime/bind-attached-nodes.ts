@@ -4,6 +4,7 @@
 import type { TAttachedCall, TAttachedContext, TAttachedNode, TAttachedNodes, TBudgetLeft } from "./attached-contract";
 import type { TRunPlan } from "./compile-plan";
 import type { TRetryPolicy } from "@/lib/graph";
+import { truncateJson } from "@/lib/run-values/truncate-json";
 import { isRetriable, NonRetriableError, toStepError } from "./errors";
 import type { TRunEventMap } from "./events";
 import type { TChildRunRequest, TChildRunResult } from "./node-implementation";
@@ -83,13 +84,14 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
     caller.calls.push(call);
     env.onInvoked(nodeId);
     const base = { stepSeq: caller.stepSeq, callId: call.callId, callerNodeId: caller.nodeId, kind, operation };
-    env.emit("node.call_started", nodeId, { ...base, input: kind === "tool" ? input : undefined });
+    // Events carry previews of big values; the step's record keeps them whole (the run page loads them on demand).
+    env.emit("node.call_started", nodeId, { ...base, input: kind === "tool" ? truncateJson(input) : undefined });
     try {
       const output = await withRetries(kind, () => run(context(callIndex)));
       call.output = kind === "tool" ? env.redact(output) : output;
       call.usage = usageOf?.(output);
       call.finishedAt = env.now();
-      env.emit("node.call_finished", nodeId, { ...base, ok: true, durationMs: call.finishedAt - call.startedAt, output: kind === "tool" ? call.output : undefined, usage: call.usage });
+      env.emit("node.call_finished", nodeId, { ...base, ok: true, durationMs: call.finishedAt - call.startedAt, output: kind === "tool" ? truncateJson(call.output) : undefined, usage: call.usage });
       return call.output as T;
     } catch (error) {
       call.error = { code: toStepError(error).code, message: toStepError(error).message };

@@ -12,7 +12,9 @@ let prepared = contexts.prepare();
 let current;
 
 function send(message) {
-  if (process.connected) process.send(message);
+  // The host may exit between the check and the write (shutdown): the callback takes that EPIPE instead of an
+  // unhandled 'error' event on the process.
+  if (process.connected) process.send(message, () => undefined);
 }
 
 function runJob(job) {
