@@ -79,6 +79,12 @@ export function applyRunEvents(previous: TRunCanvasState, events: readonly TRunS
         state.runStatus = "cancelled";
         for (const [id, entry] of Object.entries(state.nodes)) if (entry.status === "running" || entry.status === "queued" || entry.status === "waiting") node(id).status = "cancelled";
         break;
+      case "node.activated": {
+        // Taken from the frontier, not yet running (waiting for an activation slot).
+        const entry = node(event.nodeId!);
+        if (entry.status !== "running") entry.status = "queued";
+        break;
+      }
       case "node.started": {
         const entry = node(event.nodeId!);
         entry.status = "running";
