@@ -54,7 +54,7 @@ test("draws a connection between compatible ports with the mouse, and refuses an
   await expect(page.locator('.react-flow__edge[data-id="input-template"]')).toBeVisible();
 });
 
-test("groups two nodes into a frame that moves them together, undoes and redoes it, and keeps it after a reload", async ({ page }) => {
+test("groups two nodes into a frame that moves them together, undoes and redoes it, renames and resizes it, and keeps it after a reload", async ({ page }) => {
   await newGraph(page, "Groups");
   await page.getByTestId("palette-core/template").click();
   await page.getByTestId("palette-core/transform").click();
@@ -72,6 +72,17 @@ test("groups two nodes into a frame that moves them together, undoes and redoes 
   await expect(page.getByTestId("group-frame")).toHaveCount(1);
   await expectSaved(page);
 
+  await page.getByTestId("group-frame").click({ position: { x: 12, y: 8 } });
+  await page.getByTestId("inspector").getByLabel("Label").fill("Intake");
+  await page.getByTestId("inspector").getByLabel("Label").blur();
+  await expect(page.getByTestId("group-frame")).toContainText("Intake");
+  const narrow = (await page.getByTestId("group-frame").boundingBox())!.width;
+  const width = Number(await page.getByTestId("inspector").getByLabel("width").inputValue());
+  await page.getByTestId("inspector").getByLabel("width").fill(String(width + 200));
+  await page.getByTestId("inspector").getByLabel("width").blur();
+  await expect.poll(async () => (await page.getByTestId("group-frame").boundingBox())!.width).toBeGreaterThan(narrow + 100);
+  await expectSaved(page);
+
   const before = { template: await nodePosition(page, "template"), transform: await nodePosition(page, "transform"), output: await nodePosition(page, "output") };
   await dragFrame(page, 120, 80);
   await expectSaved(page);
@@ -84,6 +95,7 @@ test("groups two nodes into a frame that moves them together, undoes and redoes 
 
   await page.reload();
   await expect(page.getByTestId("group-frame")).toHaveCount(1);
+  await expect(page.getByTestId("group-frame")).toContainText("Intake");
   const reloaded = await nodePosition(page, "template");
   // The spec stores whole pixels.
   expect({ x: Math.round(reloaded.x), y: Math.round(reloaded.y) }).toEqual({ x: Math.round(after.template.x), y: Math.round(after.template.y) });

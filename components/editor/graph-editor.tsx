@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { diffGraphs, validateGraph, validateGraphSpec, type TGraphDiff, type TGraphNode, type TGraphSpec, type TNodeTypeRegistry } from "@/lib/graph";
-import { isGroupNode } from "@/lib/graph/group-node";
+import { getGroupSize, isGroupNode } from "@/lib/graph/group-node";
 import { useTRPC } from "../trpc/trpc";
 import { Badge } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -283,6 +283,8 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
       // Badges and comparison marks follow once the edit is validated.
       const { problemCount: _problemCount, diffStatus: _diffStatus, ...data } = toNodeData(changed, next, registry);
       flow.updateNodeData(changed.id, data);
+      // A frame's size lives on the canvas node too (getSpec reads it back from there).
+      if (isGroupNode(changed)) flow.updateNode(changed.id, getGroupSize(changed));
     },
     [commitEdit, flow, getSpec, registry],
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import type { TGraphNode, TNodeTypeDefinition } from "@/lib/graph";
+import { isGroupNode } from "@/lib/graph/group-node";
 import styles from "./editor.module.css";
 import { InspectorExtras } from "./inspector-extras";
 import { SecretPicker } from "./secret-picker";
@@ -10,8 +11,8 @@ type TUiHint = { widget?: string; label?: string; placeholder?: string };
 
 /**
  * The selected node's label and config, as a form generated from its type's config JSON Schema and UI hints: text,
- * numbers, switches, choices and secret names (`widget: "secret"`); anything else is edited as JSON. Fields commit on change (choices) or on blur (text),
- * so one typed word is one undo step.
+ * numbers, switches, choices and secret names (`widget: "secret"`); anything else is edited as JSON. Fields commit on
+ * change (choices) or on blur (text), so one typed word is one undo step.
  */
 export function Inspector(props: {
   node: TGraphNode;
@@ -54,19 +55,22 @@ export function Inspector(props: {
         />
       ))}
       <InspectorExtras node={node} workspaceId={props.workspaceId} graphId={props.graphId} isReadOnly={isReadOnly} onChange={props.onChange} />
-      <label className={styles.field}>
-        <span>Pinned output (test data)</span>
-        <JsonField
-          key={`${node.id}-pinned`}
-          aria-label="Pinned output"
-          disabled={isReadOnly}
-          value={node.pinned}
-          onCommit={(pinned) => {
-            const { pinned: _previous, ...rest } = node;
-            props.onChange(pinned === undefined ? rest : { ...rest, pinned });
-          }}
-        />
-      </label>
+      {/* A Group never runs, so it has no output to pin. */}
+      {!isGroupNode(node) && (
+        <label className={styles.field}>
+          <span>Pinned output (test data)</span>
+          <JsonField
+            key={`${node.id}-pinned`}
+            aria-label="Pinned output"
+            disabled={isReadOnly}
+            value={node.pinned}
+            onCommit={(pinned) => {
+              const { pinned: _previous, ...rest } = node;
+              props.onChange(pinned === undefined ? rest : { ...rest, pinned });
+            }}
+          />
+        </label>
+      )}
       {!definition && <p className={styles.muted}>Unknown node type: its config is shown as stored.</p>}
     </section>
   );
