@@ -157,6 +157,9 @@ test("re-runs from a step with an edited input, and the run diff shows the chang
   await expect(page.locator('[data-testid="compare-node"][data-node="question"]')).toHaveAttribute("data-changed", "false");
   await expect(page.locator('[data-testid="compare-node"][data-node="prompt"]')).toHaveAttribute("data-changed", "true");
   await expect(page.locator('[data-testid="compare-node"][data-node="assistant"]')).toHaveAttribute("data-changed", "true");
+  // The same difference on the canvas: the changed nodes are marked, the unchanged ones are not.
+  await expect(page.getByTestId("compare-canvas-node").filter({ hasText: "Assistant" })).toHaveAttribute("data-mark", "changed");
+  await expect(page.getByTestId("compare-canvas-node").filter({ hasText: "Question" })).toHaveAttribute("data-mark", "same");
   const diffs = page.getByTestId("output-diff");
   await expect(diffs.first()).toContainText('"How many words are in this question?"');
   await expect(diffs.first()).toContainText('"Why is the sky blue?"');

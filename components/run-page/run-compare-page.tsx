@@ -7,6 +7,7 @@ import { getErrorMessage } from "../trpc/error-message";
 import { useTRPC } from "../trpc/trpc";
 import { Alert } from "../ui/alert";
 import { useWorkspace } from "../workspace/use-workspace";
+import { CompareCanvas } from "./compare-canvas";
 import { CompareNodes } from "./compare-nodes";
 import { CompareRunTitle } from "./compare-run-title";
 import { compareRuns } from "./compare-runs";
@@ -48,6 +49,7 @@ export function RunComparePage({ workspaceSlug, a, b }: { workspaceSlug: string;
         <CompareRunTitle name="B" run={runB.data} workspaceSlug={workspaceSlug} />
       </header>
       <CompareTotals a={comparison.totals.a} b={comparison.totals.b} changedNodes={comparison.changedNodes} outputChanges={comparison.outputChanges} />
+      <CompareCanvas graph={runB.data} nodes={comparison.nodes} />
       <CompareNodes nodes={comparison.nodes} />
     </main>
   );

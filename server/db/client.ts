@@ -20,7 +20,8 @@ export function connectDb(databaseUrl: string): PrismaClient {
   pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
   // An idle connection dropped by the server (restart, failover, shutdown) must not take the process down: the pool
   // discards it and the next query opens a new one.
-  pool.on("error", (error) => logger.warn({ err: error }, "an idle database connection was closed by the server"));
+  // Message and code only: the error object carries the whole pg client (config, buffers) as enumerable fields.
+  pool.on("error", (error) => logger.warn({ code: (error as { code?: string }).code, reason: error.message }, "an idle database connection was closed by the server"));
   client = new PrismaClient({ adapter: new PrismaPg(pool) });
   return client;
 }

@@ -3,11 +3,15 @@ import type { TFrontier } from "../../runtime/frontier/frontier";
 import type { TUsage } from "../../runtime/node-implementation";
 import { findRunOrThrow } from "./find-run";
 
-type TSpecNodes = { nodes?: { id: string; type: string; label?: string }[] };
+type TSpecShape = {
+  nodes?: { id: string; type: string; label?: string; position?: { x: number; y: number } }[];
+  edges?: { id: string; source: { node: string }; target: { node: string } }[];
+};
 
 /**
  * A run with its input, output, error and what it waits for (detail view; the list never loads these), the runs it
- * derives from (replay, fork, parent) and its graph's nodes (id, type, label) for naming steps.
+ * derives from (replay, fork, parent) and its graph's nodes (id, type, label, position) and edges, for naming steps and
+ * drawing the graph.
  */
 export async function getRun(db: TDbOrTx, options: { workspaceId: string; runId: string }) {
   const run = await findRunOrThrow(db, options, {
@@ -35,7 +39,10 @@ export async function getRun(db: TDbOrTx, options: { workspaceId: string; runId:
   });
   const { frontier, spec, graphVersion, graph, usage, parentRunId, parentStepSeq, forkedFromStepId, replayOfRunId, ...rest } = run;
   const waiting = ((frontier as TFrontier | null)?.waiting ?? []).map((wait) => ({ nodeId: wait.nodeId, stepSeq: wait.stepSeq, wait: wait.wait }));
-  const nodes = ((spec as TSpecNodes | null)?.nodes ?? []).map((node) => ({ id: node.id, type: node.type, label: node.label || node.id }));
+  const shape = (spec ?? {}) as TSpecShape;
+  const nodes = (shape.nodes ?? []).map((node) => ({ id: node.id, type: node.type, label: node.label || node.id, position: node.position ?? { x: 0, y: 0 } }));
+  // Enough of the graph to draw it (a comparison on the canvas), without configs.
+  const edges = (shape.edges ?? []).map((edge) => ({ id: edge.id, source: edge.source.node, target: edge.target.node }));
   const forkedFrom = forkedFromStepId ? await db.runStep.findUnique({ where: { id: forkedFromStepId }, select: { seq: true, nodeId: true } }) : null;
   return {
     ...rest,
@@ -44,6 +51,7 @@ export async function getRun(db: TDbOrTx, options: { workspaceId: string; runId:
     usage: usage as TUsage | null,
     waiting,
     nodes,
+    edges,
     replayOf: replayOfRunId ? { runId: replayOfRunId } : null,
     forkOf: parentRunId && forkedFrom ? { runId: parentRunId, stepSeq: forkedFrom.seq, nodeId: forkedFrom.nodeId } : null,
     childOf: parentRunId && !forkedFromStepId ? { runId: parentRunId, stepSeq: parentStepSeq } : null,
