@@ -4,6 +4,9 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ADMIN, apiSignIn } from "./support/auth";
 
+/** The seeded demo graph: question, prompt, agent, its model, two tools, answer. */
+const DEMO_NODE_COUNT = 7;
+
 test("adds nodes from the palette, edits config in the inspector, shows problems with the server's rules, deletes, undoes and redoes, publishes, restores and compares versions, and keeps it after a reload", async ({ page }) => {
   await apiSignIn(page.request, ADMIN);
   await page.goto("/w/demo");
@@ -71,7 +74,7 @@ test("exports a graph to a file and imports it back; a broken file gets a locate
   await apiSignIn(page.request, ADMIN);
   await page.goto("/w/demo");
   await page.getByRole("link", { name: /^Demo: answer/ }).click();
-  await expect(page.getByTestId("studio-node")).toHaveCount(3);
+  await expect(page.getByTestId("studio-node")).toHaveCount(DEMO_NODE_COUNT);
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export" }).click();
   const download = await downloading;
@@ -88,7 +91,7 @@ test("exports a graph to a file and imports it back; a broken file gets a locate
   await page.getByLabel("Graph file").setInputFiles(exported);
   await page.getByRole("button", { name: "Import graph" }).click();
   await expect(page.getByRole("heading", { name: "Round trip" })).toBeVisible();
-  await expect(page.getByTestId("studio-node")).toHaveCount(3);
+  await expect(page.getByTestId("studio-node")).toHaveCount(DEMO_NODE_COUNT);
 });
 
 test("copies, pastes and duplicates nodes with the keyboard, and lays them out", async ({ page, context }) => {
