@@ -13,9 +13,12 @@ export async function trpcMutation<T>(request: APIRequestContext, path: string, 
   return ((await response.json()) as { result: { data: T } }).result.data;
 }
 
-export async function findGraphId(request: APIRequestContext, workspaceId: string, name: string): Promise<string> {
+/** A graph by its exact name, or by a pattern (the demo graph is renamed by another spec). */
+export async function findGraphId(request: APIRequestContext, workspaceId: string, name: string | RegExp): Promise<string> {
   const graphs = await trpcQuery<{ id: string; name: string }[]>(request, "graph.list", { workspaceId });
-  return graphs.find((graph) => graph.name === name)!.id;
+  const found = graphs.find((graph) => (typeof name === "string" ? graph.name === name : name.test(graph.name)));
+  if (!found) throw new Error(`No graph named ${String(name)} in ${graphs.map((graph) => graph.name).join(", ")}`);
+  return found.id;
 }
 
 export async function createGraph(request: APIRequestContext, workspaceId: string, name: string, spec: unknown): Promise<string> {
