@@ -1,14 +1,11 @@
 // The whole agent stack against local model servers: Postgres store, the workspace's real node types (egress with
 // its allowlist, the sandbox for Code), an HTTP tool and a Code tool, then a replay through the run service.
+import { startWorkspaceRuntime } from "../testing/start-workspace-runtime";
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { createPrismaRunStore } from "../db/prisma-run-store";
-import { closeSandboxPool } from "../plugins/sandbox-host";
-import { loadWorkspaceImplementations } from "../plugins/workspace-plugins";
-import { createRuntime } from "../runtime/runtime";
 import { buildSpec } from "../runtime/testing/build-spec";
 import { getMasterKey, setMasterKey } from "../secrets/master-key";
 import { addEgressRule } from "../services/egress/add-egress-rule";
@@ -16,14 +13,13 @@ import { createGraph } from "../services/graph/create-graph";
 import { replayRun } from "../services/run/replay-run";
 import { startRun } from "../services/run/start-run";
 import { createSecret } from "../services/secret/create-secret";
-import { resolveSecretValue } from "../services/secret/resolve-secret";
 import { createWorkspaceWithMembers } from "../testing/factories";
 import { startAnthropicTestServer } from "./testing/anthropic-test-server";
 import { startOpenAiTestServer } from "./testing/openai-test-server";
 import type { TTestServer, TTestTurn } from "./testing/scripted-model-server";
 
 const API_KEY = "sk-test-end-to-end-0123456789";
-let runtime: ReturnType<typeof createRuntime>;
+let studio: ReturnType<typeof startWorkspaceRuntime>;
 let inventory: Server;
 let inventoryUrl: string;
 const servers: TTestServer[] = [];
@@ -38,18 +34,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => inventory.listen(0, "127.0.0.1", resolve));
   inventoryUrl = `http://127.0.0.1:${(inventory.address() as AddressInfo).port}`;
-  runtime = createRuntime({
-    store: createPrismaRunStore(db()),
-    implementations: (run) => loadWorkspaceImplementations(db(), run),
-    resolveSecret: (workspaceId, name) => resolveSecretValue(db(), { workspaceId, name, masterKey: getMasterKey() }),
-    pollMs: 30,
-  });
-  runtime.start();
+  studio = startWorkspaceRuntime();
 });
 
 afterAll(async () => {
-  await runtime.stop();
-  await closeSandboxPool();
+  await studio.stop();
   await Promise.all(servers.map((server) => server.close()));
   await new Promise((resolve) => inventory.close(resolve));
 });

@@ -1,24 +1,19 @@
+import { startWorkspaceRuntime } from "../testing/start-workspace-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { createPrismaRunStore } from "../db/prisma-run-store";
-import { closeSandboxPool } from "../plugins/sandbox-host";
-import { loadWorkspaceImplementations } from "../plugins/workspace-plugins";
-import { createRuntime } from "../runtime/runtime";
 import { buildSpec } from "../runtime/testing/build-spec";
 import { createGraph } from "../services/graph/create-graph";
 import { startRun } from "../services/run/start-run";
 import { createWorkspaceWithMembers } from "../testing/factories";
 
-let runtime: ReturnType<typeof createRuntime>;
+let studio: ReturnType<typeof startWorkspaceRuntime>;
 
 beforeAll(() => {
-  runtime = createRuntime({ store: createPrismaRunStore(db()), implementations: (run) => loadWorkspaceImplementations(db(), run), pollMs: 30 });
-  runtime.start();
+  studio = startWorkspaceRuntime();
 });
 
 afterAll(async () => {
-  await runtime.stop();
-  await closeSandboxPool();
+  await studio.stop();
 });
 
 describe("a Sub-graph as an agent's tool", () => {

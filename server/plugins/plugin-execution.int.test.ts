@@ -1,3 +1,4 @@
+import { startWorkspaceRuntime } from "../testing/start-workspace-runtime";
 import { randomBytes, randomUUID } from "node:crypto";
 import { appendFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -6,8 +7,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { createPrismaRunStore } from "../db/prisma-run-store";
-import { createRuntime } from "../runtime/runtime";
 import { buildSpec } from "../runtime/testing/build-spec";
 import { getMasterKey, setMasterKey } from "../secrets/master-key";
 import { addEgressRule } from "../services/egress/add-egress-rule";
@@ -17,16 +16,13 @@ import { installPlugin } from "../services/plugin/install-plugin";
 import { addTrustedKey } from "../services/plugin/trusted-keys";
 import { startRun } from "../services/run/start-run";
 import { createSecret } from "../services/secret/create-secret";
-import { resolveSecretValue } from "../services/secret/resolve-secret";
 import { createWorkspaceWithMembers } from "../testing/factories";
 import { setPluginStorageDir } from "./plugin-storage";
-import { closeSandboxPool } from "./sandbox-host";
 import { packPluginFolder } from "./signing/plugin-archive";
 import { createSignedFixture, editManifest } from "./testing/plugin-fixtures";
-import { loadWorkspaceImplementations } from "./workspace-plugins";
 import type { TGraphSpec } from "@/lib/graph";
 
-let runtime: ReturnType<typeof createRuntime>;
+let studio: ReturnType<typeof startWorkspaceRuntime>;
 let server: Server;
 let serverUrl: string;
 const received: { authorization?: string }[] = [];
@@ -40,18 +36,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  runtime = createRuntime({
-    store: createPrismaRunStore(db()),
-    implementations: (run) => loadWorkspaceImplementations(db(), run),
-    resolveSecret: (workspaceId, name) => resolveSecretValue(db(), { workspaceId, name, masterKey: getMasterKey() }),
-    pollMs: 30,
-  });
-  runtime.start();
+  studio = startWorkspaceRuntime();
 });
 
 afterAll(async () => {
-  await runtime.stop();
-  await closeSandboxPool();
+  await studio.stop();
   await new Promise((resolve) => server.close(resolve));
 });
 

@@ -1,11 +1,9 @@
 // An Agent uses a real MCP server from npm through the MCP Tools node, in runs on the real runtime with the Prisma
 // store and the services a workspace's runs get (workspace-plugins.ts): approved commands and pins come from Postgres.
+import { startWorkspaceRuntime } from "../../testing/start-workspace-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TGraphSpec } from "@/lib/graph";
 import { db } from "../../db/client";
-import { createPrismaRunStore } from "../../db/prisma-run-store";
-import { loadWorkspaceImplementations } from "../../plugins/workspace-plugins";
-import { createRuntime } from "../../runtime/runtime";
 import { buildSpec } from "../../runtime/testing/build-spec";
 import { createGraph } from "../../services/graph/create-graph";
 import { startRun } from "../../services/run/start-run";
@@ -13,20 +11,14 @@ import { createWorkspaceWithMembers } from "../../testing/factories";
 import { callerFor } from "../../testing/trpc-callers";
 import { everythingCommand, runningEverythingChildren } from "./testing/everything-server";
 
-let runtime: ReturnType<typeof createRuntime>;
+let studio: ReturnType<typeof startWorkspaceRuntime>;
 
 beforeAll(() => {
-  runtime = createRuntime({
-    store: createPrismaRunStore(db()),
-    implementations: (run) => loadWorkspaceImplementations(db(), run),
-    resolveSecret: () => Promise.reject(new Error("no secrets in this test")),
-    pollMs: 30,
-  });
-  runtime.start();
+  studio = startWorkspaceRuntime();
 });
 
 afterAll(async () => {
-  await runtime.stop();
+  await studio.stop();
   expect(runningEverythingChildren()).toEqual([]);
 });
 

@@ -1,0 +1,26 @@
+// The runtime as the studio runs it, for integration tests: the Postgres store, each run's workspace node types
+// (core, AI nodes with egress and memory, plugins, the sandbox) and its secrets; polls fast.
+import { db } from "../db/client";
+import { createPrismaRunStore } from "../db/prisma-run-store";
+import { closeSandboxPool } from "../plugins/sandbox-host";
+import { loadWorkspaceImplementations } from "../plugins/workspace-plugins";
+import { createRuntime } from "../runtime/runtime";
+import { getMasterKey } from "../secrets/master-key";
+import { resolveSecretValue } from "../services/secret/resolve-secret";
+
+export function startWorkspaceRuntime() {
+  const runtime = createRuntime({
+    store: createPrismaRunStore(db()),
+    implementations: (run) => loadWorkspaceImplementations(db(), run),
+    resolveSecret: (workspaceId, name) => resolveSecretValue(db(), { workspaceId, name, masterKey: getMasterKey() }),
+    pollMs: 30,
+  });
+  runtime.start();
+  return {
+    runtime,
+    async stop(): Promise<void> {
+      await runtime.stop();
+      await closeSandboxPool();
+    },
+  };
+}
