@@ -92,9 +92,13 @@ describe("run.get for the run page", () => {
     const source = await api.run.get({ workspaceId, runId });
     expect(source).toMatchObject({ usage: { tokens: 30, costUsd: 0.002 }, replayOf: null, forkOf: null, childOf: null });
     expect(source.nodes).toEqual([
-      { id: "question", type: "core/input", label: "Question" },
-      { id: "prompt", type: "core/template", label: "Build prompt" },
-      { id: "answer", type: "core/output", label: "Answer" },
+      { id: "question", type: "core/input", label: "Question", position: { x: 0, y: 80 } },
+      { id: "prompt", type: "core/template", label: "Build prompt", position: { x: 300, y: 80 } },
+      { id: "answer", type: "core/output", label: "Answer", position: { x: 600, y: 80 } },
+    ]);
+    expect(source.edges).toEqual([
+      { id: "question-prompt", source: "question", target: "prompt" },
+      { id: "prompt-answer", source: "prompt", target: "answer" },
     ]);
 
     const replay = await api.run.replay({ workspaceId, runId });
