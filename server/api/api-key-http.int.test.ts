@@ -129,9 +129,11 @@ describe("tRPC over HTTP with an API key", () => {
 
   it("follows its creator: capped at their current role, and dead once they leave the workspace", async () => {
     const { workspaceId, creator, key } = await keyedWorkspace("admin", { creatorRole: "admin" });
-    expect((await call("query", "secret.list", { workspaceId }, bearer(key))).status).toBe(200);
+    expect((await call("query", "secret.listNames", { workspaceId }, bearer(key))).status).toBe(200);
+    // Administering the workspace (secrets, plugins, egress, MCP commands, members) takes a signed-in member.
+    expect((await call("query", "secret.list", { workspaceId }, bearer(key))).error?.message).toBe("Only a signed-in member can do this, not an API key");
     await db().membership.update({ where: { workspaceId_userId: { workspaceId, userId: creator.id } }, data: { role: "viewer" } });
-    expect((await call("query", "secret.list", { workspaceId }, bearer(key))).error?.message).toBe("This API key's role (viewer) does not allow secrets:manage");
+    expect((await call("query", "secret.listNames", { workspaceId }, bearer(key))).error?.message).toBe("This API key's role (viewer) does not allow graph:update");
     await removeMember(db(), { workspaceId, actorRole: "owner", userId: creator.id });
     expect((await call("query", "graph.list", { workspaceId }, bearer(key))).status).toBe(401);
   });

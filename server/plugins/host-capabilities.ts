@@ -28,7 +28,7 @@ export function createHostCapabilities(grants: THostGrants): TCapabilityHandler 
         if (!grants.allowedSecrets.includes(name!)) throw new Error(`${grants.caller} is not granted the secret ${name}`);
         const value = await grants.resolveSecret(name!);
         used.push(value);
-        filled = filled.replace(placeholder, value);
+        filled = filled.replace(placeholder, () => value);
       }
       return filled;
     };

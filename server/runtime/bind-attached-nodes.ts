@@ -36,7 +36,6 @@ export type TAttachEnvironment = {
 export type TAttachedCaller = {
   nodeId: string;
   stepSeq: number;
-  scope: number[];
   idempotencyKey: string;
   budget: TBudgetLeft;
   /** The caller step's record of calls: appended to in call order. */
@@ -94,6 +93,8 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
       env.emit("node.call_finished", nodeId, { ...base, ok: true, durationMs: call.finishedAt - call.startedAt, output: kind === "tool" ? truncateJson(call.output) : undefined, usage: call.usage });
       return call.output as T;
     } catch (error) {
+      // A tool's error text goes back to the model like its result: without the run's secrets.
+      if (kind === "tool" && error instanceof Error) error.message = env.redact(error.message);
       call.error = { code: toStepError(error).code, message: toStepError(error).message };
       call.finishedAt = env.now();
       env.emit("node.call_finished", nodeId, { ...base, ok: false, durationMs: call.finishedAt - call.startedAt, error: call.error });
@@ -119,7 +120,9 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
   if (facets.model) {
     const model = facets.model;
     attached.model = (request) => {
-      const { onToken: _onToken, ...recorded } = request;
+      // A snapshot: the caller keeps appending to its messages array after this call.
+      const { onToken: _onToken, ...rest } = request;
+      const recorded = { ...rest, messages: [...request.messages] };
       return invoke("model", "complete", recorded, (context) => model(context, request), (response) => ({
         tokens: response.usage.inputTokens + response.usage.outputTokens,
         costUsd: response.costUsd,

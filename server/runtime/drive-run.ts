@@ -89,13 +89,13 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
     },
     startChildRun: (parentStepSeq: number, request: TChildRunRequest) => store.createChildRun({ parentRunId: run.id, parentStepSeq, request }),
     budget: () => describeBudgetLeft(run.settings, frontier),
-    bindAttached: (activation: TActivation, idempotencyKey: string, calls: TAttachedCall[]) =>
+    bindAttached: (activation: TActivation, idempotencyKey: string, calls: TAttachedCall[], attemptSignal: AbortSignal, whileWaiting: <T>(wait: () => Promise<T>) => Promise<T>) =>
       bindAttachedNodes(
         {
           runId: run.id,
           runInput: run.input,
           plan,
-          signal,
+          signal: attemptSignal,
           now: () => resources.clock.now(),
           random: resources.random,
           sleep: (ms, sleepSignal) => resources.clock.sleep(ms, sleepSignal),
@@ -103,9 +103,9 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
           resolveSecret: env.resolveSecret,
           redact: (value) => redactor.redact(value),
           onInvoked: (nodeId) => lifecycle.activateAttached(nodeId, activation),
-          runGraph: (key, request) => runToolGraph(store, resources.clock, { parentRunId: run.id, key, request }, signal),
+          runGraph: (key, request) => whileWaiting(() => runToolGraph(store, resources.clock, { parentRunId: run.id, key, request }, attemptSignal)),
         },
-        { nodeId: activation.nodeId, stepSeq: activation.stepSeq, scope: activation.scope, idempotencyKey, budget: describeBudgetLeft(run.settings, frontier), calls },
+        { nodeId: activation.nodeId, stepSeq: activation.stepSeq, idempotencyKey, budget: describeBudgetLeft(run.settings, frontier), calls },
       ),
   };
   const lifecycle = createLifecycle(frontier, (type, nodeId, payload) => emit(type, nodeId, payload as never));

@@ -35,8 +35,11 @@ export type TActivationEnvironment = {
   emit: (event: TRunEvent) => void;
   startChildRun: (stepSeq: number, request: TChildRunRequest) => Promise<{ runId: string; finished?: TChildRunResult }>;
   resolveSecret: (name: string) => Promise<string>;
-  /** The node's attached nodes, recording each call into `calls` (bind-attached-nodes.ts). */
-  bindAttached: (activation: TActivation, idempotencyKey: string, calls: TAttachedCall[]) => TAttachedNodes;
+  /**
+   * The node's attached nodes, recording each call into `calls` (bind-attached-nodes.ts), cancelled with the attempt's
+   * `signal`; `whileWaiting` gives the activation slot back during a wait on another run.
+   */
+  bindAttached: (activation: TActivation, idempotencyKey: string, calls: TAttachedCall[], signal: AbortSignal, whileWaiting: <T>(wait: () => Promise<T>) => Promise<T>) => TAttachedNodes;
   budget: () => TBudgetLeft;
   /** Aborts when the run is cancelled or the process stops. */
   signal: AbortSignal;
@@ -64,6 +67,9 @@ export async function executeActivation(
 
   for (let attempt = 1; ; attempt++) {
     emit("node.started", { stepSeq: activation.stepSeq, attempt, scope: activation.scope });
+    // One signal per attempt: the run's, plus the node's timeout. Attached calls (a model stream, a tool) get it too.
+    const attemptSignal = createAttemptSignal(env.signal, planNode.node.timeoutMs);
+    const slot = createSlotHolder(env);
     const idempotencyKey = `${env.runId}:${activation.key}`;
     // Each attempt starts a fresh record: a retried agent's calls are those of the attempt that counted.
     const calls: TAttachedCall[] = [];
@@ -78,17 +84,17 @@ export async function executeActivation(
       scope: activation.scope,
       attempt,
       idempotencyKey,
-      signal: env.signal,
+      signal: attemptSignal.signal,
       now: () => record(effects.now, recorded?.now.shift() ?? env.clock.now()),
       random: () => record(effects.random, recorded?.random.shift() ?? env.random()),
       emit: (type, payload) => emit(type, { ...payload, stepSeq: activation.stepSeq }),
       startChildRun: (request) => env.startChildRun(activation.stepSeq, request),
       resolveSecret: env.resolveSecret,
-      attached: env.bindAttached(activation, idempotencyKey, calls),
+      attached: env.bindAttached(activation, idempotencyKey, calls, attemptSignal.signal, slot.whileWaiting),
       budget: env.budget(),
     };
     try {
-      const result = await runOnce(env, planNode, activation, context).finally(() => {
+      const result = await runOnce(planNode, activation, context, attemptSignal, slot).finally(() => {
         if (calls.length > 0) effects.calls = calls;
       });
       if (result.kind === "outputs") effects.result = { emissions: result.emissions, state: result.state, runOutput: result.runOutput };
@@ -110,25 +116,59 @@ export async function executeActivation(
   }
 }
 
-async function runOnce(env: TActivationEnvironment, planNode: TPlanNode, activation: TActivation | TResolvedActivation, context: TNodeContext): Promise<TNodeResult> {
+type TAttemptSignal = { signal: AbortSignal; timeout?: AbortSignal; timeoutMs?: number };
+
+function createAttemptSignal(runSignal: AbortSignal, timeoutMs: number | undefined): TAttemptSignal {
+  const timeout = timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined;
+  return { signal: timeout ? AbortSignal.any([runSignal, timeout]) : runSignal, timeout, timeoutMs };
+}
+
+type TSlotHolder = { acquire(): Promise<void>; release(): void; whileWaiting<T>(wait: () => Promise<T>): Promise<T> };
+
+/**
+ * The activation slot an executing node holds. A node waiting on other work of the runtime (a Sub-graph tool's child
+ * run) gives its slot back while it waits, so waiting parents cannot starve the children they wait for.
+ */
+function createSlotHolder(env: TActivationEnvironment): TSlotHolder {
+  let release: (() => void) | undefined;
+  const holder: TSlotHolder = {
+    async acquire() {
+      release = await env.slots.acquire(env.signal);
+    },
+    release() {
+      release?.();
+      release = undefined;
+    },
+    async whileWaiting(wait) {
+      if (!release) return wait();
+      holder.release();
+      try {
+        return await wait();
+      } finally {
+        await holder.acquire();
+      }
+    },
+  };
+  return holder;
+}
+
+async function runOnce(planNode: TPlanNode, activation: TActivation | TResolvedActivation, context: TNodeContext, attempt: TAttemptSignal, slot: TSlotHolder): Promise<TNodeResult> {
   const implementation = planNode.implementation;
   if ("resolution" in activation) {
     if (!implementation.resume) throw new Error(`${implementation.definition.type} cannot resume a wait`);
     return implementation.resume(context, activation.resolution);
   }
-  const release = await env.slots.acquire(env.signal);
-  const timeoutMs = planNode.node.timeoutMs;
-  const timeout = timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined;
-  const signal = timeout ? AbortSignal.any([env.signal, timeout]) : env.signal;
+  await slot.acquire();
+  const { timeout, timeoutMs } = attempt;
   try {
-    const execution = implementation.execute({ ...context, signal });
+    const execution = implementation.execute(context);
     if (!timeout) return await execution;
     return await Promise.race([
       execution,
       new Promise<never>((_, reject) => timeout.addEventListener("abort", () => reject(new NodeTimeoutError(`Timed out after ${timeoutMs} ms`)), { once: true })),
     ]);
   } finally {
-    release();
+    slot.release();
   }
 }
 

@@ -36,11 +36,15 @@ function isJson(mediaType: string): boolean {
   return mediaType === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
 }
 
-/** Only headers a graph may reasonably need: never cookies or authorization, which a sender may forward by habit. */
+/** `x-api-key`, `x-auth-token`, `x-hub-signature`...: credentials stay out of the run input (viewers and models see it). */
+const CREDENTIAL_HEADER = /key|token|secret|auth|sign|cookie|password|session/i;
+
+/** Only headers a graph may reasonably need: never cookies, authorization or other credentials a sender forwards. */
 export function pickWebhookHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const picked = new Map<string, string>();
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined || !(name === "content-type" || name === "user-agent" || name.startsWith("x-"))) continue;
+    if (CREDENTIAL_HEADER.test(name)) continue;
     picked.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   return Object.fromEntries(picked);

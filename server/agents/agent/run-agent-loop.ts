@@ -1,5 +1,6 @@
 // The agent's model/tool loop. Shared by an activated Agent node and an Agent invoked as another agent's tool
 // (delegation): both give it their config, their attached nodes and an emitter for the tokens.
+import { createHash } from "node:crypto";
 import { renderTemplate } from "@/lib/values/render-template";
 import type { TAttachedNode, TAttachedNodes, TBudgetLeft, TChatMessage, TModelResponse, TToolCall, TToolSpec } from "../../runtime/attached-contract";
 import { NonRetriableError } from "../../runtime/errors";
@@ -36,7 +37,7 @@ export async function runAgentLoop(context: TAgentLoopContext, input: unknown): 
   if (!model) throw new NonRetriableError(`${name} has no model: connect a model provider to its model port`);
   const { specs, routes } = await collectTools(context.attached.tools ?? []);
   const memory = context.attached.memory?.[0]?.memory;
-  const sessionKey = renderTemplate(String(config.sessionKey ?? "") || "{{run.id}}", { input, run: { id: context.runId } }) || context.runId;
+  const sessionKey = toSessionKey(renderTemplate(String(config.sessionKey ?? "") || "{{run.id}}", { input, run: { id: context.runId } }) || context.runId);
 
   const userMessage: TChatMessage = { role: "user", content: renderTemplate(String(config.prompt ?? "") || "{{input}}", { input }) };
   const history = memory ? await memory.load(sessionKey) : [];
@@ -134,6 +135,14 @@ function checkBudgets(context: TAgentLoopContext, answer: TAgentAnswer): void {
   if (context.budget.costUsd !== undefined && answer.usage.costUsd > context.budget.costUsd) {
     throw new NonRetriableError(`${name} stopped: the run's cost budget is used up ($${answer.usage.costUsd.toFixed(4)} in this step)`);
   }
+}
+
+const MAX_SESSION_KEY_CHARS = 200;
+
+/** A session key rendered from a big input (a webhook body) is stored as its hash: it is part of a unique index. */
+function toSessionKey(rendered: string): string {
+  if (rendered.length <= MAX_SESSION_KEY_CHARS) return rendered;
+  return `sha256:${createHash("sha256").update(rendered).digest("hex")}`;
 }
 
 function optionalNumber(value: unknown): number | undefined {

@@ -1,5 +1,6 @@
 // The Memory node: a conversation buffer an Agent loads before answering and appends to after, per session key.
 import type { TNodeTypeDefinition } from "@/lib/graph";
+import type { TChatMessage } from "../../runtime/attached-contract";
 import type { TNodeImplementation } from "../../runtime/node-implementation";
 import { NonRetriableError } from "../../runtime/errors";
 import type { TMemoryStore } from "../agent-services";
@@ -31,9 +32,15 @@ export function createMemoryNode(store: TMemoryStore): TNodeImplementation {
     },
     attachment: {
       memory: {
-        load: async (context, sessionKey) => (await store.load({ nodeId: context.nodeId, sessionKey })).slice(-windowOf(context.config)),
+        load: async (context, sessionKey) => startAtUserTurn((await store.load({ nodeId: context.nodeId, sessionKey })).slice(-windowOf(context.config))),
         append: (context, sessionKey, messages) => store.append({ nodeId: context.nodeId, sessionKey }, messages, windowOf(context.config)),
       },
     },
   };
+}
+
+/** A window can cut a conversation after a user message; providers (Anthropic) refuse a history opening with the assistant. */
+function startAtUserTurn(messages: TChatMessage[]): TChatMessage[] {
+  const first = messages.findIndex((message) => message.role === "user");
+  return first < 0 ? [] : messages.slice(first);
 }

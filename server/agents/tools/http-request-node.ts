@@ -11,6 +11,7 @@ import { toToolName } from "../agent/tool-name";
 import { HTTP_REQUEST_NODE_DEFINITION } from "./http-request-definition";
 
 const SECRET_PLACEHOLDER = /\{\{secret:([A-Za-z][A-Za-z0-9_-]{0,63})\}\}/g;
+const SECRET_PLACEHOLDER_TEST = /\{\{secret:/;
 const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 const DEFAULT_TOOL_INPUT: TToolSpec["inputSchema"] = { type: "object", properties: { query: { type: "string" } } };
 
@@ -22,6 +23,11 @@ export function createHttpRequestNode(services: Pick<TAgentServices, "fetch">): 
   async function send(context: TRequestContext, input: unknown): Promise<THttpAnswer> {
     const { config } = context;
     const data = { input };
+    const headerTemplates = Object.values((config.headers ?? {}) as Record<string, unknown>).map(String);
+    // Whoever fills the placeholders (a model, a webhook sender) must not choose where a secret goes.
+    if (headerTemplates.some((template) => SECRET_PLACEHOLDER_TEST.test(template)) && hasTemplatedOrigin(String(config.url ?? ""))) {
+      throw new NonRetriableError("HTTP Request: headers with {{secret:...}} need a URL whose scheme and host are written out, not filled from the input");
+    }
     const headers: Record<string, string> = {};
     for (const [name, template] of Object.entries((config.headers ?? {}) as Record<string, unknown>)) {
       // Secrets first, from the graph's own text: a placeholder arriving in the input (a model's argument) stays text.
@@ -73,8 +79,18 @@ export function createHttpRequestNode(services: Pick<TAgentServices, "fetch">): 
 
 async function fillSecrets(text: string, resolveSecret: (name: string) => Promise<string>): Promise<string> {
   let filled = text;
-  for (const [placeholder, name] of text.matchAll(SECRET_PLACEHOLDER)) filled = filled.replace(placeholder, await resolveSecret(name!));
+  for (const [placeholder, name] of text.matchAll(SECRET_PLACEHOLDER)) {
+    const value = await resolveSecret(name!);
+    // A function replacement: `$&` or `$'` inside a secret must stay as written.
+    filled = filled.replace(placeholder, () => value);
+  }
   return filled;
+}
+
+/** True when the URL's scheme or host comes from a placeholder: `{{input.url}}`, `https://{{input.host}}/x`. */
+function hasTemplatedOrigin(url: string): boolean {
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url.trim());
+  return !origin || origin[0].includes("{{");
 }
 
 function parseBody(body: Buffer, contentType: string | undefined): unknown {

@@ -6,6 +6,8 @@ import type { TSeqEvent } from "../../runtime/run-store";
 export const RECENT_EVENTS_PER_RUN = 2_000;
 /** How long a finished run's recent events stay (a late subscriber may still need the unflushed tail). */
 export const RECENT_RETENTION_MS = 60_000;
+/** A run that stops publishing without a final event (its lease moved to another process) is forgotten after this. */
+export const IDLE_RETENTION_MS = 10 * 60_000;
 
 type TListener = (event: TSeqEvent) => void;
 
@@ -16,22 +18,27 @@ export type TRunEventHub = ReturnType<typeof createRunEventHub>;
 export function createRunEventHub(options: { now?: () => number } = {}) {
   const now = options.now ?? Date.now;
   const listeners = new Map<string, Set<TListener>>();
-  const recent = new Map<string, { events: TSeqEvent[]; endedAt?: number }>();
+  const recent = new Map<string, { events: TSeqEvent[]; endedAt?: number; lastAt: number }>();
+  let lastSweep = 0;
 
-  function forgetEnded(): void {
-    const cutoff = now() - RECENT_RETENTION_MS;
-    for (const [runId, entry] of recent) if (entry.endedAt !== undefined && entry.endedAt < cutoff) recent.delete(runId);
+  function forgetOld(): void {
+    const at = now();
+    lastSweep = at;
+    for (const [runId, entry] of recent) {
+      if ((entry.endedAt !== undefined && entry.endedAt < at - RECENT_RETENTION_MS) || entry.lastAt < at - IDLE_RETENTION_MS) recent.delete(runId);
+    }
   }
 
   return {
     publish(event: TSeqEvent): void {
-      const entry = recent.get(event.runId) ?? { events: [] };
+      const entry = recent.get(event.runId) ?? { events: [], lastAt: now() };
+      entry.lastAt = now();
       entry.events.push(event);
       if (entry.events.length > RECENT_EVENTS_PER_RUN) entry.events.splice(0, entry.events.length - RECENT_EVENTS_PER_RUN);
       entry.endedAt = FINAL_TYPES.has(event.type) ? now() : undefined;
       recent.set(event.runId, entry);
       for (const listener of listeners.get(event.runId) ?? []) listener(event);
-      if (entry.endedAt !== undefined) forgetEnded();
+      if (entry.endedAt !== undefined || entry.lastAt - lastSweep > RECENT_RETENTION_MS) forgetOld();
     },
     /** Events of the run still in memory with seq > afterSeq, in seq order. */
     recentAfter(runId: string, afterSeq: number): TSeqEvent[] {

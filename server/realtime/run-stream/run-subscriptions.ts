@@ -28,6 +28,8 @@ export function attachRunSubscriptions(options: { db: TDb; hub: TRunEventHub; pr
 
   function onConnection(socket: Socket): void {
     const subscriptions = new Map<string, TSubscription>();
+    /** Unsubscribes per run so far: a subscribe still being authorized when one arrives gives up. */
+    const unsubscribed = new Map<string, number>();
     const entry = { socket, subscriptions };
     const principal = options.principalOf(socket);
     const userId = actorIdOf(principal);
@@ -54,6 +56,7 @@ export function attachRunSubscriptions(options: { db: TDb; hub: TRunEventHub; pr
     socket.on("run:unsubscribe", (payload: unknown) => {
       const parsed = ZUnsubscribe.safeParse(payload);
       if (!parsed.success) return;
+      unsubscribed.set(parsed.data.runId, (unsubscribed.get(parsed.data.runId) ?? 0) + 1);
       subscriptions.get(parsed.data.runId)?.stop();
       subscriptions.delete(parsed.data.runId);
     });
@@ -70,24 +73,36 @@ export function attachRunSubscriptions(options: { db: TDb; hub: TRunEventHub; pr
       if (!parsed.success) return { ok: false, error: "BAD_REQUEST" };
       const { runId, afterSeq } = parsed.data;
       if (!subscriptions.has(runId) && subscriptions.size >= MAX_SUBSCRIPTIONS_PER_SOCKET) return { ok: false, error: "TOO_MANY_SUBSCRIPTIONS" };
+      const epoch = unsubscribed.get(runId) ?? 0;
       const run = await options.db.run.findUnique({ where: { id: runId }, select: { workspaceId: true, graphId: true } });
       const access = run && (await getWorkspaceAccess(options.db, principal, run.workspaceId));
       // A run of another workspace (or, for a graph-limited key, of another graph) answers exactly like a missing one.
       if (!run || !access || !hasScope(access.role, "run:read") || !isGraphInReach(access, run.graphId)) return { ok: false, error: "NOT_FOUND" };
+      // The client unsubscribed while this request was being authorized (a view that unmounted at once).
+      if ((unsubscribed.get(runId) ?? 0) !== epoch) return { ok: false, error: "UNSUBSCRIBED" };
       subscriptions.get(runId)?.stop();
 
       const buffered: TSeqEvent[] = [];
       let isLive = false;
       const stopListening = options.hub.subscribe(runId, (event) => (isLive ? deliver(runId, [event]) : buffered.push(event)));
-      subscriptions.set(runId, { workspaceId: run.workspaceId, lastSeq: afterSeq, stop: stopListening });
-      for (let after = afterSeq; ; ) {
-        const rows = await options.db.runEvent.findMany({ where: { runId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: BACKFILL_PAGE });
-        if (!subscriptions.has(runId)) return { ok: true, workspaceId: run.workspaceId };
-        deliver(runId, rows.map(rowToSeqEvent));
-        if (rows.length < BACKFILL_PAGE) break;
-        after = rows[rows.length - 1]!.seq;
+      const subscription: TSubscription = { workspaceId: run.workspaceId, lastSeq: afterSeq, stop: stopListening };
+      subscriptions.set(runId, subscription);
+      // An unsubscribe (or a newer subscribe) while the backfill reads replaces this entry: then it stops here.
+      const isCurrent = () => subscriptions.get(runId) === subscription;
+      try {
+        for (let after = afterSeq; ; ) {
+          const rows = await options.db.runEvent.findMany({ where: { runId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: BACKFILL_PAGE });
+          if (!isCurrent()) return { ok: true, workspaceId: run.workspaceId };
+          deliver(runId, rows.map(rowToSeqEvent));
+          if (rows.length < BACKFILL_PAGE) break;
+          after = rows[rows.length - 1]!.seq;
+        }
+      } catch (error) {
+        stopListening();
+        if (isCurrent()) subscriptions.delete(runId);
+        throw error;
       }
-      deliver(runId, options.hub.recentAfter(runId, subscriptions.get(runId)?.lastSeq ?? afterSeq));
+      deliver(runId, options.hub.recentAfter(runId, subscription.lastSeq));
       deliver(runId, buffered);
       isLive = true;
       return { ok: true, workspaceId: run.workspaceId };

@@ -3,6 +3,8 @@ import type { TApiKeyPrincipal } from "../../auth/principal";
 import type { TDbOrTx } from "../../db/client";
 import { hashApiKey, isApiKeyShaped } from "./api-key-token";
 
+const GRAPH_KEY_CEILING = "operator" as const;
+
 /** `lastUsedAt` is a hint for admins, not an audit trail: one write a minute per key at most. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -33,5 +35,8 @@ export async function authenticateApiKey(db: TDbOrTx, options: { key: string; no
       data: { lastUsedAt: now },
     });
   }
-  return { id: row.id, workspaceId: row.workspaceId, role: lowerRole(row.role, creator.role), graphId: row.graphId, actorId: row.createdById };
+  const role = lowerRole(row.role, creator.role);
+  // A key limited to one graph runs and reads it but cannot edit it: an edit could add a Sub-graph node that reaches
+  // another graph of the workspace.
+  return { id: row.id, workspaceId: row.workspaceId, role: row.graphId ? lowerRole(role, GRAPH_KEY_CEILING) : role, graphId: row.graphId, actorId: row.createdById };
 }

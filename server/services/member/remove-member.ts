@@ -5,7 +5,8 @@ import { studioEvents } from "../../events/studio-events";
 
 /**
  * Removes a member. Only an owner removes an owner, and the last owner stays. Every later request of the removed
- * user is refused by the membership check; `membership.removed` ends their live run subscriptions at once.
+ * user is refused by the membership check and their API keys are revoked; `membership.removed` ends their live
+ * subscriptions at once.
  */
 export async function removeMember(db: TDb, options: { workspaceId: string; actorRole: TRole; userId: string }) {
   const { workspaceId, userId } = options;
@@ -18,6 +19,8 @@ export async function removeMember(db: TDb, options: { workspaceId: string; acto
       if (owners <= 1) throw new AppError("CONFLICT", "The last owner cannot be removed");
     }
     await tx.membership.delete({ where: { id: membership.id } });
+    // Their keys end with the membership, so inviting them again does not bring old keys back.
+    await tx.apiKey.updateMany({ where: { workspaceId, createdById: userId, revokedAt: null }, data: { revokedAt: new Date() } });
   });
   studioEvents.emit("membership.removed", { workspaceId, userId });
   return { userId };

@@ -4,12 +4,12 @@ import { studioEvents } from "../../events/studio-events";
 import { isFinalRunStatus } from "../../runtime/statuses";
 import { findRunOrThrow } from "./find-run";
 
-/** Sub-graph runs started by the run's steps are cancelled with it, level by level. */
+/** Sub-graph runs started by the run's steps (parked Sub-graph steps and Sub-graph tools) are cancelled with it, level by level. */
 async function cancelChildRuns(db: TDbOrTx, runId: string): Promise<void> {
   let parents = [runId];
   while (parents.length > 0) {
     const children = await db.run.findMany({
-      where: { parentRunId: { in: parents }, parentStepSeq: { not: null }, status: { notIn: ["succeeded", "failed", "cancelled"] } },
+      where: { parentRunId: { in: parents }, OR: [{ parentStepSeq: { not: null } }, { trigger: "tool" }], status: { notIn: ["succeeded", "failed", "cancelled"] } },
       select: { id: true },
     });
     parents = children.map((child) => child.id);

@@ -17,7 +17,8 @@ export type TRunSource = { kind: "draft" } | { kind: "version"; number: number |
  * current draft, validated against the workspace's node types and snapshotted, and the input checked against the Input
  * node's schema. Shared by run.start and the triggers, so a webhook or a schedule can start only what a person could.
  */
-export async function prepareRun(db: TDbOrTx, options: { workspaceId: string; graphId: string; source: TRunSource; input: unknown }) {
+/** `startNodeId`: a trigger starts the run there, so the Input nodes' schemas (of nodes that do not run) do not apply. */
+export async function prepareRun(db: TDbOrTx, options: { workspaceId: string; graphId: string; source: TRunSource; input: unknown; startNodeId?: string }) {
   const graph = await findGraphOrThrow(db, options, { id: true, draft: true, currentVersion: { select: { id: true, number: true, spec: true } } });
   const { spec, versionId } = await resolveSpec(db, graph, options.source);
 
@@ -33,7 +34,7 @@ export async function prepareRun(db: TDbOrTx, options: { workspaceId: string; gr
   checkPluginUse(validation.spec, plugins);
   const input = options.input ?? {};
   if (JSON.stringify(input).length > MAX_INPUT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The run input is larger than ${MAX_INPUT_BYTES} bytes`);
-  checkRunInput(validation.spec, input);
+  if (!options.startNodeId) checkRunInput(validation.spec, input);
   return {
     workspaceId: options.workspaceId,
     graphId: graph.id,

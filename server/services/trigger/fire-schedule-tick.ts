@@ -35,7 +35,7 @@ export async function fireScheduleTick(db: TDb, options: { trigger: TScheduleTri
     const input = { firedAt: tick.toISOString(), cron: trigger.cron, timezone: trigger.timezone };
     let prepared: Awaited<ReturnType<typeof prepareRun>>;
     try {
-      prepared = await prepareRun(tx, { workspaceId: trigger.workspaceId, graphId: trigger.graphId, source: { kind: "version", number: "latest" }, input });
+      prepared = await prepareRun(tx, { workspaceId: trigger.workspaceId, graphId: trigger.graphId, source: { kind: "version", number: "latest" }, input, startNodeId: trigger.nodeId });
     } catch (error) {
       // The published version cannot run (a plugin was disabled since, an Input schema refuses the tick): retrying
       // every few seconds would not help, so the tick is consumed and the reason logged.

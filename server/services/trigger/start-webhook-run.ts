@@ -22,7 +22,7 @@ export async function startWebhookRun(db: TDb, options: { trigger: TWebhookTrigg
   // A graph deleted or unpublished since the last sync, or a version without this node: the URL is inactive.
   const graph = await db.graph.findFirst({ where: { id: trigger.graphId, workspaceId: trigger.workspaceId, deletedAt: null, currentVersionId: { not: null } }, select: { id: true } });
   if (!graph) throw notFound("Webhook");
-  const prepared = await prepareRun(db, { workspaceId: trigger.workspaceId, graphId: trigger.graphId, source: { kind: "version", number: "latest" }, input: options.input });
+  const prepared = await prepareRun(db, { workspaceId: trigger.workspaceId, graphId: trigger.graphId, source: { kind: "version", number: "latest" }, input: options.input, startNodeId: trigger.nodeId });
   const nodes = (prepared.spec as { nodes: { id: string; type: string; disabled?: boolean }[] }).nodes;
   if (!nodes.some((node) => node.id === trigger.nodeId && node.type === WEBHOOK_NODE_TYPE && !node.disabled)) throw notFound("Webhook");
 

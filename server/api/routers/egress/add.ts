@@ -1,8 +1,8 @@
 import { addEgressRule } from "../../../services/egress/add-egress-rule";
-import { workspaceProcedure } from "../../trpc";
+import { memberProcedure } from "../../trpc";
 import { ZAddEgressRuleInput } from "./types";
 
-export const addEgressRuleProcedure = workspaceProcedure("egress:manage")
+export const addEgressRuleProcedure = memberProcedure("egress:manage")
   .input(ZAddEgressRuleInput)
   .mutation(({ ctx, input }) => {
     const { workspaceId, host } = input;

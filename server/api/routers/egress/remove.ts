@@ -1,7 +1,7 @@
 import { removeEgressRule } from "../../../services/egress/remove-egress-rule";
-import { workspaceProcedure } from "../../trpc";
+import { memberProcedure } from "../../trpc";
 import { ZRemoveEgressRuleInput } from "./types";
 
-export const removeEgressRuleProcedure = workspaceProcedure("egress:manage")
+export const removeEgressRuleProcedure = memberProcedure("egress:manage")
   .input(ZRemoveEgressRuleInput)
   .mutation(({ ctx, input }) => removeEgressRule(ctx.db, { workspaceId: input.workspaceId, ruleId: input.ruleId }));

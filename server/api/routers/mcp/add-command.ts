@@ -1,8 +1,8 @@
 import { addMcpCommand } from "../../../services/mcp/add-mcp-command";
-import { workspaceProcedure } from "../../trpc";
+import { memberProcedure } from "../../trpc";
 import { ZAddMcpCommandInput } from "./types";
 
-export const addMcpCommandProcedure = workspaceProcedure("mcp:manage")
+export const addMcpCommandProcedure = memberProcedure("mcp:manage")
   .input(ZAddMcpCommandInput)
   .mutation(({ ctx, input }) => {
     const { workspaceId, name, command, args } = input;

@@ -1,7 +1,7 @@
 import { removeMcpCommand } from "../../../services/mcp/remove-mcp-command";
-import { workspaceProcedure } from "../../trpc";
+import { memberProcedure } from "../../trpc";
 import { ZRemoveMcpCommandInput } from "./types";
 
-export const removeMcpCommandProcedure = workspaceProcedure("mcp:manage")
+export const removeMcpCommandProcedure = memberProcedure("mcp:manage")
   .input(ZRemoveMcpCommandInput)
   .mutation(({ ctx, input }) => removeMcpCommand(ctx.db, { workspaceId: input.workspaceId, commandId: input.commandId }));

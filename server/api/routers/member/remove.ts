@@ -1,7 +1,7 @@
 import { removeMember } from "../../../services/member/remove-member";
-import { workspaceProcedure } from "../../trpc";
+import { memberProcedure } from "../../trpc";
 import { ZRemoveMemberInput } from "./types";
 
-export const removeMemberProcedure = workspaceProcedure("members:manage")
+export const removeMemberProcedure = memberProcedure("members:manage")
   .input(ZRemoveMemberInput)
   .mutation(({ ctx, input }) => removeMember(ctx.db, { workspaceId: input.workspaceId, actorRole: ctx.workspace.role, userId: input.userId }));

@@ -1,7 +1,7 @@
 import { removeOpenClawExtension } from "../../../services/openclaw/remove-openclaw-extension";
-import { workspaceProcedure } from "../../trpc";
+import { memberProcedure } from "../../trpc";
 import { ZRemoveOpenClawInput } from "./types";
 
-export const removeOpenClawProcedure = workspaceProcedure("plugins:manage")
+export const removeOpenClawProcedure = memberProcedure("plugins:manage")
   .input(ZRemoveOpenClawInput)
   .mutation(({ ctx, input }) => removeOpenClawExtension(ctx.db, { workspaceId: input.workspaceId, id: input.id }));

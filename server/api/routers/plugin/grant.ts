@@ -1,8 +1,8 @@
 import { grantPluginPermissions } from "../../../services/plugin/grant-plugin-permissions";
-import { workspaceProcedure } from "../../trpc";
+import { memberProcedure } from "../../trpc";
 import { ZGrantPermissionsInput } from "./types";
 
-export const grantPluginPermissionsProcedure = workspaceProcedure("plugins:manage")
+export const grantPluginPermissionsProcedure = memberProcedure("plugins:manage")
   .input(ZGrantPermissionsInput)
   .mutation(({ ctx, input }) => {
     const { workspaceId, pluginKey, grants } = input;

@@ -1,7 +1,7 @@
 import { setAllowUnsignedPlugins } from "../../../services/plugin/set-allow-unsigned-plugins";
-import { workspaceProcedure } from "../../trpc";
+import { memberProcedure } from "../../trpc";
 import { ZSetAllowUnsignedInput } from "./types";
 
-export const setAllowUnsignedPluginsProcedure = workspaceProcedure("plugins:manage")
+export const setAllowUnsignedPluginsProcedure = memberProcedure("plugins:manage")
   .input(ZSetAllowUnsignedInput)
   .mutation(({ ctx, input }) => setAllowUnsignedPlugins(ctx.db, { workspaceId: input.workspaceId, role: ctx.workspace.role, isAllowed: input.isAllowed }));

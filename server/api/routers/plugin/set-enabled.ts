@@ -1,8 +1,8 @@
 import { setPluginEnabled } from "../../../services/plugin/set-plugin-enabled";
-import { workspaceProcedure } from "../../trpc";
+import { memberProcedure } from "../../trpc";
 import { ZSetPluginEnabledInput } from "./types";
 
-export const setPluginEnabledProcedure = workspaceProcedure("plugins:manage")
+export const setPluginEnabledProcedure = memberProcedure("plugins:manage")
   .input(ZSetPluginEnabledInput)
   .mutation(({ ctx, input }) => {
     const { workspaceId, pluginKey, isEnabled } = input;

@@ -1,9 +1,9 @@
 import { createSecret } from "../../../services/secret/create-secret";
 import { getMasterKey } from "../../../secrets/master-key";
-import { workspaceProcedure } from "../../trpc";
+import { memberProcedure } from "../../trpc";
 import { ZCreateSecretInput, ZSecretSummary } from "./types";
 
-export const createSecretProcedure = workspaceProcedure("secrets:manage")
+export const createSecretProcedure = memberProcedure("secrets:manage")
   .input(ZCreateSecretInput)
   .output(ZSecretSummary)
   .mutation(({ ctx, input }) => {

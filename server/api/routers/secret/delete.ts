@@ -1,8 +1,8 @@
 import { deleteSecret } from "../../../services/secret/delete-secret";
-import { workspaceProcedure } from "../../trpc";
+import { memberProcedure } from "../../trpc";
 import { ZDeleteSecretInput } from "./types";
 
-export const deleteSecretProcedure = workspaceProcedure("secrets:manage")
+export const deleteSecretProcedure = memberProcedure("secrets:manage")
   .input(ZDeleteSecretInput)
   .mutation(({ ctx, input }) => {
     const { workspaceId, name } = input;

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { listSecrets } from "../../../services/secret/list-secrets";
-import { workspaceProcedure } from "../../trpc";
+import { memberProcedure } from "../../trpc";
 import { ZListSecretsInput, ZSecretSummary } from "./types";
 
-export const listSecretsProcedure = workspaceProcedure("secrets:manage")
+export const listSecretsProcedure = memberProcedure("secrets:manage")
   .input(ZListSecretsInput)
   .output(z.array(ZSecretSummary))
   .query(({ ctx, input }) => listSecrets(ctx.db, { workspaceId: input.workspaceId }));
