@@ -17,6 +17,7 @@ import { createWorkspaceWithMembers } from "../testing/factories";
 import { startAnthropicTestServer } from "./testing/anthropic-test-server";
 import { startOpenAiTestServer } from "./testing/openai-test-server";
 import type { TTestServer, TTestTurn } from "./testing/scripted-model-server";
+import { waitForRunEnd } from "../testing/wait-for-run-end";
 
 const API_KEY = "sk-test-end-to-end-0123456789";
 let studio: ReturnType<typeof startWorkspaceRuntime>;
@@ -53,10 +54,6 @@ const PROVIDERS = [
   { name: "Anthropic", type: "core/anthropic-model", model: "claude-3-5-haiku-latest", start: startAnthropicTestServer },
 ];
 
-async function waitForEnd(runId: string) {
-  await expect.poll(async () => (await db().run.findUniqueOrThrow({ where: { id: runId } })).status, { timeout: 20_000 }).toMatch(/succeeded|failed|cancelled/);
-  return db().run.findUniqueOrThrow({ where: { id: runId }, include: { steps: { orderBy: { seq: "asc" } }, events: { orderBy: { seq: "asc" } } } });
-}
 
 describe.each(PROVIDERS)("an Agent on the $name provider with an HTTP tool and a Code tool", (provider) => {
   it("answers through both tools, streams its tokens in order, records usage, and replays with zero model requests", async () => {
@@ -81,7 +78,7 @@ describe.each(PROVIDERS)("an Agent on the $name provider with an HTTP tool and a
     const graph = await createGraph(db(), { ...scope, name: `Shop on ${provider.name}`, spec });
     const hitsBefore = inventoryHits;
     const started = await startRun(db(), { ...scope, graphId: graph.id, source: { kind: "draft" }, input: "How many lamps do we have and what are they worth at 5 each?" });
-    const run = await waitForEnd(started.id);
+    const run = await waitForRunEnd(started.id);
 
     expect(run.error).toBeNull();
     expect(run.output).toMatchObject({ answer: { text: "There are 12 lamps in stock, worth 60 in total.", turns: 2, toolCalls: [{ tool: "check_stock", ok: true }, { tool: "price_total", ok: true }] } });
@@ -98,7 +95,7 @@ describe.each(PROVIDERS)("an Agent on the $name provider with an HTTP tool and a
     expect(JSON.stringify([run, run.steps, run.events])).not.toContain(API_KEY);
 
     const replay = await replayRun(db(), { workspaceId: workspace.id, runId: run.id, actorId: members.owner.id });
-    const replayed = await waitForEnd(replay.id);
+    const replayed = await waitForRunEnd(replay.id);
     expect(replayed.output).toEqual(run.output);
     expect(server.requests).toHaveLength(2);
     expect(inventoryHits - hitsBefore).toBe(1);

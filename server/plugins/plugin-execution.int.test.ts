@@ -21,6 +21,7 @@ import { setPluginStorageDir } from "./plugin-storage";
 import { packPluginFolder } from "./signing/plugin-archive";
 import { createSignedFixture, editManifest } from "./testing/plugin-fixtures";
 import type { TGraphSpec } from "@/lib/graph";
+import { waitForRunEnd } from "../testing/wait-for-run-end";
 
 let studio: ReturnType<typeof startWorkspaceRuntime>;
 let server: Server;
@@ -60,8 +61,7 @@ async function install(workspaceId: string, actorId: string, fixture: string, ed
 async function runToEnd(workspaceId: string, actorId: string, spec: TGraphSpec, input: unknown) {
   const graph = await createGraph(db(), { workspaceId, actorId, name: "Plugin graph", spec });
   const run = await startRun(db(), { workspaceId, graphId: graph.id, actorId, source: { kind: "draft" }, input });
-  await expect.poll(async () => (await db().run.findUniqueOrThrow({ where: { id: run.id } })).status, { timeout: 15_000 }).toMatch(/succeeded|failed/);
-  return db().run.findUniqueOrThrow({ where: { id: run.id }, include: { steps: true, events: true } });
+  return waitForRunEnd(run.id);
 }
 
 describe("plugin execution", () => {

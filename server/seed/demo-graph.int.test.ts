@@ -5,6 +5,7 @@ import { createGraph } from "../services/graph/create-graph";
 import { startRun } from "../services/run/start-run";
 import { createWorkspaceWithMembers } from "../testing/factories";
 import { createDemoGraphSpec } from "./demo-graph";
+import { waitForRunEnd } from "../testing/wait-for-run-end";
 
 let studio: ReturnType<typeof startWorkspaceRuntime>;
 
@@ -21,8 +22,7 @@ describe("the seeded demo graph", () => {
     const { workspace, members } = await createWorkspaceWithMembers(["editor"]);
     const graph = await createGraph(db(), { workspaceId: workspace.id, actorId: members.editor.id, name: "Demo", spec: createDemoGraphSpec() });
     const run = await startRun(db(), { workspaceId: workspace.id, graphId: graph.id, actorId: members.editor.id, source: { kind: "draft" }, input: { question: "How many words are in this question?" } });
-    await expect.poll(async () => (await db().run.findUniqueOrThrow({ where: { id: run.id } })).status, { timeout: 20_000 }).toMatch(/succeeded|failed/);
-    const finished = await db().run.findUniqueOrThrow({ where: { id: run.id }, include: { events: { orderBy: { seq: "asc" } } } });
+    const finished = await waitForRunEnd(run.id);
     expect(finished.error).toBeNull();
     expect(finished.output).toMatchObject({ answer: { text: "Your question has 7 words, and 6 × 7 = 42.", turns: 2 } });
     const toolEvents = finished.events.filter((event) => event.type === "node.call_finished" && (event.payload as { kind: string }).kind === "tool");

@@ -10,6 +10,7 @@ import { startRun } from "../../services/run/start-run";
 import { createWorkspaceWithMembers } from "../../testing/factories";
 import { callerFor } from "../../testing/trpc-callers";
 import { everythingCommand, runningEverythingChildren } from "./testing/everything-server";
+import { waitForRunEnd } from "../../testing/wait-for-run-end";
 
 let studio: ReturnType<typeof startWorkspaceRuntime>;
 
@@ -39,8 +40,7 @@ function agentWithMcp(mcpConfig: Record<string, unknown>): TGraphSpec {
 async function runToEnd(workspaceId: string, actorId: string, spec: TGraphSpec) {
   const graph = await createGraph(db(), { workspaceId, actorId, name: "MCP graph", spec });
   const run = await startRun(db(), { workspaceId, graphId: graph.id, actorId, source: { kind: "draft" }, input: "what is 40 + 2?" });
-  await expect.poll(async () => (await db().run.findUniqueOrThrow({ where: { id: run.id } })).status, { timeout: 20_000 }).toMatch(/succeeded|failed/);
-  return db().run.findUniqueOrThrow({ where: { id: run.id }, include: { events: { orderBy: { seq: "asc" } } } });
+  return waitForRunEnd(run.id);
 }
 
 describe("MCP Tools in a run", () => {
