@@ -35,7 +35,8 @@ import { VersionsPanel } from "./versions-panel";
 import { RunControls } from "./live-run/run-controls";
 import { RunOverlayContext } from "./live-run/run-overlay-context";
 import { StudioEdge } from "./live-run/studio-edge";
-import { useLiveRun } from "./live-run/use-live-run";
+import { LiveRunFeed } from "./live-run/use-live-run";
+import { createRunOverlayStore } from "./live-run/run-overlay-store";
 
 const NODE_TYPES = { studio: StudioNode, "group-frame": GroupFrame };
 // Edges without a type (all of them) draw with StudioEdge, which shows a followed run's deliveries and queue depth.
@@ -313,7 +314,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
   }, [canEdit, commitMove, getSpec]);
 
   const [followedRunId, setFollowedRunId] = useState<string>();
-  const liveRun = useLiveRun(followedRunId, spec.edges);
+  const runOverlay = useMemo(() => createRunOverlayStore(), []);
 
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -336,7 +337,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
           workspaceId={workspaceId}
           workspaceSlug={workspaceSlug}
           graphId={graph.id}
-          store={liveRun.store}
+          store={runOverlay}
           followedRunId={followedRunId}
           canRun={canRun}
           canCancel={canCancel}
@@ -377,7 +378,8 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
         >
           {hint && <div className={styles.hint} role="status">Cannot connect: {hint}</div>}
           <ShortcutsOverlay />
-          <RunOverlayContext value={followedRunId ? liveRun.store : undefined}>
+          <LiveRunFeed store={runOverlay} runId={followedRunId} graphEdges={spec.edges} />
+          <RunOverlayContext value={followedRunId ? runOverlay : undefined}>
             <ReactFlow<TCanvasNode, Edge>
               defaultNodes={initial.nodes}
               defaultEdges={initial.edges}

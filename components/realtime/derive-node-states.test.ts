@@ -52,6 +52,12 @@ describe("deriveRunCanvasState", () => {
     expect(before.nodes.b!.text).toBe("");
   });
 
+  it("closes nodes still open when the run fails, and clears an old error when a node starts again", () => {
+    const state = deriveRunCanvasState([event("node.started", "a"), event("node.failed", "a", { error: { message: "old" } }), event("node.started", "a"), event("node.started", "b"), event("run.failed", null)]);
+    expect(state.nodes.a).toMatchObject({ status: "cancelled", error: undefined });
+    expect(state.nodes.b!.status).toBe("cancelled");
+  });
+
   it("marks unfinished nodes cancelled when the run is cancelled", () => {
     const state = deriveRunCanvasState([event("node.started", "slow"), event("run.cancelled", null)]);
     expect(state.nodes.slow!.status).toBe("cancelled");

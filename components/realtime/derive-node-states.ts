@@ -74,6 +74,8 @@ export function applyRunEvents(previous: TRunCanvasState, events: readonly TRunS
         break;
       case "run.failed":
         state.runStatus = "failed";
+        // Nodes still open when the run failed (a sibling failed, a budget or timeout stopped it) ended with it.
+        for (const [id, entry] of Object.entries(state.nodes)) if (entry.status === "running" || entry.status === "queued" || entry.status === "waiting" || entry.status === "retrying") node(id).status = "cancelled";
         break;
       case "run.cancelled":
         state.runStatus = "cancelled";
@@ -91,6 +93,7 @@ export function applyRunEvents(previous: TRunCanvasState, events: readonly TRunS
         entry.startedAt = event.ts;
         entry.finishedAt = undefined;
         entry.text = "";
+        entry.error = undefined;
         break;
       }
       case "node.retrying":

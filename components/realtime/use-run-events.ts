@@ -7,6 +7,8 @@ import { getSocket } from "./socket";
 export type TRunStreamEvent = TSeqEvent;
 export type TRunStreamState = { events: TRunStreamEvent[]; status: "connecting" | "live" | "ended"; error?: string };
 
+const CONNECTING: TRunStreamState = { events: [], status: "connecting" };
+
 /**
  * A run's events from seq 1, then live. After a dropped connection the socket reconnects and re-subscribes from the
  * last seq this hook holds, so the list has no gap and, since each seq is kept once, no duplicate.
@@ -20,7 +22,11 @@ export function useRunEvents(runId: string | undefined): TRunStreamState {
     const socket = getSocket();
     let lastSeq = 0;
     let events: TRunStreamEvent[] = [];
-    const update = (change: Partial<TRunStreamState>) => setState((current) => ({ ...(current.runId === runId ? current : { events: [], status: "connecting" }), ...change, runId }));
+    // A reply to this effect's subscribe can arrive after it was cleaned up (a socket.io ack cannot be taken back).
+    let isActive = true;
+    const update = (change: Partial<TRunStreamState>) => {
+      if (isActive) setState((current) => ({ ...(current.runId === runId ? current : CONNECTING), ...change, runId }));
+    };
     const subscribe = () => {
       socket.emit("run:subscribe", { runId, afterSeq: lastSeq }, (reply: { ok: boolean; error?: string }) => {
         update(reply.ok ? { status: "live", error: undefined } : { status: "ended", error: reply.error });
@@ -43,6 +49,7 @@ export function useRunEvents(runId: string | undefined): TRunStreamState {
     socket.on("run:ended", onEnded);
     if (socket.connected) subscribe();
     return () => {
+      isActive = false;
       socket.off("connect", subscribe);
       socket.off("disconnect", onDisconnect);
       socket.off("run:events", onEvents);
@@ -51,5 +58,5 @@ export function useRunEvents(runId: string | undefined): TRunStreamState {
     };
   }, [runId]);
 
-  return state.runId === runId ? state : { events: [], status: "connecting" };
+  return state.runId === runId ? state : CONNECTING;
 }

@@ -9,6 +9,8 @@ export function getStepActivity(events: readonly TRunStreamEvent[], stepSeq: num
   for (const event of events) {
     const payload = event.payload as { stepSeq?: number; level?: string; message?: string; chunk?: string };
     if (payload.stepSeq !== stepSeq) continue;
+    // A retried attempt streams its text again from the start.
+    if (event.type === "node.started") text = "";
     if (event.type === "node.log") logs.push({ seq: event.seq, ts: event.ts, level: payload.level ?? "info", message: payload.message ?? "" });
     if (event.type === "node.output_chunk") text += payload.chunk ?? "";
   }

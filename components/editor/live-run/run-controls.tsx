@@ -10,7 +10,7 @@ import { Button } from "../../ui/button";
 import styles from "../editor.module.css";
 import { RunInputForm } from "./run-input-form";
 import type { TRunOverlayStore } from "./run-overlay-store";
-import { useRunStatus } from "./run-overlay-store";
+import { useRunStatus, useStreamStatus } from "./run-overlay-store";
 
 type TRunControlsProps = {
   workspaceId: string;
@@ -36,7 +36,8 @@ export function RunControls(props: TRunControlsProps) {
   const start = useMutation(trpc.run.start.mutationOptions());
   const cancel = useMutation(trpc.run.cancel.mutationOptions());
   const status = useRunStatus(props.store);
-  const inputNode = props.getSpec().nodes.find((node) => node.type === "core/input" && !node.disabled);
+  const streamStatus = useStreamStatus(props.store);
+  const [inputSchema, setInputSchema] = useState<unknown>();
 
   const startRun = async (input: unknown) => {
     setError(undefined);
@@ -53,13 +54,21 @@ export function RunControls(props: TRunControlsProps) {
   return (
     <div className={styles.runControls}>
       {props.canRun && (
-        <Button onClick={() => setFormOpen((open) => !open)} aria-expanded={isFormOpen}>
+        <Button
+          onClick={() => {
+            // Read when the form opens, not on every render: building the spec walks every node of the canvas.
+            setInputSchema(props.getSpec().nodes.find((node) => node.type === "core/input" && !node.disabled)?.config.schema);
+            setFormOpen((open) => !open);
+          }}
+          aria-expanded={isFormOpen}
+        >
           Run
         </Button>
       )}
       {props.followedRunId && (
-        <span className={styles.runBar} data-testid="run-bar">
+        <span className={styles.runBar} data-testid="run-bar" data-stream={streamStatus}>
           <span className={`${styles.runStatus} ${styles[`run-${status ?? "queued"}`] ?? ""}`} data-testid="run-bar-status">{status ?? "queued"}</span>
+          {streamStatus === "connecting" && <span className={styles.muted}>reconnecting…</span>}
           <Link href={`/w/${props.workspaceSlug}/runs/${props.followedRunId}`}>Open run</Link>
           {props.canCancel && status && !FINAL.has(status) && (
             <Button variant="ghost" onClick={() => cancel.mutate({ workspaceId: props.workspaceId, runId: props.followedRunId! })}>Cancel</Button>
@@ -69,7 +78,7 @@ export function RunControls(props: TRunControlsProps) {
       )}
       {isFormOpen && (
         <div className={styles.runPopover} role="dialog" aria-label="Run the draft">
-          <RunInputForm schema={inputNode?.config.schema} isBusy={start.isPending} error={error} onSubmit={(input) => void startRun(input)} onCancel={() => setFormOpen(false)} />
+          <RunInputForm schema={inputSchema} isBusy={start.isPending} error={error} onSubmit={(input) => void startRun(input)} onCancel={() => setFormOpen(false)} />
         </div>
       )}
     </div>

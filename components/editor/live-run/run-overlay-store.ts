@@ -5,15 +5,26 @@ import type { TEdgeRunState, TNodeRunState, TRunCanvasState } from "@/components
 
 export type TRunOverlayStore = ReturnType<typeof createRunOverlayStore>;
 
+export type TStreamStatus = "connecting" | "live" | "ended";
+
 export function createRunOverlayStore() {
   let state: TRunCanvasState | undefined;
+  let streamStatus: TStreamStatus | undefined;
   const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((listener) => listener());
   return {
     set(next: TRunCanvasState | undefined): void {
       state = next;
-      listeners.forEach((listener) => listener());
+      notify();
     },
     get: () => state,
+    /** The socket stream's state: "connecting" while the connection is down (it resumes by itself). */
+    setStreamStatus(next: TStreamStatus | undefined): void {
+      if (next === streamStatus) return;
+      streamStatus = next;
+      notify();
+    },
+    getStreamStatus: () => streamStatus,
     subscribe(listener: () => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -45,6 +56,14 @@ export function useRunStatus(store: TRunOverlayStore | undefined): TRunCanvasSta
   return useSyncExternalStore(
     store?.subscribe ?? noSubscribe,
     () => store?.get()?.runStatus,
+    () => undefined,
+  );
+}
+
+export function useStreamStatus(store: TRunOverlayStore | undefined): TStreamStatus | undefined {
+  return useSyncExternalStore(
+    store?.subscribe ?? noSubscribe,
+    () => store?.getStreamStatus(),
     () => undefined,
   );
 }

@@ -1,16 +1,16 @@
 "use client";
 
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { applyRunEvents, EMPTY_RUN_CANVAS_STATE, type TEdgeEnds } from "@/components/realtime/derive-node-states";
 import { useRunEvents } from "@/components/realtime/use-run-events";
-import { createRunOverlayStore } from "./run-overlay-store";
+import type { TRunOverlayStore } from "./run-overlay-store";
 
 /**
- * Follows a run on the canvas: its events (backfill, then live) are folded into the overlay store as they arrive,
- * only the new ones each time; nodes and edges read their own slice of it.
+ * Follows a run for the canvas: its events (backfill, then live) are folded into the overlay store as they arrive,
+ * only the new ones each time; nodes and edges read their own slice of it. Used by `LiveRunFeed`, a component that
+ * renders nothing, so a frame of events re-renders the nodes it changed and nothing else of the editor.
  */
-export function useLiveRun(runId: string | undefined, graphEdges: TEdgeEnds) {
-  const store = useMemo(() => createRunOverlayStore(), []);
+export function useLiveRunFeed(store: TRunOverlayStore, runId: string | undefined, graphEdges: TEdgeEnds): void {
   const stream = useRunEvents(runId);
   const applied = useRef({ runId: undefined as string | undefined, count: 0 });
 
@@ -27,5 +27,10 @@ export function useLiveRun(runId: string | undefined, graphEdges: TEdgeEnds) {
     if (fresh.length > 0 || !isSameRun) store.set(applyRunEvents(base, fresh, graphEdges));
   }, [runId, stream.events, graphEdges, store]);
 
-  return { store, status: stream.status, error: stream.error };
+  useEffect(() => store.setStreamStatus(runId ? stream.status : undefined), [runId, stream.status, store]);
+}
+
+export function LiveRunFeed(props: { store: TRunOverlayStore; runId: string | undefined; graphEdges: TEdgeEnds }) {
+  useLiveRunFeed(props.store, props.runId, props.graphEdges);
+  return null;
 }
