@@ -19,6 +19,8 @@ export function ErrorTextFilter(props: { value: string; onChange: (text: string)
     setUrlValue(props.value);
     setText(props.value);
   }
+  // A new value from the URL (Clear filters) wins over a search still waiting to be sent.
+  useEffect(() => clearTimeout(timer.current), [props.value]);
 
   return (
     <Field label="Error contains">
