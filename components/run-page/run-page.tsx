@@ -20,7 +20,7 @@ import { toMs, type TListedStep } from "./run-types";
 import { sumStepUsage } from "./step-activity";
 import { StepInspector } from "./step-inspector";
 import { useLiveRun } from "./use-live-run";
-import { useNow } from "./use-now";
+import { useNow } from "../ui/use-now";
 import { Waterfall } from "./waterfall";
 import { getTimeBounds } from "./waterfall-layout";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useNow } from "../../ui/use-now";
 import styles from "../editor.module.css";
 import { useRunOverlay } from "./run-overlay-context";
 import { useRunNodeState } from "./run-overlay-store";
@@ -25,15 +25,4 @@ export function NodeRunBadge({ nodeId }: { nodeId: string }) {
       {state.error && <div className={styles.runError} title={state.error}>{state.error}</div>}
     </div>
   );
-}
-
-/** The current time, ticking four times a second while `isTicking`. */
-function useNow(isTicking: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!isTicking) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, [isTicking]);
-  return now;
 }
