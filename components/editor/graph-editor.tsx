@@ -1,6 +1,6 @@
 "use client";
 
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type Edge } from "@xyflow/react";
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
@@ -13,9 +13,8 @@ import { Badge } from "../ui/alert";
 import { Button } from "../ui/button";
 import styles from "./editor.module.css";
 import { computeAutoLayout } from "./auto-layout";
-import { checkConnection } from "./check-connection";
 import { DiffSummary } from "./diff-summary";
-import { addEdge, copyFragment, createNodeOfType, findFreePosition, pasteFragment, removeNodesAndEdges } from "./graph-edits";
+import { copyFragment, createNodeOfType, findFreePosition, pasteFragment } from "./graph-edits";
 import { GroupFrame } from "./group-frame";
 import { findSelectedGroups } from "./group-edits";
 import { NODE_TYPE_DRAG_FORMAT, Palette, type TPaletteEntry } from "./palette";
@@ -27,6 +26,7 @@ import { ShortcutsOverlay } from "./shortcuts-overlay";
 import { applyCanvasLayout, specToFlow, toFlowEdge, toNodeData, toStudioNode, type TCanvasNode } from "./spec-to-flow";
 import { StudioNode } from "./studio-node";
 import { ConflictBanner, downloadSpec, SaveStatus } from "./editor-status";
+import { useConnectionHandlers } from "./use-connection-handlers";
 import { useDraftAutosave } from "./use-draft-autosave";
 import { useEditHistory } from "./use-edit-history";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
@@ -76,7 +76,6 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
   const { entries, registry } = nodeTypes;
   const specRef = useRef(graph.draft);
   const [spec, setSpec] = useState(graph.draft);
-  const [hint, setHint] = useState<string>();
   const initial = useMemo(() => specToFlow(graph.draft, registry), []); // eslint-disable-line react-hooks/exhaustive-deps -- first render only; later drafts arrive through setNodes
   const getSpec = useCallback(() => applyCanvasLayout(specRef.current, flow.getNodes()), [flow]);
   const autosave = useDraftAutosave({ workspaceId, graphId: graph.id, initialRevision: graph.draftRevision, getSpec });
@@ -238,37 +237,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
     [addNodeAt, flow],
   );
 
-  const isValidConnection = useCallback(
-    (connection: Edge | Connection) => {
-      const result = checkConnection(specRef.current, registry, connection);
-      setHint(result.ok ? undefined : result.reason);
-      return result.ok;
-    },
-    [registry],
-  );
-
-  const onConnect = useCallback(
-    (connection: Connection) => {
-      if (!connection.sourceHandle || !connection.targetHandle) return;
-      const current = getSpec();
-      const { spec: next, edge } = addEdge(current, { source: connection.source, sourcePort: connection.sourceHandle, target: connection.target, targetPort: connection.targetHandle });
-      // With defaultEdges, React Flow has already drawn the edge under an id of its own: it takes the spec's id instead,
-      // so deleting it later removes it from the spec too.
-      const isDrawn = (candidate: Edge) => candidate.source === connection.source && candidate.sourceHandle === connection.sourceHandle && candidate.target === connection.target && candidate.targetHandle === connection.targetHandle;
-      flow.setEdges((edges) => [...edges.filter((candidate) => !isDrawn(candidate)), toFlowEdge(edge)]);
-      commitEdit(next, current);
-    },
-    [commitEdit, flow, getSpec],
-  );
-  const onConnectEnd = useCallback(() => setHint(undefined), []);
-
-  const onDelete = useCallback(
-    ({ nodes, edges }: { nodes: TCanvasNode[]; edges: Edge[] }) => {
-      const current = getSpec();
-      commitEdit(removeNodesAndEdges(current, new Set(nodes.map((node) => node.id)), new Set(edges.map((edge) => edge.id))), current);
-    },
-    [commitEdit, getSpec],
-  );
+  const { hint, isValidConnection, onConnect, onConnectEnd, onDelete } = useConnectionHandlers({ flow, registry, specRef, getSpec, commitEdit });
 
   const [selection, setSelection] = useState<string[]>([]);
   const selectedNode = selection.length === 1 ? spec.nodes.find((node) => node.id === selection[0]) : undefined;
