@@ -109,6 +109,17 @@ test("groups two nodes into a frame that moves them together, undoes and redoes 
   await page.keyboard.press("ControlOrMeta+Shift+g");
   await expect(page.getByTestId("group-frame")).toHaveCount(0);
   await expect(page.getByTestId("studio-node")).toHaveCount(3);
+
+  // Deleting a frame keeps its members, like Ungroup; undo brings the frame back.
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(page.getByTestId("group-frame")).toHaveCount(1);
+  await page.getByTestId("group-frame").click({ position: { x: 12, y: 8 } });
+  await page.keyboard.press("Delete");
+  await expect(page.getByTestId("group-frame")).toHaveCount(0);
+  await expect(page.getByTestId("studio-node")).toHaveCount(3);
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(page.getByTestId("group-frame")).toHaveCount(1);
+  await expect(page.getByTestId("studio-node")).toHaveCount(3);
 });
 
 /** Drags the frame by its label strip (the members cover the rest of it). */

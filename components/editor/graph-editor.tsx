@@ -153,7 +153,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
     [commitEdit, flow, getSpec, registry],
   );
 
-  const { selectedOnCanvas, groupSelection, ungroupSelection } = useGroupActions({ flow, getSpec, record, applySpec });
+  const { selectedOnCanvas, groupSelection, ungroupSelection, onBeforeDelete } = useGroupActions({ flow, getSpec, record, applySpec });
 
   useEditorShortcuts(canEdit, {
     z: (shift) => (shift ? redo() : undo(), true),
@@ -363,6 +363,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
               isValidConnection={isValidConnection}
               onConnect={onConnect}
               onConnectEnd={onConnectEnd}
+              onBeforeDelete={onBeforeDelete}
               onDelete={onDelete}
               onSelectionChange={onSelectionChange}
               onNodeDoubleClick={onNodeDoubleClick}

@@ -3,6 +3,7 @@
 import type { Edge, ReactFlowInstance } from "@xyflow/react";
 import { useCallback } from "react";
 import type { TGraphSpec } from "@/lib/graph";
+import { removeNodesAndEdges } from "./graph-edits";
 import { findSelectedGroups, groupNodes, ungroupNodes } from "./group-edits";
 import type { TCanvasNode } from "./spec-to-flow";
 
@@ -39,5 +40,22 @@ export function useGroupActions({ flow, getSpec, record, applySpec }: TGroupActi
     return true;
   }, [applySpec, getSpec, record, selectedOnCanvas]);
 
-  return { selectedOnCanvas, groupSelection, ungroupSelection };
+  /**
+   * React Flow deletes a frame's members with it; the studio keeps them (in no group), like Ungroup does. A delete that
+   * takes a frame is done here as one undoable edit instead: the frame and what was itself selected go, members stay.
+   */
+  const onBeforeDelete = useCallback(
+    async ({ nodes, edges }: { nodes: TCanvasNode[]; edges: Edge[] }) => {
+      const frameIds = new Set(nodes.filter((node) => node.type === "group-frame").map((node) => node.id));
+      if (frameIds.size === 0) return true;
+      const removed = new Set(nodes.filter((node) => node.selected || !node.parentId || !frameIds.has(node.parentId)).map((node) => node.id));
+      const current = getSpec();
+      record(current);
+      applySpec(removeNodesAndEdges(current, removed, new Set(edges.filter((edge) => edge.selected).map((edge) => edge.id))), new Set());
+      return false;
+    },
+    [applySpec, getSpec, record],
+  );
+
+  return { selectedOnCanvas, groupSelection, ungroupSelection, onBeforeDelete };
 }
