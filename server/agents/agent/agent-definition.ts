@@ -1,3 +1,4 @@
+import { toolConfigProperties } from "../../runtime/tool-config";
 import type { TNodeTypeDefinition } from "@/lib/graph";
 
 export const AGENT_NODE_DEFINITION: TNodeTypeDefinition = {
@@ -46,8 +47,7 @@ export const AGENT_NODE_DEFINITION: TNodeTypeDefinition = {
         maxLength: 500,
         description: "Which conversation the Memory node keeps: a template such as {{input.sessionId}}; default: one per run",
       },
-      toolName: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$", description: "Name another agent calls this one by" },
-      toolDescription: { type: "string", maxLength: 2_000, description: "What this agent does, for an agent that delegates to it" },
+      ...toolConfigProperties({ name: "Name another agent calls this one by" }),
     },
   },
   uiHints: {

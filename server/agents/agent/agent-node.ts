@@ -1,9 +1,9 @@
 // The Agent node: activated by a message on `in`, or invoked as another agent's tool (delegation through `asTool`).
 import type { TToolSpec } from "../../runtime/attached-contract";
 import type { TNodeImplementation } from "../../runtime/node-implementation";
+import { readToolSpec } from "../../runtime/tool-config";
 import { AGENT_NODE_DEFINITION } from "./agent-definition";
 import { runAgentLoop } from "./run-agent-loop";
-import { toToolName } from "./tool-name";
 
 const TASK_SCHEMA = { type: "object", properties: { task: { type: "string", description: "What to do, in full sentences" } }, required: ["task"] };
 
@@ -15,11 +15,10 @@ export const agentNode: TNodeImplementation = {
   },
   attachment: {
     tools: {
-      async list(context): Promise<TToolSpec[]> {
-        const name = toToolName(String(context.config.toolName ?? "") || `ask_${context.nodeId}`);
-        const description = String(context.config.toolDescription ?? "") || `Delegates a task to the agent ${context.nodeId} and returns its answer.`;
-        return [{ name, description, inputSchema: TASK_SCHEMA }];
-      },
+      // The arguments are always a task: a delegated agent reads a message, whatever the config says.
+      list: async ({ config, nodeId }): Promise<TToolSpec[]> => [
+        { ...readToolSpec(config, { name: `ask_${nodeId}`, description: `Delegates a task to the agent ${nodeId} and returns its answer.`, inputSchema: TASK_SCHEMA }), inputSchema: TASK_SCHEMA },
+      ],
       async call(context, _name, args) {
         const task = typeof args === "object" && args !== null && "task" in args ? (args as { task: unknown }).task : args;
         const answer = await runAgentLoop({ ...context, emitToken: (chunk) => context.emit("node.output_chunk", { chunk }) }, task);

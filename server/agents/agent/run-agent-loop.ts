@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { renderTemplate } from "@/lib/values/render-template";
 import type { TAttachedNode, TAttachedNodes, TBudgetLeft, TChatMessage, TModelResponse, TToolCall, TToolSpec } from "../../runtime/attached-contract";
 import { NonRetriableError } from "../../runtime/errors";
-import { toToolName } from "./tool-name";
+import { toToolName } from "../../runtime/tool-config";
 
 export const DEFAULT_MAX_TURNS = 8;
 /** A tool result longer than this reaches the model cut, with a note saying so. */

@@ -6,7 +6,7 @@ import type { TAttachedContext, TToolSpec } from "../../runtime/attached-contrac
 import { NonRetriableError } from "../../runtime/errors";
 import type { TNodeImplementation } from "../../runtime/node-implementation";
 import type { TAgentServices } from "../agent-services";
-import { toToolName } from "../agent/tool-name";
+import { toToolName } from "../../runtime/tool-config";
 import { MCP_REQUEST_TIMEOUT_MS, withMcpClient, type TMcpTarget } from "./connect-mcp-server";
 import { listMcpTools, type TMcpToolInfo } from "./list-mcp-tools";
 import { MCP_TOOLS_NODE_DEFINITION } from "./mcp-tools-definition";

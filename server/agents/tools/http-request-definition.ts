@@ -1,3 +1,4 @@
+import { toolConfigProperties } from "../../runtime/tool-config";
 import type { TNodeTypeDefinition } from "@/lib/graph";
 
 export const HTTP_REQUEST_NODE_DEFINITION: TNodeTypeDefinition = {
@@ -26,9 +27,7 @@ export const HTTP_REQUEST_NODE_DEFINITION: TNodeTypeDefinition = {
       body: { type: "string", maxLength: 1_000_000, description: "Request body template; objects in placeholders render as JSON" },
       timeoutMs: { type: "integer", minimum: 100, maximum: 300_000, default: 30_000 },
       failOnError: { type: "boolean", default: true, description: "A 4xx/5xx answer fails the step (as a tool, the model is told instead)" },
-      toolName: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$", description: "Name the model calls this tool by" },
-      toolDescription: { type: "string", maxLength: 2_000 },
-      toolInputSchema: { type: "object", description: "JSON Schema of the arguments the model gives (the {{input.*}} values)" },
+      ...toolConfigProperties({ name: "Name the model calls this tool by", arguments: "JSON Schema of the arguments the model gives (the {{input.*}} values)" }),
     },
   },
   uiHints: { body: { widget: "textarea" } },

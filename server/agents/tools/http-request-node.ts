@@ -7,7 +7,7 @@ import type { TToolSpec } from "../../runtime/attached-contract";
 import { NonRetriableError, RetryAfterError } from "../../runtime/errors";
 import type { TNodeImplementation } from "../../runtime/node-implementation";
 import type { TAgentServices } from "../agent-services";
-import { toToolName } from "../agent/tool-name";
+import { readToolSpec } from "../../runtime/tool-config";
 import { HTTP_REQUEST_NODE_DEFINITION } from "./http-request-definition";
 
 const SECRET_PLACEHOLDER = /\{\{secret:([A-Za-z][A-Za-z0-9_-]{0,63})\}\}/g;
@@ -62,13 +62,7 @@ export function createHttpRequestNode(services: Pick<TAgentServices, "fetch">): 
     },
     attachment: {
       tools: {
-        async list(context) {
-          const { config } = context;
-          const name = toToolName(String(config.toolName ?? "") || "http_request");
-          const description = String(config.toolDescription ?? "") || `${String(config.method ?? "GET")} ${String(config.url ?? "")}`;
-          const inputSchema = typeof config.toolInputSchema === "object" && config.toolInputSchema !== null ? (config.toolInputSchema as TToolSpec["inputSchema"]) : DEFAULT_TOOL_INPUT;
-          return [{ name, description, inputSchema }];
-        },
+        list: async ({ config }) => [readToolSpec(config, { name: "http_request", description: `${String(config.method ?? "GET")} ${String(config.url ?? "")}`, inputSchema: DEFAULT_TOOL_INPUT })],
         async call(context, _name, args) {
           return { output: await send(context, args) };
         },

@@ -1,4 +1,5 @@
-import type { TJsonSchema, TNodeTypeDefinition } from "@/lib/graph";
+import { readToolSpec, toolConfigProperties } from "../../tool-config";
+import type { TNodeTypeDefinition } from "@/lib/graph";
 import { NonRetriableError } from "../../errors";
 import type { TNodeContext, TNodeImplementation } from "../../node-implementation";
 
@@ -20,9 +21,7 @@ export const CODE_NODE_DEFINITION: TNodeTypeDefinition = {
     properties: {
       code: { type: "string", minLength: 1, maxLength: 100_000, description: "Body of an async function of `input` (as a tool: the model's arguments)" },
       timeoutMs: { type: "integer", minimum: 10, maximum: 300_000, default: 10_000 },
-      toolName: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$", description: "Name the model calls this tool by" },
-      toolDescription: { type: "string", maxLength: 2_000 },
-      toolInputSchema: { type: "object", description: "JSON Schema of the arguments the model gives" },
+      ...toolConfigProperties({ name: "Name the model calls this tool by", arguments: "JSON Schema of the arguments the model gives" }),
     },
   },
   uiHints: { code: { widget: "code", language: "javascript" } },
@@ -54,10 +53,7 @@ export function createCodeNode(runCode: TCodeRunner, workspaceId: string): TNode
     },
     attachment: {
       tools: {
-        async list({ config }) {
-          const schema = typeof config.toolInputSchema === "object" && config.toolInputSchema !== null ? (config.toolInputSchema as TJsonSchema) : { type: "object" };
-          return [{ name: String(config.toolName ?? "") || "run_code", description: String(config.toolDescription ?? "") || "Runs a JavaScript function on the arguments", inputSchema: schema }];
-        },
+        list: async ({ config }) => [readToolSpec(config, { name: "run_code", description: "Runs a JavaScript function on the arguments", inputSchema: { type: "object" } })],
         call: async (context, _name, args) => ({ output: await run(context, args) }),
       },
     },

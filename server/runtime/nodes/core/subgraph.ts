@@ -1,4 +1,4 @@
-import type { TJsonSchema } from "@/lib/graph";
+import { readToolSpec, toolConfigProperties } from "../../tool-config";
 import { NonRetriableError } from "../../errors";
 import type { TChildRunResult, TNodeImplementation, TNodeResult } from "../../node-implementation";
 
@@ -28,9 +28,7 @@ export const subgraphNode: TNodeImplementation = {
       properties: {
         graphId: { type: "string", minLength: 1 },
         version: { anyOf: [{ type: "integer", minimum: 1 }, { enum: ["latest", "draft"] }], default: "latest" },
-        toolName: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$", description: "Name the model calls this graph by" },
-        toolDescription: { type: "string", maxLength: 2_000 },
-        toolInputSchema: { type: "object", description: "JSON Schema of the arguments the model gives (the sub-graph's input)" },
+        ...toolConfigProperties({ name: "Name the model calls this graph by", arguments: "JSON Schema of the arguments the model gives (the sub-graph's input)" }),
       },
     },
     uiHints: { graphId: { widget: "graph-picker" } },
@@ -50,10 +48,7 @@ export const subgraphNode: TNodeImplementation = {
   attachment: {
     // As an agent's tool the step cannot park (the model's next turn needs the answer): the child runs while it waits.
     tools: {
-      async list({ config }) {
-        const schema = typeof config.toolInputSchema === "object" && config.toolInputSchema !== null ? (config.toolInputSchema as TJsonSchema) : { type: "object" };
-        return [{ name: String(config.toolName ?? "") || "run_graph", description: String(config.toolDescription ?? "") || "Runs a workflow with the arguments as its input", inputSchema: schema }];
-      },
+      list: async ({ config }) => [readToolSpec(config, { name: "run_graph", description: "Runs a workflow with the arguments as its input", inputSchema: { type: "object" } })],
       async call(context, _name, args) {
         const version = (context.config.version ?? "latest") as number | "latest" | "draft";
         const result = await context.runGraph({ graphId: String(context.config.graphId), version, input: args });
