@@ -19,7 +19,10 @@ export type TPortDefinition = {
   kind: TPortKind;
   /** Payload schema of a data port; absent means any JSON value. */
   schema?: TJsonSchema;
-  /** Input ports only: the node activates only when every required input holds a message (default true for data). */
+  /**
+   * Input ports only (default true for data). A required input must be wired (validation), and a skip marker on it
+   * skips the node. It never decides when the node runs: a node waits for every wired input, required or not.
+   */
   isRequired?: boolean;
   /** Input ports only: may take more than one incoming edge (e.g. an Agent's tools). */
   acceptsMany?: boolean;

@@ -9,7 +9,7 @@ export type TPlanInput = { definition: TPortDefinition; edgeIds: string[]; isReq
 export type TPlanNode = {
   node: TGraphNode;
   implementation: TNodeImplementation;
-  /** Data and control inputs that have edges. */
+  /** Data and control inputs that have edges. `isRequired` decides only whether a skip on it skips the node. */
   inputs: Map<string, TPlanInput>;
   /** Data and control edges leaving each output port. */
   outgoing: Map<string, TGraphEdge[]>;
@@ -51,11 +51,16 @@ export function compilePlan(spec: TGraphSpec, implementations: TNodeImplementati
     target.inputs.set(targetPort.id, input);
     source.outgoing.set(sourcePort.id, [...(source.outgoing.get(sourcePort.id) ?? []), edge]);
   }
-  // A node that only offers attachments (a model provider, a memory) never starts on its own, wired or not.
-  const sourceIds = [...nodes.values()]
-    .filter((plan) => !plan.isAttached && !isAttachOnly(plan.implementation) && ![...plan.inputs.values()].some((input) => input.isRequired))
-    .map((plan) => plan.node.id);
+  const sourceIds = [...nodes.values()].filter(isStartNode).map((plan) => plan.node.id);
   return { spec, nodes, sourceIds };
+}
+
+/**
+ * Only a node with no wired data or control input starts a run: a wired input, required or optional, means the node
+ * waits for it. A node that only offers attachments (a model provider, a memory) never starts on its own.
+ */
+export function isStartNode(plan: TPlanNode): boolean {
+  return plan.inputs.size === 0 && !plan.isAttached && !isAttachOnly(plan.implementation);
 }
 
 function isAttachOnly(implementation: TNodeImplementation): boolean {

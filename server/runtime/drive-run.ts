@@ -330,12 +330,9 @@ function descendantsOf(plan: TRunPlan, nodeId: string): Set<string> {
   return seen;
 }
 
-/**
- * Nothing runs or waits, yet messages are pending on required inputs: some join can never complete. Leftovers on
- * optional inputs (arrived after their node ran) are not a stall.
- */
+/** Nothing runs or waits, yet messages are pending: some join can never complete (an input that never arrives). */
 function findStalledInputs(plan: TRunPlan, frontier: TFrontier): string | undefined {
-  const stuck = frontier.pending.find((message) => plan.nodes.get(message.node)?.inputs.get(message.port)?.isRequired);
+  const stuck = frontier.pending.find((message) => plan.nodes.has(message.node));
   if (!stuck) return undefined;
   const node = plan.nodes.get(stuck.node)!.node;
   return `node "${node.label || node.id}" holds input on "${stuck.port}" but its other inputs never arrived`;

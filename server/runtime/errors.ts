@@ -18,6 +18,11 @@ export class NodeTimeoutError extends Error {
   override name = "NodeTimeoutError";
 }
 
+/** An approval was rejected and the graph has no path for a rejection: the run fails, nothing after it runs. */
+export class ApprovalRejectedError extends NonRetriableError {
+  override name = "ApprovalRejected";
+}
+
 export class RunCancelledError extends Error {
   override name = "RunCancelledError";
 }

@@ -79,6 +79,7 @@ export async function executeActivation(
       config: planNode.node.config,
       inputs: input,
       skippedPorts,
+      wiredOutputs: [...planNode.outgoing.keys()],
       state,
       runInput: env.runInput,
       scope: activation.scope,

@@ -13,6 +13,8 @@ export type TNodeContext = {
   skippedPorts: string[];
   /** What this node kept for the scope it works in (a Map's gather progress); undefined at first. */
   state: unknown;
+  /** Output ports with at least one edge: a node may refuse to send what nobody handles (an unhandled rejection). */
+  wiredOutputs: string[];
   /** The run's input, as validated at start. */
   runInput: unknown;
   scope: number[];

@@ -56,7 +56,7 @@ export function createHttpRequestNode(services: Pick<TAgentServices, "fetch">): 
   return {
     definition: HTTP_REQUEST_NODE_DEFINITION,
     async execute(context) {
-      const answer = await send(context, context.inputs.in ?? context.runInput);
+      const answer = await send(context, context.inputs.in);
       if (answer.status >= 400 && context.config.failOnError !== false) throw toStatusError(answer);
       return { kind: "outputs", outputs: { out: answer } };
     },

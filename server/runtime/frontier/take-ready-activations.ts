@@ -1,12 +1,13 @@
-// Which nodes can activate now: for each (node, scope), a join over its required inputs. Pure and deterministic
+// Which nodes can activate now: for each (node, scope), a join over its wired inputs (join-inputs.ts). Pure and deterministic
 // (arrival order), so a frontier restored from a checkpoint continues exactly where the crashed executor stopped.
-import type { TPlanInput, TPlanNode, TRunPlan } from "../compile-plan";
+import type { TPlanNode, TRunPlan } from "../compile-plan";
 import { scopeKey, START_PORT, type TActivation, type TFrontier, type TMessage } from "./frontier";
+import { joinInputs, type TJoin, type TJoinMode } from "./join-inputs";
 
 export const DEFAULT_MAILBOX_CAPACITY = 64;
 
 type TGroup = { nodeId: string; scope: number[]; messages: TMessage[] };
-type TJoin = { messages: TMessage[]; inputs: Record<string, TMessage[]>; isSkipped: boolean; stateScope: number[] };
+type TTaken = TJoin & { stateScope: number[] };
 
 export function takeReadyActivations(
   plan: TRunPlan,
@@ -49,7 +50,7 @@ export function takeReadyActivations(
       group.messages.forEach((message) => consumed.add(message));
       continue;
     }
-    const taken = mode === "each" ? takeOne(planNode, group) : takeJoin(planNode.inputs, group.messages, mode, group.scope);
+    const taken = mode === "each" ? takeOne(planNode, group) : takeJoin(planNode, group.messages, mode, group.scope);
     if (!taken) continue;
     const stateKey = `${group.nodeId}:${scopeKey(taken.stateScope)}`;
     // Activations sharing a state run one at a time, so none of them overwrites another's update.
@@ -91,7 +92,7 @@ function isAnyOutgoingFull(planNode: TPlanNode, depthByEdge: Map<string, number>
 }
 
 /** `each`: the group's first message alone. A skip on a cycle input is delivered (the node decides what it means). */
-function takeOne(planNode: TPlanNode, group: TGroup): TJoin {
+function takeOne(planNode: TPlanNode, group: TGroup): TTaken {
   const message = group.messages[0]!;
   const cycleInputs = planNode.implementation.definition.cycleInputs ?? [];
   const isCycleInput = cycleInputs.includes(message.port);
@@ -100,37 +101,10 @@ function takeOne(planNode: TPlanNode, group: TGroup): TJoin {
   return { messages: [message], inputs: { [message.port]: [message] }, isSkipped: message.isSkip && !isCycleInput, stateScope };
 }
 
-function takeJoin(inputs: Map<string, TPlanInput>, messages: TMessage[], mode: "all" | "first", scope: number[]): TJoin | undefined {
+/** `all` / `first`: a join over the node's wired inputs (join-inputs.ts); a source node takes its start message. */
+function takeJoin(planNode: TPlanNode, messages: TMessage[], mode: TJoinMode, scope: number[]): TTaken | undefined {
   const start = messages.find((message) => message.port === START_PORT);
   if (start) return { messages: [start], inputs: {}, isSkipped: false, stateScope: scope };
-
-  const taken: Record<string, TMessage[]> = {};
-  let hasLive = false;
-  let isComplete = true;
-  let isAnyRequiredSkipped = false;
-  for (const [port, input] of inputs) {
-    const onPort = messages.filter((message) => message.port === port);
-    const perEdge = input.definition.acceptsMany
-      ? input.edgeIds.flatMap((edgeId) => onPort.filter((message) => message.edgeId === edgeId).slice(0, 1))
-      : onPort.slice(0, 1);
-    const need = input.definition.acceptsMany ? input.edgeIds.length : 1;
-    if (perEdge.length > 0) taken[port] = perEdge;
-    if (perEdge.some((message) => !message.isSkip)) hasLive = true;
-    if (!input.isRequired) continue;
-    if (perEdge.length < need) isComplete = false;
-    else if (perEdge.every((message) => message.isSkip)) isAnyRequiredSkipped = true;
-  }
-
-  if (mode === "first") {
-    if (hasLive) return keepLive(taken, false, scope);
-    return isComplete ? { messages: Object.values(taken).flat(), inputs: taken, isSkipped: true, stateScope: scope } : undefined;
-  }
-  if (!isComplete) return undefined;
-  return keepLive(taken, isAnyRequiredSkipped, scope);
-}
-
-function keepLive(taken: Record<string, TMessage[]>, isSkipped: boolean, scope: number[]): TJoin {
-  const messages = Object.values(taken).flat();
-  const inputs = Object.fromEntries(Object.entries(taken).map(([port, list]) => [port, list.filter((message) => !message.isSkip)]));
-  return { messages, inputs, isSkipped, stateScope: scope };
+  const join = joinInputs(planNode.inputs, messages, mode, planNode.implementation.definition.cycleInputs);
+  return join && { ...join, stateScope: scope };
 }

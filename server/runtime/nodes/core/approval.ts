@@ -1,6 +1,10 @@
+import { ApprovalRejectedError } from "../../errors";
 import type { TNodeImplementation } from "../../node-implementation";
 
-/** Human in the loop: the run parks until an operator approves or rejects, with a comment. */
+/**
+ * Human in the loop: the run parks until an operator approves or rejects, with a comment. A rejection goes down the
+ * `rejected` path when the graph has one; without one the run fails, so a rejected run never looks like a success.
+ */
 export const approvalNode: TNodeImplementation = {
   definition: {
     type: "core/approval",
@@ -23,6 +27,9 @@ export const approvalNode: TNodeImplementation = {
   resume(context, resolution) {
     if (resolution.kind !== "approved" && resolution.kind !== "rejected") throw new Error(`An approval cannot be resolved by ${resolution.kind}`);
     const decision = { input: context.inputs.in, comment: resolution.comment ?? "", by: resolution.by };
+    if (resolution.kind === "rejected" && !context.wiredOutputs.includes("rejected")) {
+      throw new ApprovalRejectedError(`Rejected by ${resolution.by}${decision.comment ? `: ${decision.comment}` : ""}`);
+    }
     return { kind: "outputs", outputs: { [resolution.kind]: decision } };
   },
 };
