@@ -105,7 +105,14 @@ describe("sockets with an API key", () => {
     expect(await outcome(socket)).toBe("connected");
     expect(await subscribe(socket, run.id)).toMatchObject({ ok: true });
     // Without a key, a missing Origin is still refused.
-    expect(await outcome(open({ headers: {} }))).not.toBe("connected");
+    expect(await outcome(open({ headers: {} }))).toBe("ORIGIN_NOT_ALLOWED");
+  });
+
+  it("accepts the key in the handshake's auth from a script that sends no Origin (the socket.io client in Node)", async () => {
+    const { run, key } = await workspaceWithRun();
+    const socket = open({ token: key, headers: {} });
+    expect(await outcome(socket)).toBe("connected");
+    expect(await subscribe(socket, run.id)).toMatchObject({ ok: true });
   });
 
   it("refuses a revoked, expired or unknown key, even with a valid session cookie beside it", async () => {

@@ -18,16 +18,9 @@ export async function resolveSocketPrincipal(socket: Socket, options: { db: TDb;
   return user && { kind: "user", user };
 }
 
-function handshakeToken(socket: Socket): string | undefined {
+/** The API key the handshake presents (`auth: { token }` or `Authorization: Bearer`), if any. */
+export function handshakeToken(socket: Socket): string | undefined {
   const auth: unknown = socket.handshake.auth;
   if (auth && typeof auth === "object" && "token" in auth) return typeof auth.token === "string" ? auth.token : "";
   return readBearerToken(socket.request.headers.authorization);
-}
-
-/**
- * Browsers always send Origin on a WebSocket and cannot set Authorization, so a request without Origin that carries
- * a bearer token is a script with a key, not a page another site opened: the Origin allowlist has nothing to protect.
- */
-export function isKeyClientWithoutOrigin(headers: { origin?: string; authorization?: string }): boolean {
-  return !headers.origin && readBearerToken(headers.authorization) !== undefined;
 }

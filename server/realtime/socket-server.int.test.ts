@@ -34,9 +34,14 @@ function open(headers: Record<string, string>): Socket {
 }
 
 function outcome(socket: Socket): Promise<"connected" | string> {
+  return refusal(socket).then((result) => result.code);
+}
+
+/** How a handshake ended: connected, or the refusal's code and the reason the client can show. */
+function refusal(socket: Socket): Promise<{ code: string; reason?: string }> {
   return new Promise((resolve) => {
-    socket.once("connect", () => resolve("connected"));
-    socket.once("connect_error", (error) => resolve(error.message));
+    socket.once("connect", () => resolve({ code: "connected" }));
+    socket.once("connect_error", (error) => resolve({ code: error.message, reason: (error as Error & { data?: { reason?: string } }).data?.reason }));
   });
 }
 
@@ -49,10 +54,18 @@ describe("realtime handshake and rooms", () => {
     expect(await outcome(open({ Origin: ORIGIN }))).toBe("UNAUTHORIZED");
   });
 
-  it("refuses a connection from a foreign Origin even with a valid session", async () => {
+  it("refuses a connection from a foreign Origin even with a valid session, and says why", async () => {
     const { members } = await createWorkspaceWithMembers(["viewer"]);
-    const result = await outcome(open({ Origin: "http://evil.test", Cookie: await sessionCookieFor(members.viewer) }));
-    expect(result).not.toBe("connected");
+    const result = await refusal(open({ Origin: "http://evil.test", Cookie: await sessionCookieFor(members.viewer) }));
+    expect(result.code).toBe("ORIGIN_NOT_ALLOWED");
+    expect(result.reason).toContain("http://evil.test");
+  });
+
+  it("accepts a page of the address the studio was reached at, though it is not PUBLIC_URL", async () => {
+    const { members } = await createWorkspaceWithMembers(["viewer"]);
+    // The client connects to 127.0.0.1:<port>: a page served from there sends that Origin.
+    expect(await outcome(open({ Origin: url, Cookie: await sessionCookieFor(members.viewer) }))).toBe("connected");
+    expect(await outcome(open({ Origin: url.replace("127.0.0.1", "localhost"), Cookie: await sessionCookieFor(members.viewer) }))).toBe("ORIGIN_NOT_ALLOWED");
   });
 
   it("refuses a session that was signed out server-side", async () => {

@@ -7,10 +7,10 @@ import type { TDb } from "../db/client";
 import { studioEvents } from "../events/studio-events";
 import { logger } from "../telemetry/logger";
 import { attachGraphPresence } from "./graph-presence";
-import { isOriginAllowed } from "./is-origin-allowed";
+import { checkSocketOrigin } from "./is-origin-allowed";
 import type { TRunEventHub } from "./run-stream/run-event-hub";
 import { attachRunSubscriptions } from "./run-stream/run-subscriptions";
-import { isKeyClientWithoutOrigin, resolveSocketPrincipal } from "./socket-principal";
+import { handshakeToken, resolveSocketPrincipal } from "./socket-principal";
 
 export const SOCKET_PATH = "/socket.io";
 
@@ -33,20 +33,20 @@ export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secre
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, TSocketData>(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
-    // WebSocket only: a browser's handshake always carries Origin, so the allowlist below sees every browser
-    // connection. Only a script presenting a key in an Authorization header may come without one.
+    // WebSocket only: a browser's handshake always carries Origin, so the check below sees every browser connection.
     transports: ["websocket"],
     maxHttpBufferSize: 1_000_000,
     // Leave other upgrade requests (Next's dev HMR) to the server's own upgrade handler.
     destroyUpgrade: false,
-    allowRequest: (req, callback) =>
-      callback(null, isOriginAllowed(req.headers.origin, options.allowedOrigins) || isKeyClientWithoutOrigin(req.headers)),
   });
 
+  // Refusals carry a reason (`error.data`) the client shows, not a bare 400 from the upgrade.
   io.use(async (socket, next) => {
+    const refusal = checkHandshakeOrigin(socket, options.allowedOrigins);
+    if (refusal) return next(refusal);
     try {
       const principal = await resolveSocketPrincipal(socket, options);
-      if (!principal) return next(new Error("UNAUTHORIZED"));
+      if (!principal) return next(refuse("UNAUTHORIZED", "The session has ended or the API key is not valid"));
       socket.data.principal = principal;
       next();
     } catch (error) {
@@ -113,4 +113,20 @@ export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secre
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
+}
+
+/** An error the socket.io client receives as `connect_error`: `message` is the code, `data` says why. */
+function refuse(code: "ORIGIN_NOT_ALLOWED" | "UNAUTHORIZED", reason: string): Error {
+  return Object.assign(new Error(code), { data: { code, reason } });
+}
+
+/**
+ * A browser page must be of this studio (same host, PUBLIC_URL or STUDIO_ALLOWED_ORIGINS). A client without Origin is
+ * a script, not a page (browsers always send one and cannot set a key): it passes here only with an API key.
+ */
+function checkHandshakeOrigin(socket: Socket, allowedOrigins: readonly string[]): Error | undefined {
+  const { origin, host } = socket.request.headers;
+  if (!origin && handshakeToken(socket) !== undefined) return undefined;
+  const check = checkSocketOrigin({ origin, host, allowedOrigins });
+  return check.isAllowed ? undefined : refuse("ORIGIN_NOT_ALLOWED", check.reason);
 }
