@@ -347,7 +347,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
         >
           {hint && <div className={styles.hint} role="status">Cannot connect: {hint}</div>}
           <ShortcutsOverlay />
-          <LiveRunFeed store={runOverlay} runId={followedRunId} graphEdges={spec.edges} />
+          <LiveRunFeed store={runOverlay} workspaceId={workspaceId} runId={followedRunId} graphEdges={spec.edges} />
           <RunOverlayContext value={followedRunId ? runOverlay : undefined}>
             <ReactFlow<TCanvasNode, Edge>
               defaultNodes={initial.nodes}

@@ -19,7 +19,7 @@ export function useLiveRun(workspaceId: string | undefined, runId: string) {
   const input = workspaceId ? { workspaceId, runId } : skipToken;
   const run = useQuery(trpc.run.get.queryOptions(input));
   const steps = useQuery(trpc.run.steps.queryOptions(input));
-  const stream = useRunEvents(runId);
+  const stream = useRunEvents(workspaceId, runId);
   const handledSeq = useRef(0);
   const timers = useRef<{ steps?: ReturnType<typeof setTimeout>; run?: ReturnType<typeof setTimeout> }>({});
 

@@ -69,6 +69,7 @@ export function RunControls(props: TRunControlsProps) {
         <span className={styles.runBar} data-testid="run-bar" data-stream={streamStatus}>
           <span className={`${styles.runStatus} ${styles[`run-${status ?? "queued"}`] ?? ""}`} data-testid="run-bar-status">{status ?? "queued"}</span>
           {streamStatus === "connecting" && <span className={styles.muted}>reconnecting…</span>}
+          {streamStatus === "polling" && <span className={styles.muted}>live updates off · refreshing</span>}
           <Link href={`/w/${props.workspaceSlug}/runs/${props.followedRunId}`}>Open run</Link>
           {props.canCancel && status && !FINAL.has(status) && (
             <Button variant="ghost" onClick={() => cancel.mutate({ workspaceId: props.workspaceId, runId: props.followedRunId! })}>Cancel</Button>

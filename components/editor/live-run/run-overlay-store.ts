@@ -5,7 +5,7 @@ import type { TEdgeRunState, TNodeRunState, TRunCanvasState } from "@/components
 
 export type TRunOverlayStore = ReturnType<typeof createRunOverlayStore>;
 
-export type TStreamStatus = "connecting" | "live" | "ended";
+export type TStreamStatus = "connecting" | "live" | "polling" | "ended";
 
 export function createRunOverlayStore() {
   let state: TRunCanvasState | undefined;

@@ -10,8 +10,8 @@ import type { TRunOverlayStore } from "./run-overlay-store";
  * only the new ones each time; nodes and edges read their own slice of it. Used by `LiveRunFeed`, a component that
  * renders nothing, so a frame of events re-renders the nodes it changed and nothing else of the editor.
  */
-export function useLiveRunFeed(store: TRunOverlayStore, runId: string | undefined, graphEdges: TEdgeEnds): void {
-  const stream = useRunEvents(runId);
+export function useLiveRunFeed(store: TRunOverlayStore, workspaceId: string, runId: string | undefined, graphEdges: TEdgeEnds): void {
+  const stream = useRunEvents(workspaceId, runId);
   const applied = useRef({ runId: undefined as string | undefined, count: 0 });
 
   useEffect(() => {
@@ -30,7 +30,7 @@ export function useLiveRunFeed(store: TRunOverlayStore, runId: string | undefine
   useEffect(() => store.setStreamStatus(runId ? stream.status : undefined), [runId, stream.status, store]);
 }
 
-export function LiveRunFeed(props: { store: TRunOverlayStore; runId: string | undefined; graphEdges: TEdgeEnds }) {
-  useLiveRunFeed(props.store, props.runId, props.graphEdges);
+export function LiveRunFeed(props: { store: TRunOverlayStore; workspaceId: string; runId: string | undefined; graphEdges: TEdgeEnds }) {
+  useLiveRunFeed(props.store, props.workspaceId, props.runId, props.graphEdges);
   return null;
 }
