@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { egressFetch, type TEgressRequest } from "./egress-fetch";
+import { egressFetch, egressStream, type TEgressRequest } from "./egress-fetch";
 import { EgressError } from "./egress-error";
 import type { TResolveHost } from "./resolve-host";
 
@@ -161,5 +161,23 @@ describe("egressFetch against real servers", () => {
     servers.pop()?.close();
     const error = await failureOf({ url: `http://127.0.0.1:${port}/` }, [`127.0.0.1:${port}`]);
     expect([error.code, error.message]).toEqual(["NETWORK", "Could not reach 127.0.0.1: ECONNREFUSED"]);
+  });
+
+  it("reports a response cut off after its head as cut off, not as a host it could not reach", async () => {
+    const server = await startServer((_request, response) => {
+      response.writeHead(200, { "content-type": "text/plain" });
+      response.write("partial", () => response.socket?.end());
+    });
+    const allowedHosts = [`127.0.0.1:${server.port}`];
+    const buffered = await failureOf({ url: `${server.origin}/` }, allowedHosts);
+    expect([buffered.code, buffered.message]).toEqual(["NETWORK", expect.stringMatching(/^The response from 127\.0\.0\.1 was cut off: /)]);
+
+    const streamed = await egressStream({ url: `${server.origin}/` }, { allowedHosts });
+    const received: string[] = [];
+    const error = await (async () => {
+      for await (const chunk of streamed.body) received.push(chunk.toString());
+    })().then(() => undefined, (caught: unknown) => caught);
+    expect(received).toEqual(["partial"]);
+    expect(error).toMatchObject({ code: "NETWORK", message: "The response from 127.0.0.1 was cut off: ECONNRESET" });
   });
 });

@@ -72,6 +72,7 @@ async function exchange<TBody>(
   // Started last: nothing above may throw past the `finally` that stops it.
   const deadline = startDeadline(request.timeoutMs ?? DEFAULT_TIMEOUT_MS, request.signal);
   let hostname = "the host";
+  let hasHead = false;
   let isStreaming = false;
   try {
     for (;;) {
@@ -81,6 +82,7 @@ async function exchange<TBody>(
       const addresses = await resolveTarget(target, options.resolveHost ?? resolveHost, deadline.signal);
       checkResolvedAddresses(target, addresses.map((entry) => entry.address), match);
       const response = await sendRequest({ target, addresses, hop, signal: deadline.signal });
+      hasHead = true;
       const status = response.statusCode ?? 0;
       const next = planRedirect(hop, target, status, response.headers.location);
       if (!next) {
@@ -94,9 +96,10 @@ async function exchange<TBody>(
       }
       redirects.push(next.url);
       hop = next;
+      hasHead = false;
     }
   } catch (error) {
-    throw toEgressError(error, deadline, hostname);
+    throw toEgressError(error, deadline, hostname, hasHead);
   } finally {
     // A streamed body stops the deadline itself when it ends.
     if (!isStreaming) deadline.stop();
@@ -113,7 +116,7 @@ async function* streamCappedBody(response: IncomingMessage, maxBytes: number, ho
       yield chunk;
     }
   } catch (error) {
-    throw toEgressError(error, deadline, hostname);
+    throw toEgressError(error, deadline, hostname, true);
   } finally {
     response.destroy();
     deadline.stop();
@@ -172,8 +175,11 @@ function toMethod(method = "GET"): string {
   return upper;
 }
 
-/** Timeout and cancel win over whatever error they caused; unknown failures become NETWORK with the system code only. */
-function toEgressError(error: unknown, deadline: TDeadline, hostname: string): EgressError {
+/**
+ * Timeout and cancel win over whatever error they caused; unknown failures become NETWORK with the system code only,
+ * worded by when they happened: a host that answered and then broke off was reached (users look for the cause elsewhere).
+ */
+function toEgressError(error: unknown, deadline: TDeadline, hostname: string, hasHead: boolean): EgressError {
   if (deadline.signal.aborted) {
     return deadline.signal.reason === "TIMEOUT"
       ? new EgressError("TIMEOUT", `No complete response from ${hostname} within ${deadline.timeoutMs} ms`)
@@ -182,5 +188,6 @@ function toEgressError(error: unknown, deadline: TDeadline, hostname: string): E
   if (error instanceof EgressError) return error;
   const code = (error as { code?: unknown }).code;
   const why = typeof code === "string" ? code : error instanceof Error ? error.message : "unknown error";
-  return new EgressError("NETWORK", `Could not reach ${hostname}: ${why}`, { cause: error });
+  const message = hasHead ? `The response from ${hostname} was cut off: ${why}` : `Could not reach ${hostname}: ${why}`;
+  return new EgressError("NETWORK", message, { cause: error });
 }
