@@ -42,6 +42,8 @@ export type TAttachedCaller = {
   calls: TAttachedCall[];
 };
 
+type TRetry = Omit<TRunEventMap["model.retry"], "discardedChars">;
+
 export function bindAttachedNodes(env: TAttachEnvironment, caller: TAttachedCaller, depth = 1): TAttachedNodes {
   const planNode = env.plan.nodes.get(caller.nodeId);
   const bound: TAttachedNodes = {};
@@ -77,7 +79,7 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
     };
   };
 
-  async function invoke<T>(kind: TAttachedCall["kind"], operation: string, input: unknown, run: (context: TAttachedContext) => Promise<T>, usageOf?: (output: T) => TAttachedCall["usage"]): Promise<T> {
+  async function invoke<T>(kind: TAttachedCall["kind"], operation: string, input: unknown, run: (context: TAttachedContext) => Promise<T>, usageOf?: (output: T) => TAttachedCall["usage"], onRetry?: (retry: TRetry) => void): Promise<T> {
     const callIndex = caller.calls.length;
     const call: TAttachedCall = { callId: `${caller.stepSeq}.${callIndex}`, nodeId, kind, operation, startedAt: env.now(), finishedAt: 0, input };
     caller.calls.push(call);
@@ -86,7 +88,7 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
     // Events carry previews of big values; the step's record keeps them whole (the run page loads them on demand).
     env.emit("node.call_started", nodeId, { ...base, input: kind === "tool" ? truncateJson(input) : undefined });
     try {
-      const output = await withRetries(kind, () => run(context(callIndex)));
+      const output = await withRetries(kind, () => run(context(callIndex)), (retry) => onRetry?.({ ...base, ...retry }));
       call.output = kind === "tool" ? env.redact(output) : output;
       call.usage = usageOf?.(output);
       call.finishedAt = env.now();
@@ -103,15 +105,18 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
   }
 
   /** The attached node's own retry policy: a rate-limited model call is retried alone, not the caller's whole step. */
-  async function withRetries<T>(kind: TAttachedCall["kind"], attempt: () => Promise<T>): Promise<T> {
+  async function withRetries<T>(kind: TAttachedCall["kind"], attempt: () => Promise<T>, onRetry: (retry: Pick<TRetry, "attempt" | "delayMs" | "error">) => void): Promise<T> {
     const policy = planNode.node.retry ?? (kind === "model" ? DEFAULT_MODEL_RETRY : DEFAULT_RETRY);
     for (let number = 1; ; number++) {
       try {
         return await attempt();
       } catch (error) {
         if (env.signal.aborted || !isRetriable(error) || number >= policy.attempts) throw error;
-        env.emit("node.log", nodeId, { stepSeq: caller.stepSeq, level: "warn", message: `Attempt ${number} failed (${toStepError(error).message}); retrying` });
-        await env.sleep(getRetryDelayMs(policy, number, error, env.random), env.signal);
+        const { code, message } = toStepError(error);
+        const delayMs = getRetryDelayMs(policy, number, error, env.random);
+        env.emit("node.log", nodeId, { stepSeq: caller.stepSeq, level: "warn", message: `Attempt ${number} failed (${message}); retrying` });
+        onRetry({ attempt: number + 1, delayMs, error: { code, message } });
+        await env.sleep(delayMs, env.signal);
       }
     }
   }
@@ -121,12 +126,19 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
     const model = facets.model;
     attached.model = (request) => {
       // A snapshot: the caller keeps appending to its messages array after this call.
-      const { onToken: _onToken, ...rest } = request;
+      const { onToken, ...rest } = request;
       const recorded = { ...rest, messages: [...request.messages] };
-      return invoke("model", "complete", recorded, (context) => model(context, request), (response) => ({
+      // What the current attempt streamed: a retry voids it (the caller's live text, the step's streamed text).
+      let streamedChars = 0;
+      const counted = { ...request, onToken: onToken && ((text: string) => ((streamedChars += text.length), onToken(text))) };
+      const onRetry = (retry: TRetry) => {
+        env.emit("model.retry", nodeId, { ...retry, discardedChars: streamedChars });
+        streamedChars = 0;
+      };
+      return invoke("model", "complete", recorded, (context) => model(context, counted), (response) => ({
         tokens: response.usage.inputTokens + response.usage.outputTokens,
         costUsd: response.costUsd,
-      }));
+      }), onRetry);
     };
   }
   if (facets.tools) {

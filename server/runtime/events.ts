@@ -24,6 +24,12 @@ export type TRunEventMap = {
   /** An attached node (model, tool, memory) invoked by `callerNodeId` during its step `stepSeq`; the event's node is the attached one. */
   "node.call_started": TCallEventBase & { input?: unknown };
   "node.call_finished": TCallEventBase & { ok: boolean; durationMs: number; output?: unknown; error?: { code: string; message: string }; usage?: { tokens: number; costUsd: number } };
+  /**
+   * A model call's attempt failed and the model node's retry policy tries again (`attempt` is the next one). The text
+   * the failed attempt streamed through `callerNodeId`'s `node.output_chunk` events, its last `discardedChars`
+   * characters, is void: the next attempt streams its answer from the start.
+   */
+  "model.retry": TCallEventBase & { attempt: number; delayMs: number; error: { code: string; message: string }; discardedChars: number };
   /** Messages waiting on each edge whose depth changed with the last step (backpressure on the canvas). */
   "edge.depth": { depths: Record<string, number> };
 };

@@ -68,8 +68,8 @@ export function createAnthropicStreamReader(subject: string, onToken?: (text: st
       }
       return false;
     },
+    isComplete: () => isDone,
     finish() {
-      if (!isDone) throw new Error(`The stream from ${subject} ended before the answer was complete`);
       const ordered = [...blocks.entries()].sort(([a], [b]) => a - b).map(([, block]) => block);
       const content = ordered.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("");
       const toolCalls = ordered

@@ -6,7 +6,7 @@ import { NonRetriableError } from "../../runtime/errors";
 import type { TAgentServices } from "../agent-services";
 import { readProviderConfig } from "./provider-config";
 import { resolveApiKey } from "./resolve-api-key";
-import { describeModel, streamModelEvents } from "./stream-model-events";
+import { describeModel, streamModelAnswer } from "./stream-model-answer";
 import type { TStreamReader } from "./stream-reader";
 
 export type TProviderWire = {
@@ -16,7 +16,8 @@ export type TProviderWire = {
   /** Appended to the base URL. */
   path: string;
   headers(apiKey: string | undefined): Record<string, string>;
-  toBody(model: string, request: TModelRequest): unknown;
+  /** `config` is the model node's own (a wire may read settings of its own there). */
+  toBody(model: string, request: TModelRequest, config: Record<string, unknown>): unknown;
   createReader(subject: string, onToken?: (text: string) => void): TStreamReader;
 };
 
@@ -25,20 +26,8 @@ export async function completeStreamed(services: Pick<TAgentServices, "fetchStre
   if (!config.model) throw new NonRetriableError(`The ${wire.title} has no model id: set one in its settings`);
   const apiKey = await resolveApiKey(context, config.apiKeySecret);
   const subject = describeModel(config.model, config.baseUrl);
-  const reader = wire.createReader(subject, request.onToken);
-  const events = streamModelEvents(services, context, {
-    url: `${config.baseUrl}${wire.path}`,
-    headers: wire.headers(apiKey),
-    body: wire.toBody(config.model, request),
-    subject,
-    apiKeySecret: config.apiKeySecret,
-    apiKey,
-  });
-  // Leaving the loop at the stream's end marker closes the connection, whatever the server sends after it.
-  for await (const event of events) {
-    if (reader.take(event.data)) break;
-  }
-  const answer = reader.finish();
+  const call = { url: `${config.baseUrl}${wire.path}`, headers: wire.headers(apiKey), body: wire.toBody(config.model, request, context.config), subject, apiKeySecret: config.apiKeySecret, apiKey };
+  const answer = await streamModelAnswer(services, context, call, wire.createReader(subject, request.onToken));
   // Priced by the configured id: routers answer with ids of their own (`openai/gpt-4o`), which the user did not choose.
   return { ...answer, model: answer.model ?? config.model, costUsd: computeModelCost(config.model, answer.usage, config.price) };
 }

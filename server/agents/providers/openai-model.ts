@@ -1,12 +1,13 @@
 // The OpenAI-compatible model provider: Chat Completions with streaming and tool calls. One node type for OpenAI,
 // Ollama, vLLM, LM Studio and OpenRouter: they differ only by base URL and key.
-import type { TNodeTypeDefinition } from "@/lib/graph";
+import type { TJsonSchema, TNodeTypeDefinition } from "@/lib/graph";
 import { NonRetriableError } from "../../runtime/errors";
 import type { TNodeImplementation } from "../../runtime/node-implementation";
 import type { TAgentServices } from "../agent-services";
 import { completeStreamed, type TProviderWire } from "./complete-streamed";
 import { toOpenAiRequest } from "./openai-request";
 import { createOpenAiStreamReader } from "./openai-stream";
+import { MAX_TOKENS_PARAMETERS } from "./max-tokens-parameter";
 import { getProviderConfigSchema } from "./provider-config";
 
 const OPENAI_WIRE: TProviderWire = {
@@ -27,12 +28,19 @@ export const OPENAI_MODEL_NODE_DEFINITION: TNodeTypeDefinition = {
   description: "Chat completions with streaming and tool calls: OpenAI, Ollama, vLLM, LM Studio or OpenRouter, by base URL.",
   inputs: [],
   outputs: [{ id: "model", kind: "model" }],
-  configSchema: getProviderConfigSchema({
-    defaultBaseUrl: OPENAI_WIRE.defaultBaseUrl,
-    modelExamples: "gpt-4o-mini, llama3.2 (Ollama), openai/gpt-4o (OpenRouter)",
-    keyExample: "OPENAI_API_KEY",
-  }),
-  uiHints: { baseUrl: { placeholder: OPENAI_WIRE.defaultBaseUrl }, model: { placeholder: "gpt-4o-mini" }, apiKeySecret: { label: "API key secret", placeholder: "OPENAI_API_KEY", widget: "secret" } },
+  configSchema: withMaxTokensParameter(
+    getProviderConfigSchema({
+      defaultBaseUrl: OPENAI_WIRE.defaultBaseUrl,
+      modelExamples: "gpt-4o-mini, llama3.2 (Ollama), openai/gpt-4o (OpenRouter)",
+      keyExample: "OPENAI_API_KEY",
+    }),
+  ),
+  uiHints: {
+    baseUrl: { placeholder: OPENAI_WIRE.defaultBaseUrl },
+    model: { placeholder: "gpt-4o-mini" },
+    apiKeySecret: { label: "API key secret", placeholder: "OPENAI_API_KEY", widget: "secret" },
+    maxTokensParameter: { label: "Max tokens parameter" },
+  },
   sideEffects: "effectful",
 };
 
@@ -44,4 +52,16 @@ export function createOpenAiModelNode(services: Pick<TAgentServices, "fetchStrea
     },
     attachment: { model: (context, request) => completeStreamed(services, OPENAI_WIRE, context, request) },
   };
+}
+
+/** The one setting only this wire has: OpenAI's reasoning models and the servers copying the API name the limit differently. */
+function withMaxTokensParameter(schema: TJsonSchema): TJsonSchema {
+  const maxTokensParameter = {
+    type: "string",
+    enum: [...MAX_TOKENS_PARAMETERS],
+    default: "auto",
+    description:
+      "The request field that carries the Agent's max tokens. auto: max_completion_tokens for OpenAI's reasoning models (o1, o3, o4-mini, the GPT-5 family), max_tokens for any other model; choose one for a deployment name or a router's id (openai/o3)",
+  };
+  return { ...schema, properties: { ...(schema.properties as Record<string, unknown>), maxTokensParameter } };
 }

@@ -1,7 +1,9 @@
 // A provider-neutral model request in the Chat Completions wire format (OpenAI and the servers that copy it).
 import type { TChatMessage, TModelRequest } from "../../runtime/attached-contract";
+import { chooseMaxTokensField } from "./max-tokens-parameter";
 
-export function toOpenAiRequest(model: string, request: TModelRequest): Record<string, unknown> {
+/** `config` is the model node's: its `maxTokensParameter` says which field carries `maxTokens`. */
+export function toOpenAiRequest(model: string, request: TModelRequest, config: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     model,
     messages: request.messages.map(toOpenAiMessage),
@@ -11,8 +13,7 @@ export function toOpenAiRequest(model: string, request: TModelRequest): Record<s
       : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
     ...(request.topP !== undefined ? { top_p: request.topP } : {}),
-    // `max_tokens` rather than `max_completion_tokens`: every compatible server (Ollama, vLLM, LM Studio) reads it.
-    ...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
+    ...(request.maxTokens !== undefined ? { [chooseMaxTokensField(model, config.maxTokensParameter)]: request.maxTokens } : {}),
     ...(request.stop && request.stop.length > 0 ? { stop: request.stop } : {}),
     stream: true,
     stream_options: { include_usage: true },

@@ -54,8 +54,9 @@ export function createOpenAiStreamReader(subject: string, onToken?: (text: strin
       if (choice.finish_reason) finishReason = choice.finish_reason;
       return false;
     },
+    // Some compatible servers send no `[DONE]` after the finish reason; the answer is whole without it.
+    isComplete: () => isDone || finishReason !== "",
     finish() {
-      if (!isDone && !finishReason) throw new Error(`The stream from ${subject} ended before the answer was complete`);
       const toolCalls = [...calls.entries()]
         .sort(([a], [b]) => a - b)
         .map(([index, call]) => ({ id: call.id || `call_${index}`, name: call.name, arguments: parseToolArguments(call.name, call.arguments) }));

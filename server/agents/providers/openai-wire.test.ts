@@ -46,6 +46,14 @@ describe("OpenAI-compatible wire format", () => {
     });
   });
 
+  it("carries the token limit in max_completion_tokens for reasoning models, or where the node says so", () => {
+    const request: TModelRequest = { messages: [{ role: "user", content: "hi" }], tools: [], maxTokens: 10 };
+    expect(toOpenAiRequest("o4-mini", request)).toMatchObject({ max_completion_tokens: 10 });
+    expect(toOpenAiRequest("o4-mini", request)).not.toHaveProperty("max_tokens");
+    expect(toOpenAiRequest("gpt-4o", request, { maxTokensParameter: "max_completion_tokens" })).toMatchObject({ max_completion_tokens: 10 });
+    expect(toOpenAiRequest("o4-mini", request, { maxTokensParameter: "max_tokens" })).toMatchObject({ max_tokens: 10 });
+  });
+
   it("leaves out tools and unset parameters rather than sending empty ones", () => {
     const body = toOpenAiRequest("llama3.2", { messages: [{ role: "user", content: "hi" }], tools: [] });
     expect(Object.keys(body).sort()).toEqual(["messages", "model", "stream", "stream_options"]);
@@ -102,7 +110,9 @@ describe("OpenAI-compatible wire format", () => {
     expect(() => createOpenAiStreamReader("m at test").take(JSON.stringify({ error: { message: "The server had an error" } }))).toThrow("The model m at test failed while answering: The server had an error");
     const cut = createOpenAiStreamReader("m at test");
     cut.take(chunk({ content: "Half an ans" }));
-    expect(() => cut.finish()).toThrow("The stream from m at test ended before the answer was complete");
+    expect(cut.isComplete()).toBe(false);
+    cut.take(chunk({}, { choices: [{ index: 0, delta: {}, finish_reason: "stop" }] }));
+    expect(cut.isComplete()).toBe(true);
     expect(() => createOpenAiStreamReader("m at test").take("<html>")).toThrow("sent an event that is not a JSON object: <html>");
   });
 });

@@ -21,6 +21,8 @@ type TProviderCase = {
   start(turns: TTestTurns): Promise<TTestServer>;
   create(services: Pick<TAgentServices, "fetchStream">): TNodeImplementation;
   keyHeaderOf(request: TRecordedRequest): unknown;
+  /** Events the wire sends before the answer's first word (OpenAI: the role; Anthropic: message and block start, a ping). */
+  eventsBeforeText: number;
   /** The tool results the model saw in a request, as {id, content}. */
   toolResultsOf(request: TRecordedRequest): { id: string; content: string }[];
 };
@@ -36,6 +38,7 @@ const PROVIDERS: TProviderCase[] = [
     start: startOpenAiTestServer,
     create: createOpenAiModelNode,
     keyHeaderOf: (request) => request.headers.authorization,
+    eventsBeforeText: 1,
     toolResultsOf: (request) =>
       (request.body.messages as TOpenAiMessage[]).filter((message) => message.role === "tool").map((message) => ({ id: message.tool_call_id!, content: message.content! })),
   },
@@ -46,6 +49,7 @@ const PROVIDERS: TProviderCase[] = [
     start: startAnthropicTestServer,
     create: createAnthropicModelNode,
     keyHeaderOf: (request) => request.headers["x-api-key"],
+    eventsBeforeText: 3,
     toolResultsOf: (request) =>
       (request.body.messages as TAnthropicMessage[])
         .flatMap((message) => (message.role === "user" && Array.isArray(message.content) ? message.content : []))
@@ -75,9 +79,9 @@ afterEach(async () => {
 });
 
 describe.each(PROVIDERS)("$name model provider", (provider) => {
-  type TSetUp = { retry?: { attempts: number; backoffMs: number; maxBackoffMs: number }; isAllowlisted?: boolean };
+  type TSetUp = { retry?: { attempts: number; backoffMs: number; maxBackoffMs: number }; isAllowlisted?: boolean; modelRetry?: { attempts: number; backoffMs: number; maxBackoffMs: number } };
 
-  async function setUp(turns: TTestTurns, { retry, isAllowlisted = true }: TSetUp = {}) {
+  async function setUp(turns: TTestTurns, { retry, isAllowlisted = true, modelRetry }: TSetUp = {}) {
     const server = await provider.start(turns);
     servers.push(server);
     const allowedHosts = isAllowlisted ? [new URL(server.url).host] : [];
@@ -88,7 +92,7 @@ describe.each(PROVIDERS)("$name model provider", (provider) => {
       [
         { id: "in", type: "core/input" },
         { id: "agent", type: "core/agent", config: { systemPrompt: "You add numbers." }, ...(retry ? { retry } : {}) },
-        { id: "model", type: provider.type, config: modelConfig },
+        { id: "model", type: provider.type, config: modelConfig, ...(modelRetry ? { retry: modelRetry } : {}) },
         { id: "adder", type: "test/adder" },
         { id: "out", type: "core/output", config: { name: "answer" } },
       ],
@@ -170,5 +174,89 @@ describe.each(PROVIDERS)("$name model provider", (provider) => {
     await runToIdle(harness.runtime);
     expect(server.requests).toHaveLength(2);
     expect(harness.memory.runs.get(replayId)!.output).toEqual(run.output);
+  });
+
+  describe.each(["close", "end"] as const)("a stream cut mid-answer (%s)", (how) => {
+    const cutAfter = provider.eventsBeforeText + 2;
+    const CUT_THEN_ANSWER: TTestTurns = [{ content: "I will not finish this answer.", cut: { afterChunks: cutAfter, how } }, { content: "The sum is 5." }];
+    const cutReason = how === "close" ? "the connection closed (ECONNRESET)" : "the stream ended before the answer did";
+
+    it("is retried alone: the step and the run hold exactly the second attempt's text, and a model.retry event voids the first attempt's", async () => {
+      const { server, run, agentStep, events } = await setUp(CUT_THEN_ANSWER);
+      expect(server.requests).toHaveLength(2);
+      expect(run).toMatchObject({ status: "succeeded", output: { answer: { text: "The sum is 5.", turns: 1 } } });
+      expect(agentStep!.output).toMatchObject({ out: { text: "The sum is 5." } });
+      expect(agentStep!.effects.calls!.filter((call) => call.kind === "model").map((call) => (call.output as { content: string }).content)).toEqual(["The sum is 5."]);
+
+      const host = new URL(server.url).host;
+      const retries = events.filter((event) => event.type === "model.retry");
+      expect(retries.map((event) => [event.nodeId, event.payload])).toEqual([
+        [
+          "model",
+          {
+            stepSeq: agentStep!.seq,
+            callId: `${agentStep!.seq}.0`,
+            callerNodeId: "agent",
+            kind: "model",
+            operation: "complete",
+            attempt: 2,
+            delayMs: expect.any(Number),
+            error: { code: "ModelStreamCut", message: `The model's answer stream from ${provider.model} at ${host} was cut after ${cutAfter} chunks: ${cutReason}` },
+            discardedChars: "I will ".length,
+          },
+        ],
+      ]);
+      const chunkText = (list: typeof events) => list.filter((event) => event.type === "node.output_chunk" && event.nodeId === "agent").map((event) => (event.payload as { chunk: string }).chunk).join("");
+      const retryAt = events.indexOf(retries[0]!);
+      expect([chunkText(events.slice(0, retryAt)), chunkText(events.slice(retryAt))]).toEqual(["I will ", "The sum is 5."]);
+      expect(JSON.stringify(events)).not.toContain("Could not reach");
+    });
+
+    it("fails the run naming the cut stream when every attempt is cut", async () => {
+      const { server, run } = await setUp(() => CUT_THEN_ANSWER[0]!, { modelRetry: { attempts: 2, backoffMs: 10, maxBackoffMs: 100 } });
+      expect(server.requests).toHaveLength(2);
+      expect(run).toMatchObject({ status: "failed", error: { code: "ModelStreamCut", message: expect.stringContaining(`was cut after ${cutAfter} chunks: ${cutReason}`) } });
+    });
+  });
+});
+
+describe("OpenAI-compatible provider and the max tokens field", () => {
+  async function runWith(model: string, modelConfig: Record<string, unknown> = {}) {
+    const server = await startOpenAiTestServer([{ content: "Five." }]);
+    servers.push(server);
+    const node = createOpenAiModelNode({ fetchStream: (request) => egressStream(request, { allowedHosts: [new URL(server.url).host] }) });
+    const harness = createRuntimeHarness([agentNode, node]);
+    const spec = buildSpec(
+      [
+        { id: "in", type: "core/input" },
+        { id: "agent", type: "core/agent", config: { maxTokens: 64 } },
+        { id: "model", type: "core/openai-model", config: { baseUrl: server.url, model, ...modelConfig } },
+        { id: "out", type: "core/output", config: { name: "answer" } },
+      ],
+      ["in.out->agent.in", "model.model->agent.model", "agent.out->out.in"],
+    );
+    const runId = harness.start(spec, "2 + 3?");
+    await runToIdle(harness.runtime);
+    const body = server.requests[0]?.body ?? {};
+    return { run: harness.memory.runs.get(runId)!, requests: server.requests.length, fields: { max_tokens: body.max_tokens, max_completion_tokens: body.max_completion_tokens } };
+  }
+
+  it.each([
+    ["o3-mini", { max_completion_tokens: 64 }],
+    ["o1", { max_completion_tokens: 64 }],
+    ["gpt-5-mini", { max_completion_tokens: 64 }],
+    ["gpt-4o-mini", { max_tokens: 64 }],
+    ["llama3.2", { max_tokens: 64 }],
+  ])("auto sends the field %s takes, and the run answers", async (model, sent) => {
+    const { run, fields } = await runWith(model);
+    expect(fields).toEqual({ max_tokens: undefined, max_completion_tokens: undefined, ...sent });
+    expect(run).toMatchObject({ status: "succeeded", output: { answer: { text: "Five." } } });
+  });
+
+  it("follows the node's explicit choice, and the reasoning model's refusal of max_tokens fails the run at once with OpenAI's words", async () => {
+    expect((await runWith("my-deployment", { maxTokensParameter: "max_completion_tokens" })).fields).toEqual({ max_tokens: undefined, max_completion_tokens: 64 });
+    const refused = await runWith("o3-mini", { maxTokensParameter: "max_tokens" });
+    expect(refused.requests).toBe(1);
+    expect(refused.run).toMatchObject({ status: "failed", error: { message: expect.stringContaining("answered 400: Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.") } });
   });
 });

@@ -6,7 +6,9 @@ export type TStreamedAnswer = { content: string; toolCalls: TToolCall[]; usage: 
 export type TStreamReader = {
   /** One event's data; true once the stream said it is done. */
   take(data: string): boolean;
-  /** The answer, once the stream ended; an error when it ended before the answer did. */
+  /** Whether the events so far hold a whole answer (a stream that stops before is cut: stream-model-answer.ts). */
+  isComplete(): boolean;
+  /** The answer, once it is complete. */
   finish(): TStreamedAnswer;
 };
 

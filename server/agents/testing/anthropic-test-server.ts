@@ -2,14 +2,19 @@
 // input usage, text and tool_use content blocks, text and input JSON deltas, message_delta with the stop reason and
 // output usage, message_stop), from a script of turns.
 import type { ServerResponse } from "node:http";
-import { countTokens, splitJson, splitWords, startScriptedModelServer, writeEvent, type TRecordedRequest, type TTestServer, type TTestTurn, type TTestTurns } from "./scripted-model-server";
+import { countTokens, splitJson, splitWords, startScriptedModelServer, type TApiRefusal, type TRecordedRequest, type TSendEvent, type TTestServer, type TTestTurn, type TTestTurns } from "./scripted-model-server";
 
 /** `url` is the base URL a provider node is configured with (the API's paths start with `/v1`). */
 export function startAnthropicTestServer(turns: TTestTurns): Promise<TTestServer> {
   return startScriptedModelServer(turns, { path: "/v1/messages", check, writeError, writeTurn });
 }
 
-function check(request: TRecordedRequest): string | undefined {
+function check(request: TRecordedRequest): TApiRefusal | undefined {
+  const message = findProblem(request);
+  return message === undefined ? undefined : { message };
+}
+
+function findProblem(request: TRecordedRequest): string | undefined {
   const { body, headers } = request;
   if (!headers["anthropic-version"]) return "anthropic-version: header is required";
   if (typeof body.model !== "string" || body.model === "") return "model: Field required";
@@ -24,13 +29,13 @@ function check(request: TRecordedRequest): string | undefined {
 
 const ERROR_TYPES: Record<number, string> = { 400: "invalid_request_error", 401: "authentication_error", 403: "permission_error", 404: "not_found_error", 429: "rate_limit_error", 529: "overloaded_error" };
 
-function writeError(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+function writeError(response: ServerResponse, status: number, { message }: TApiRefusal, headers: Record<string, string> = {}): void {
   response.writeHead(status, { "content-type": "application/json", ...headers });
   response.end(JSON.stringify({ type: "error", error: { type: ERROR_TYPES[status] ?? "api_error", message } }));
 }
 
-async function writeTurn(response: ServerResponse, turn: TTestTurn, request: TRecordedRequest, index: number): Promise<void> {
-  const send = (type: string, data: Record<string, unknown>) => writeEvent(response, `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
+async function writeTurn(response: ServerResponse, sendEvent: TSendEvent, turn: TTestTurn, request: TRecordedRequest, index: number): Promise<void> {
+  const send = (type: string, data: Record<string, unknown>) => sendEvent(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
   const toolCalls = turn.toolCalls ?? [];
   const usage = turn.usage ?? { inputTokens: countTokens([request.body.system, request.body.messages]), outputTokens: countTokens(turn.content) + countTokens(toolCalls) };
 

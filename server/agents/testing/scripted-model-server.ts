@@ -10,6 +10,11 @@ export type TTestTurn = {
   usage?: { inputTokens: number; outputTokens: number };
   /** Refuse instead of answering: this status, the API's error body with this message, and these headers. */
   failure?: { status: number; message: string; headers?: Record<string, string> };
+  /**
+   * Stop streaming after this many events: `close` drops the connection in the middle of the body (a proxy or the
+   * network gave up), `end` ends the body properly but without the rest of the answer (a server that gave up).
+   */
+  cut?: { afterChunks: number; how: "close" | "end" };
 };
 
 /** What the server received; `body` is the parsed JSON (what the model saw). */
@@ -20,12 +25,16 @@ export type TTestTurns = TTestTurn[] | ((request: TRecordedRequest, index: numbe
 
 export type TTestServer = { url: string; requests: TRecordedRequest[]; close(): Promise<void> };
 
+/** A refusal as the API words it: `param` and `code` are what OpenAI adds for a parameter it does not take. */
+export type TApiRefusal = { message: string; param?: string; code?: string };
+
 export type TWireWriter = {
   path: string;
   /** The API's own refusal of a malformed request, or undefined when the request is one the real API accepts. */
-  check(request: TRecordedRequest): string | undefined;
-  writeError(response: ServerResponse, status: number, message: string, headers?: Record<string, string>): void;
-  writeTurn(response: ServerResponse, turn: TTestTurn, request: TRecordedRequest, index: number): Promise<void>;
+  check(request: TRecordedRequest): TApiRefusal | undefined;
+  writeError(response: ServerResponse, status: number, refusal: TApiRefusal, headers?: Record<string, string>): void;
+  /** Writes the turn's events through `send` (which stops the stream where the turn says it is cut). */
+  writeTurn(response: ServerResponse, send: TSendEvent, turn: TTestTurn, request: TRecordedRequest, index: number): Promise<void>;
 };
 
 export async function startScriptedModelServer(turns: TTestTurns, wire: TWireWriter, urlPath = ""): Promise<TTestServer> {
@@ -42,13 +51,15 @@ export async function startScriptedModelServer(turns: TTestTurns, wire: TWireWri
       }
       const request: TRecordedRequest = { method: incoming.method ?? "", path: incoming.url ?? "", headers: incoming.headers, body };
       const index = requests.push(request) - 1;
-      if (request.method !== "POST" || request.path !== wire.path) return wire.writeError(response, 404, `No route ${request.method} ${request.path}`);
+      if (request.method !== "POST" || request.path !== wire.path) return wire.writeError(response, 404, { message: `No route ${request.method} ${request.path}` });
       const problem = wire.check(request);
       if (problem) return wire.writeError(response, 400, problem);
       const turn = typeof turns === "function" ? turns(request, index) : turns[index];
-      if (!turn) return wire.writeError(response, 500, `The test server has no turn for request ${index + 1}`);
-      if (turn.failure) return wire.writeError(response, turn.failure.status, turn.failure.message, turn.failure.headers);
-      wire.writeTurn(response, turn, request, index).catch(() => response.destroy());
+      if (!turn) return wire.writeError(response, 500, { message: `The test server has no turn for request ${index + 1}` });
+      if (turn.failure) return wire.writeError(response, turn.failure.status, { message: turn.failure.message }, turn.failure.headers);
+      wire.writeTurn(response, createEventSender(response, turn.cut), turn, request, index).catch((error: unknown) => {
+        if (!(error instanceof StreamCut)) response.destroy();
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -80,8 +91,26 @@ export function countTokens(value: unknown): number {
   return Math.ceil(JSON.stringify(value ?? "").length / 4);
 }
 
-/** One event per write, and a turn of the event loop between: the client sees the stream arrive in pieces. */
-export async function writeEvent(response: ServerResponse, text: string): Promise<void> {
-  response.write(text);
-  await new Promise((resolve) => setImmediate(resolve));
+export type TSendEvent = (text: string) => Promise<void>;
+
+/** Thrown by a sender once it cut the stream: the turn stops writing. */
+class StreamCut extends Error {}
+
+/**
+ * One event per write, and a turn of the event loop between: the client sees the stream arrive in pieces. With `cut`,
+ * the event after the last one allowed cuts the stream instead.
+ */
+function createEventSender(response: ServerResponse, cut: TTestTurn["cut"]): TSendEvent {
+  let sent = 0;
+  return async (text) => {
+    if (cut && sent >= cut.afterChunks) {
+      // `close` ends the socket after what was written: the chunked body lacks its end, as when a connection drops.
+      if (cut.how === "close") response.socket?.end();
+      else response.end();
+      throw new StreamCut();
+    }
+    sent += 1;
+    response.write(text);
+    await new Promise((resolve) => setImmediate(resolve));
+  };
 }
