@@ -44,6 +44,15 @@ describe("deriveRunCanvasState", () => {
     expect(deriveRunCanvasState(after).nodes.tool).toMatchObject({ status: "succeeded", activeCalls: 0, calls: 1 });
   });
 
+  it("cuts a retried model call's failed attempt off its caller's streamed text, keeping the earlier turn's", () => {
+    const retry = { stepSeq: 1, callId: "1.1", callerNodeId: "agent", kind: "model", operation: "complete", attempt: 2, delayMs: 10, error: { code: "ModelStreamCut", message: "cut" } };
+    const before = deriveRunCanvasState([event("node.started", "agent"), event("node.output_chunk", "agent", { chunk: "Let me add. " }), event("node.output_chunk", "agent", { chunk: "I will " })]);
+    const after = applyRunEvents(before, [event("model.retry", "model", { ...retry, discardedChars: "I will ".length })]);
+    expect(after.nodes.agent!.text).toBe("Let me add. ");
+    expect(applyRunEvents(after, [event("node.output_chunk", "agent", { chunk: "Five." })]).nodes.agent!.text).toBe("Let me add. Five.");
+    expect(applyRunEvents(before, [event("model.retry", "model", { ...retry, discardedChars: 1_000 })]).nodes.agent!.text).toBe("");
+  });
+
   it("keeps the identity of entries that new events did not touch", () => {
     const before = deriveRunCanvasState([event("node.started", "a"), event("node.started", "b")]);
     const after = applyRunEvents(before, [event("node.output_chunk", "b", { chunk: "x" })]);

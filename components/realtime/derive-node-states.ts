@@ -130,6 +130,13 @@ export function applyRunEvents(previous: TRunCanvasState, events: readonly TRunS
         if (called.activeCalls === 0 && called.status === "running") called.status = payload.ok === false ? "failed" : "succeeded";
         break;
       }
+      case "model.retry": {
+        // The failed attempt's text, the tail of its caller's streamed text, is void: the next attempt starts over.
+        if (typeof payload.callerNodeId !== "string") break;
+        const caller = node(payload.callerNodeId);
+        caller.text = caller.text.slice(0, Math.max(0, caller.text.length - Number(payload.discardedChars ?? 0)));
+        break;
+      }
       case "edge.depth":
         for (const [edgeId, depth] of Object.entries((payload.depths ?? {}) as Record<string, number>)) {
           const entry = edge(edgeId);

@@ -38,6 +38,8 @@ export function describeEvent(event: TRunStreamEvent): string {
       return `${payload.kind} call ${payload.operation} by ${payload.callerNodeId} started`;
     case "node.call_finished":
       return `${payload.kind} call ${payload.operation} ${payload.ok === false ? `failed: ${(payload.error as { message?: string } | undefined)?.message ?? ""}` : "ok"} in ${formatDurationMs(Number(payload.durationMs))}`;
+    case "model.retry":
+      return `model call ${payload.callId} by ${payload.callerNodeId} retries (attempt ${payload.attempt}) in ${formatDurationMs(Number(payload.delayMs))}: ${payload.error?.message ?? ""}; the ${payload.discardedChars} characters it streamed are discarded`;
     case "edge.depth":
       return Object.entries((payload.depths ?? {}) as Record<string, number>).map(([edge, depth]) => `${edge}: ${depth}`).join(", ");
     case "node.created":

@@ -55,4 +55,10 @@ describe("describeEvent", () => {
     ]);
     expect(describeEvent(event("node.call_finished", "search", { truncated: true, size: 5 * 1024 * 1024, stepSeq: 2 }))).toBe("payload too large to stream (5.0 MB); the step holds it");
   });
+
+  it("files a model call's retry under calls, with the error and what it discards", () => {
+    const retry = event("model.retry", "model", { stepSeq: 3, callId: "3.0", callerNodeId: "assistant", kind: "model", operation: "complete", attempt: 2, delayMs: 1_000, error: { code: "ModelStreamCut", message: "The model's answer stream from m at h was cut after 3 chunks" }, discardedChars: 7 });
+    expect(types(filterEvents([retry], { groups: ["calls"], nodeId: "", text: "" }))).toEqual(["model.retry"]);
+    expect(describeEvent(retry)).toBe("model call 3.0 by assistant retries (attempt 2) in 1 s: The model's answer stream from m at h was cut after 3 chunks; the 7 characters it streamed are discarded");
+  });
 });

@@ -19,7 +19,7 @@ export const ALL_EVENT_GROUPS = Object.keys(EVENT_GROUPS) as TEventGroup[];
 export function getEventGroup(type: string): TEventGroup {
   if (type.startsWith("run.")) return "run";
   if (type === "node.output_chunk") return "tokens";
-  if (type === "node.call_started" || type === "node.call_finished") return "calls";
+  if (type === "node.call_started" || type === "node.call_finished" || type === "model.retry") return "calls";
   if (type === "node.log") return "logs";
   if (type.startsWith("edge.")) return "edges";
   return "lifecycle";

@@ -4,6 +4,7 @@ import { memo, useMemo, useState } from "react";
 import type { TRunStreamEvent } from "../realtime/use-run-events";
 import { TextInput } from "../ui/text-input";
 import { describeEvent } from "./describe-event";
+import { findDiscardedChunks } from "./discarded-chunks";
 import { ALL_EVENT_GROUPS, EVENT_GROUPS, filterEvents, type TEventFilter } from "./event-filter";
 import { formatClock } from "./format-run-values";
 import styles from "./run-page.module.css";
@@ -15,6 +16,7 @@ const MAX_SHOWN = 500;
 export const EventLog = memo(function EventLog(props: { events: readonly TRunStreamEvent[]; nodes: readonly { id: string; label: string }[]; labelOf: (nodeId: string) => string; streamStatus: string }) {
   const [filter, setFilter] = useState<TEventFilter>({ groups: ALL_EVENT_GROUPS, nodeId: "", text: "" });
   const matching = useMemo(() => filterEvents(props.events, filter, props.labelOf), [props.events, filter, props.labelOf]);
+  const discarded = useMemo(() => findDiscardedChunks(props.events), [props.events]);
   const shown = matching.slice(-MAX_SHOWN);
   const toggleGroup = (group: (typeof ALL_EVENT_GROUPS)[number]) =>
     setFilter((current) => ({ ...current, groups: current.groups.includes(group) ? current.groups.filter((entry) => entry !== group) : [...current.groups, group] }));
@@ -58,7 +60,14 @@ export const EventLog = memo(function EventLog(props: { events: readonly TRunStr
           </thead>
           <tbody>
             {shown.map((event) => (
-              <tr key={event.seq} data-testid="event-row" data-type={event.type}>
+              <tr
+                key={event.seq}
+                data-testid="event-row"
+                data-type={event.type}
+                data-discarded={discarded.has(event.seq) || undefined}
+                className={discarded.has(event.seq) ? styles.discarded : undefined}
+                title={discarded.has(event.seq) ? "Discarded: the model call's attempt that streamed this failed and was retried" : undefined}
+              >
                 <td className={styles.mono}>{event.seq}</td>
                 <td className={styles.mono}>{formatClock(event.ts)}</td>
                 <td className={styles.mono}>{event.type}</td>

@@ -15,6 +15,17 @@ describe("getStepActivity", () => {
     expect(getStepActivity(events, 3)).toEqual({ logs: [{ seq: 2, ts: 1_002, level: "warn", message: "slow tool" }], text: "Your question has 7 words." });
     expect(getStepActivity(events, 9)).toEqual({ logs: [], text: "" });
   });
+
+  it("leaves out the text of a model call's attempt that failed and was retried", () => {
+    const call = { stepSeq: 3, callId: "3.0", callerNodeId: "assistant", kind: "model", operation: "complete" };
+    const events = [
+      { ...event(1, "node.call_started", call), nodeId: "model" },
+      event(2, "node.output_chunk", { stepSeq: 3, chunk: "I will " }),
+      { ...event(3, "model.retry", { ...call, attempt: 2, delayMs: 10, error: { code: "ModelStreamCut", message: "cut" }, discardedChars: 7 }), nodeId: "model" },
+      event(4, "node.output_chunk", { stepSeq: 3, chunk: "Five." }),
+    ];
+    expect(getStepActivity(events, 3).text).toBe("Five.");
+  });
 });
 
 describe("sumStepUsage", () => {

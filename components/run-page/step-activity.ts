@@ -1,10 +1,12 @@
 import type { TRunStreamEvent } from "../realtime/use-run-events";
+import { findDiscardedChunks } from "./discarded-chunks";
 
 export type TStepLog = { seq: number; ts: number; level: string; message: string };
 
-/** A step's logs (`node.log`) and the text it streamed (`node.output_chunk`), from the run's events. */
+/** A step's logs (`node.log`) and the text it streamed (`node.output_chunk`, without what retried model calls voided). */
 export function getStepActivity(events: readonly TRunStreamEvent[], stepSeq: number): { logs: TStepLog[]; text: string } {
   const logs: TStepLog[] = [];
+  const discarded = findDiscardedChunks(events);
   let text = "";
   for (const event of events) {
     const payload = event.payload as { stepSeq?: number; level?: string; message?: string; chunk?: string };
@@ -12,7 +14,7 @@ export function getStepActivity(events: readonly TRunStreamEvent[], stepSeq: num
     // A retried attempt streams its text again from the start.
     if (event.type === "node.started") text = "";
     if (event.type === "node.log") logs.push({ seq: event.seq, ts: event.ts, level: payload.level ?? "info", message: payload.message ?? "" });
-    if (event.type === "node.output_chunk") text += payload.chunk ?? "";
+    if (event.type === "node.output_chunk" && !discarded.has(event.seq)) text += payload.chunk ?? "";
   }
   return { logs, text };
 }
