@@ -101,3 +101,36 @@ describe.each(PROVIDERS)("an Agent on the $name provider with an HTTP tool and a
     expect(inventoryHits - hitsBefore).toBe(1);
   });
 });
+
+describe("an Agent on an OpenAI reasoning model whose first answer stream is cut", () => {
+  it("sends max_completion_tokens, retries the cut call alone, and stores only the second attempt's text beside a model.retry event", async () => {
+    const server = await startOpenAiTestServer([{ content: "I will not finish.", cut: { afterChunks: 3, how: "close" } }, { content: "Five." }]);
+    servers.push(server);
+    const { workspace, members } = await createWorkspaceWithMembers(["owner"]);
+    const scope = { workspaceId: workspace.id, actorId: members.owner.id };
+    await addEgressRule(db(), { ...scope, host: new URL(server.url).host });
+    const spec = buildSpec(
+      [
+        { id: "in", type: "core/input" },
+        { id: "agent", type: "core/agent", config: { maxTokens: 64 } },
+        { id: "model", type: "core/openai-model", config: { baseUrl: server.url, model: "o3-mini", maxTokensParameter: "auto" }, retry: { attempts: 2, backoffMs: 10, maxBackoffMs: 10 } },
+        { id: "out", type: "core/output", config: { name: "answer" } },
+      ],
+      ["in.out->agent.in", "model.model->agent.model", "agent.out->out.in"],
+    );
+    const graph = await createGraph(db(), { ...scope, name: "Cut stream", spec });
+    const run = await waitForRunEnd((await startRun(db(), { ...scope, graphId: graph.id, source: { kind: "draft" }, input: "2 + 3?" })).id);
+
+    expect(run.error).toBeNull();
+    expect(run.output).toMatchObject({ answer: { text: "Five." } });
+    expect(run.steps.find((step) => step.nodeId === "agent")!.output).toMatchObject({ out: { text: "Five." } });
+    expect(server.requests.map((request) => [request.body.max_completion_tokens, request.body.max_tokens])).toEqual([
+      [64, undefined],
+      [64, undefined],
+    ]);
+    const retries = run.events.filter((event) => event.type === "model.retry");
+    expect(retries.map((event) => [event.nodeId, event.payload])).toEqual([
+      ["model", expect.objectContaining({ callerNodeId: "agent", attempt: 2, discardedChars: "I will ".length, error: { code: "ModelStreamCut", message: expect.stringMatching(/^The model's answer stream from o3-mini at 127\.0\.0\.1:\d+ was cut after 3 chunks: the connection closed/) } })],
+    ]);
+  });
+});
