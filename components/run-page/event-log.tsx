@@ -59,22 +59,22 @@ export const EventLog = memo(function EventLog(props: { events: readonly TRunStr
             </tr>
           </thead>
           <tbody>
-            {shown.map((event) => (
-              <tr
-                key={event.seq}
-                data-testid="event-row"
-                data-type={event.type}
-                data-discarded={discarded.has(event.seq) || undefined}
-                className={discarded.has(event.seq) ? styles.discarded : undefined}
-                title={discarded.has(event.seq) ? "Discarded: the model call's attempt that streamed this failed and was retried" : undefined}
-              >
-                <td className={styles.mono}>{event.seq}</td>
-                <td className={styles.mono}>{formatClock(event.ts)}</td>
-                <td className={styles.mono}>{event.type}</td>
-                <td>{event.nodeId ? props.labelOf(event.nodeId) : ""}</td>
-                <td className={styles.summaryCell}>{describeEvent(event)}</td>
-              </tr>
-            ))}
+            {shown.map((event) => {
+              // Struck through and said in words: the strike alone is lost on a screen reader.
+              const isDiscarded = discarded.has(event.seq);
+              return (
+                <tr key={event.seq} data-testid="event-row" data-type={event.type} data-discarded={isDiscarded || undefined} className={isDiscarded ? styles.discarded : undefined}>
+                  <td className={styles.mono}>{event.seq}</td>
+                  <td className={styles.mono}>{formatClock(event.ts)}</td>
+                  <td className={styles.mono}>
+                    {event.type}
+                    {isDiscarded && <span className={styles.muted} title="The model call's attempt that streamed this failed and was retried"> discarded</span>}
+                  </td>
+                  <td>{event.nodeId ? props.labelOf(event.nodeId) : ""}</td>
+                  <td className={styles.summaryCell}>{describeEvent(event)}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
