@@ -4,3 +4,4 @@ export { EgressError, type TEgressErrorCode } from "./egress-error";
 export { parseAllowlistEntry, type TAllowlistEntry } from "./allowlist-entry";
 export { classifyAddress, type TAddressClass, type TBlockReason } from "./classify-address";
 export type { TResolveHost, TResolvedAddress } from "./resolve-host";
+export { IDEMPOTENCY_HEADER, withIdempotencyKey } from "./idempotency-header";

@@ -18,13 +18,21 @@ export const HTTP_REQUEST_NODE_DEFINITION: TNodeTypeDefinition = {
     required: ["url"],
     properties: {
       method: { enum: ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"], default: "GET" },
-      url: { type: "string", maxLength: 4_000, description: "May use {{input.path}} placeholders" },
+      url: { type: "string", maxLength: 4_000, description: "May use {{input.path}}, {{run.id}} and {{step.idempotencyKey}} placeholders" },
       headers: {
         type: "object",
         additionalProperties: { type: "string" },
-        description: "Values may use {{input.path}} and {{secret:NAME}} (filled in on the server, never shown)",
+        description: "Values may use {{input.path}}, {{run.id}}, {{step.idempotencyKey}} and {{secret:NAME}} (filled in on the server, never shown)",
       },
-      body: { type: "string", maxLength: 1_000_000, description: "Request body template; objects in placeholders render as JSON" },
+      body: { type: "string", maxLength: 1_000_000, description: "Request body template ({{input.path}}, {{run.id}}, {{step.idempotencyKey}}); objects in placeholders render as JSON" },
+      idempotencyHeader: {
+        type: "string",
+        default: "Idempotency-Key",
+        maxLength: 100,
+        pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]*$",
+        description:
+          "Header that carries this step's idempotency key: the same when the step is retried or re-executed after a crash, different for every other step or tool call, so the server can ignore repeats. Leave empty to send none; a header of the same name above wins",
+      },
       timeoutMs: { type: "integer", minimum: 100, maximum: 300_000, default: 30_000 },
       failOnError: { type: "boolean", default: true, description: "A 4xx/5xx answer fails the step (as a tool, the model is told instead)" },
       ...toolConfigProperties({ name: "Name the model calls this tool by", arguments: "JSON Schema of the arguments the model gives (the {{input.*}} values)" }),

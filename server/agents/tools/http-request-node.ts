@@ -1,8 +1,10 @@
 // HTTP Request: a data node (its input fills the templates) and an Agent's tool (the model's arguments fill them).
 // Everything goes through the egress guard with the workspace allowlist; `{{secret:NAME}}` in headers is filled in on
-// the server, and the runtime redacts the value from everything it records and from what the model sees.
+// the server, and the runtime redacts the value from everything it records and from what the model sees. Every request
+// carries the step's idempotency key (header `Idempotency-Key` unless configured otherwise), the same when the step is
+// retried or re-executed after a crash, so the server can recognise a repeat.
 import { renderTemplate } from "@/lib/values/render-template";
-import { EgressError } from "../../egress";
+import { EgressError, IDEMPOTENCY_HEADER, withIdempotencyKey } from "../../egress";
 import type { TToolSpec } from "../../runtime/attached-contract";
 import { NonRetriableError, RetryAfterError } from "../../runtime/errors";
 import type { TNodeImplementation } from "../../runtime/node-implementation";
@@ -17,12 +19,13 @@ const DEFAULT_TOOL_INPUT: TToolSpec["inputSchema"] = { type: "object", propertie
 
 export type THttpAnswer = { status: number; headers: Record<string, string>; body: unknown };
 
-type TRequestContext = { config: Record<string, unknown>; signal: AbortSignal; resolveSecret(name: string): Promise<string> };
+/** An activation's context, or an attached call's (its key is the caller step's plus the call index). */
+type TRequestContext = { runId: string; idempotencyKey: string; config: Record<string, unknown>; signal: AbortSignal; resolveSecret(name: string): Promise<string> };
 
 export function createHttpRequestNode(services: Pick<TAgentServices, "fetch">): TNodeImplementation {
   async function send(context: TRequestContext, input: unknown): Promise<THttpAnswer> {
     const { config } = context;
-    const data = { input };
+    const data = { input, run: { id: context.runId }, step: { idempotencyKey: context.idempotencyKey } };
     const headerTemplates = Object.values((config.headers ?? {}) as Record<string, unknown>).map(String);
     // Whoever fills the placeholders (a model, a webhook sender) must not choose where a secret goes.
     if (headerTemplates.some((template) => SECRET_PLACEHOLDER_TEST.test(template)) && hasTemplatedOrigin(String(config.url ?? ""))) {
@@ -39,7 +42,7 @@ export function createHttpRequestNode(services: Pick<TAgentServices, "fetch">): 
       const response = await services.fetch({
         url: renderTemplate(String(config.url ?? ""), data),
         method,
-        headers,
+        headers: withIdempotencyKey(headers, context.idempotencyKey, readIdempotencyHeader(config)),
         body,
         signal: context.signal,
         timeoutMs: typeof config.timeoutMs === "number" ? config.timeoutMs : undefined,
@@ -69,6 +72,11 @@ export function createHttpRequestNode(services: Pick<TAgentServices, "fetch">): 
       },
     },
   };
+}
+
+/** The configured header name; an empty string turns the header off. */
+function readIdempotencyHeader(config: Record<string, unknown>): string {
+  return typeof config.idempotencyHeader === "string" ? config.idempotencyHeader.trim() : IDEMPOTENCY_HEADER;
 }
 
 async function fillSecrets(text: string, resolveSecret: (name: string) => Promise<string>): Promise<string> {
