@@ -1,6 +1,7 @@
 // What sandboxed code may ask the host for, over IPC only: `fetch` through the egress guard to the hosts it was
-// granted, with `{{secret:NAME}}` placeholders that the host fills in (the value never enters the sandbox).
-import { EgressError, egressFetch } from "../egress";
+// granted, with `{{secret:NAME}}` placeholders that the host fills in (the value never enters the sandbox). Each fetch
+// carries an idempotency key: the step's key plus the fetch's index in the job, so a re-executed step repeats the keys.
+import { EgressError, egressFetch, withIdempotencyKey } from "../egress";
 import type { TCapabilityHandler } from "./sandbox/sandbox-pool";
 
 const SECRET_PLACEHOLDER = /\{\{secret:([A-Za-z][A-Za-z0-9_-]{0,63})\}\}/g;
@@ -12,13 +13,18 @@ export type THostGrants = {
   allowedHosts: readonly string[];
   allowedSecrets: readonly string[];
   resolveSecret: (name: string) => Promise<string>;
+  /** The step's (or the agent tool call's) idempotency key. */
+  idempotencyKey: string;
 };
 
 type TFetchArgs = { url?: unknown; method?: unknown; headers?: unknown; body?: unknown };
 
 export function createHostCapabilities(grants: THostGrants): TCapabilityHandler {
+  let fetchCount = 0;
   return async ({ capability, args, signal }) => {
     if (capability !== "fetch") throw new Error(`${grants.caller}: unknown capability "${capability}"`);
+    // Counted as requests arrive: the isolate is single-threaded, so the same code asks in the same order.
+    const idempotencyKey = `${grants.idempotencyKey}:fetch-${fetchCount++}`;
     const request = (args ?? {}) as TFetchArgs;
     if (typeof request.url !== "string") throw new Error(`${grants.caller}: fetch needs a url`);
     const used: string[] = [];
@@ -37,7 +43,7 @@ export function createHostCapabilities(grants: THostGrants): TCapabilityHandler 
     const body = typeof request.body === "string" ? await fill(request.body) : undefined;
     try {
       const response = await egressFetch(
-        { url: request.url, method: typeof request.method === "string" ? request.method : "GET", headers, body, signal, maxResponseBytes: MAX_BODY_CHARS },
+        { url: request.url, method: typeof request.method === "string" ? request.method : "GET", headers: withIdempotencyKey(headers, idempotencyKey), body, signal, maxResponseBytes: MAX_BODY_CHARS },
         { allowedHosts: grants.allowedHosts },
       );
       let text = response.body.toString("utf8");

@@ -27,12 +27,14 @@ let studio: ReturnType<typeof startWorkspaceRuntime>;
 let server: Server;
 let serverUrl: string;
 const received: { authorization?: string }[] = [];
+const idempotencyKeys: (string | undefined)[] = [];
 
 beforeAll(async () => {
   setPluginStorageDir(mkdtempSync(path.join(tmpdir(), "studio-plugins-")));
   setMasterKey(randomBytes(32));
   server = createServer((req, res) => {
     received.push({ authorization: req.headers.authorization });
+    idempotencyKeys.push(req.headers["idempotency-key"] as string | undefined);
     res.end(`echo ${req.headers.authorization}`);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -105,6 +107,7 @@ describe("plugin execution", () => {
     expect(granted).toMatchObject({ status: "succeeded", output: { out: { status: 200, body: "echo Bearer [secret]" } } });
     expect(received).toEqual([{ authorization: `Bearer ${canary}` }]);
     expect(JSON.stringify(granted)).not.toContain(canary);
+    expect(idempotencyKeys.at(-1)).toBe(`${granted.id}:get:top:0:fetch-0`);
   });
 
   it("runs a Code node in the sandbox; its fetch is limited to the workspace allowlist", async () => {
@@ -122,6 +125,8 @@ describe("plugin execution", () => {
     expect((blocked.error as { message: string }).message).toContain("Code node is not granted egress");
     expect(received).toHaveLength(calls);
     await addEgressRule(db(), { workspaceId: workspace.id, actorId, host: new URL(serverUrl).host });
-    expect(await runToEnd(workspace.id, actorId, fetching, null)).toMatchObject({ status: "succeeded", output: { out: 200 } });
+    const fetched = await runToEnd(workspace.id, actorId, fetching, null);
+    expect(fetched).toMatchObject({ status: "succeeded", output: { out: 200 } });
+    expect(idempotencyKeys.at(-1)).toBe(`${fetched.id}:code:top:0:fetch-0`);
   });
 });

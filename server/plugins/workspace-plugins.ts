@@ -81,8 +81,14 @@ async function createAgentServices(db: TDbOrTx, run: { workspaceId: string; grap
 }
 
 /** A Code node may fetch the hosts on the workspace's egress allowlist, and no secret. */
-async function runCodeJob(db: TDbOrTx, job: { code: string; input: unknown; timeoutMs: number; signal: AbortSignal; workspaceId: string }) {
+async function runCodeJob(db: TDbOrTx, job: Parameters<TAgentServices["runCode"]>[0]) {
   const allowedHosts = await getWorkspaceAllowlist(db, { workspaceId: job.workspaceId });
-  const onCapability = createHostCapabilities({ caller: "Code node", allowedHosts, allowedSecrets: [], resolveSecret: () => Promise.reject(new Error("Code nodes cannot read secrets")) });
+  const onCapability = createHostCapabilities({
+    caller: "Code node",
+    allowedHosts,
+    allowedSecrets: [],
+    resolveSecret: () => Promise.reject(new Error("Code nodes cannot read secrets")),
+    idempotencyKey: job.idempotencyKey,
+  });
   return runInSandbox({ code: job.code, input: job.input, timeoutMs: job.timeoutMs, signal: job.signal, onCapability });
 }

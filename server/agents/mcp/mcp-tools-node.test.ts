@@ -7,8 +7,10 @@ import { agentNode } from "../agent/agent-node";
 import { scriptedModelNode } from "../providers/scripted-model";
 import { withMcpClient, type TMcpCommand } from "./connect-mcp-server";
 import { listMcpTools, type TMcpToolInfo } from "./list-mcp-tools";
-import { createMcpToolsNode } from "./mcp-tools-node";
+import { createMcpToolsNode, MCP_IDEMPOTENCY_META_KEY } from "./mcp-tools-node";
 import { everythingCommand, runningEverythingChildren, startEverythingHttpServer } from "./testing/everything-server";
+import { RECORD_TOOL, startRecordingMcpServer } from "./testing/recording-mcp-server";
+import { hashToolDefinition } from "./tool-definition-hash";
 
 const commands: Record<string, TMcpCommand> = { everything: everythingCommand() };
 let tools: TMcpToolInfo[];
@@ -125,5 +127,26 @@ describe("MCP Tools node (streamable HTTP through egress)", () => {
     const blocked = refused.start(agentSpec(config, SUM_THEN_ANSWER), "2 + 3?");
     await runToIdle(refused.runtime);
     expect(refused.memory.runs.get(blocked)).toMatchObject({ status: "failed", error: { message: expect.stringContaining(`Could not connect to the MCP server at ${server.url}: ${server.host} is not on this workspace's egress allowlist`) } });
+  });
+});
+
+describe("MCP Tools node: idempotency key", () => {
+  it("sends each tool call's own key in `_meta`: the agent step's key plus the call's index", { timeout: 30_000 }, async () => {
+    const server = await startRecordingMcpServer();
+    try {
+      const { memory, runtime, start } = harness([server.host]);
+      const turns = [{ toolCalls: [{ name: "record", arguments: { note: "a" } }, { name: "record", arguments: { note: "b" } }] }, { content: "done" }];
+      const id = start(agentSpec({ transport: "http", url: server.url, pinnedTools: { record: hashToolDefinition(RECORD_TOOL) } }, turns), "record twice");
+      await runToIdle(runtime);
+      expect(memory.runs.get(id)?.status).toBe("succeeded");
+      const calls = memory.steps.find((step) => step.nodeId === "agent")!.effects.calls!;
+      const indexOf = (note: string) => calls.findIndex((call) => call.kind === "tool" && (call.input as { note: string }).note === note);
+      expect(server.calls.map((call) => [(call.arguments as { note: string }).note, call.meta?.[MCP_IDEMPOTENCY_META_KEY]]).sort()).toEqual([
+        ["a", `${id}:agent:top:0:call-${indexOf("a")}`],
+        ["b", `${id}:agent:top:0:call-${indexOf("b")}`],
+      ]);
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // The MCP Tools node: wired to an Agent's tools port, it offers the approved tools of one MCP server. Every list and
 // every call opens its own connection and closes it (see connect-mcp-server.ts), and every call re-checks the tool's
-// current definition against its pin, so a server that changes a tool between list and call is caught too.
+// current definition against its pin, so a server that changes a tool between list and call is caught too. Every call
+// carries the tool call's idempotency key in its `_meta`, the same when the agent's step is re-executed.
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { TAttachedContext, TToolSpec } from "../../runtime/attached-contract";
 import { NonRetriableError } from "../../runtime/errors";
@@ -14,6 +15,9 @@ import { selectApprovedTools } from "./select-approved-tools";
 import { toToolOutput } from "./to-tool-output";
 
 type TMcpServices = Pick<TAgentServices, "fetchStream" | "findMcpCommand">;
+
+/** `_meta` key (MCP reserves unprefixed names and `modelcontextprotocol`/`mcp` prefixes; this is ours). */
+export const MCP_IDEMPOTENCY_META_KEY = "io.openclaw/idempotency-key";
 
 export function createMcpToolsNode(services: TMcpServices): TNodeImplementation {
   async function withServerTools<T>(context: TAttachedContext, use: (tools: TMcpToolInfo[], pinned: Record<string, string>, client: Client) => Promise<T>): Promise<T> {
@@ -49,7 +53,8 @@ export function createMcpToolsNode(services: TMcpServices): TNodeImplementation 
               warn(context, message);
               throw new NonRetriableError(message);
             }
-            const result = await client.callTool({ name: tool.name, arguments: toArguments(tool.name, args) }, undefined, { signal: context.signal, timeout: MCP_REQUEST_TIMEOUT_MS });
+            const request = { name: tool.name, arguments: toArguments(tool.name, args), _meta: { [MCP_IDEMPOTENCY_META_KEY]: context.idempotencyKey } };
+            const result = await client.callTool(request, undefined, { signal: context.signal, timeout: MCP_REQUEST_TIMEOUT_MS });
             return { output: toToolOutput(tool.name, result) };
           }),
       },

@@ -29,16 +29,17 @@ export const CODE_NODE_DEFINITION: TNodeTypeDefinition = {
   sideEffects: "effectful",
 };
 
-/** What the Code node needs from the sandbox: a job with a per-job capability handler. */
-export type TCodeRunner = (job: { code: string; input: unknown; timeoutMs: number; signal: AbortSignal; workspaceId: string }) => Promise<
+/** What the Code node needs from the sandbox: a job with a per-job capability handler; its fetches carry `idempotencyKey`. */
+export type TCodeRunner = (job: { code: string; input: unknown; timeoutMs: number; signal: AbortSignal; workspaceId: string; idempotencyKey: string }) => Promise<
   { ok: true; output: unknown; logs: string[] } | { ok: false; error: { code: string; message: string } }
 >;
 
 /** Built per process with the sandbox pool (plugins/workspace-plugins.ts), since untrusted code never runs in-process. */
 export function createCodeNode(runCode: TCodeRunner, workspaceId: string): TNodeImplementation {
-  type TRunContext = Pick<TNodeContext, "config" | "signal" | "emit">;
+  type TRunContext = Pick<TNodeContext, "config" | "signal" | "emit" | "idempotencyKey">;
   async function run(context: TRunContext, input: unknown): Promise<unknown> {
-    const result = await runCode({ code: String(context.config.code ?? ""), input, timeoutMs: Number(context.config.timeoutMs ?? 10_000), signal: context.signal, workspaceId });
+    const { config, signal, idempotencyKey } = context;
+    const result = await runCode({ code: String(config.code ?? ""), input, timeoutMs: Number(config.timeoutMs ?? 10_000), signal, workspaceId, idempotencyKey });
     if (!result.ok) {
       const message = `Code: ${result.error.message}`;
       throw result.error.code === "RUNTIME" ? new NonRetriableError(message) : new Error(message);
