@@ -56,6 +56,9 @@ const COMMIT_STEP_SQL = `
     effects = EXCLUDED.effects, usage = EXCLUDED.usage, "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt"
   RETURNING "runId"`;
 
+const SAVE_FRONTIER_SQL = `
+  UPDATE "Run" SET frontier = $3::jsonb, "heartbeatAt" = (now() AT TIME ZONE 'UTC') WHERE id = $1 AND "leaseOwner" = $2 RETURNING id`;
+
 // Oldest first; SKIP LOCKED lets several executors claim at once without waiting on each other.
 const CLAIM_RUNS_SQL = `
   WITH candidates AS (
@@ -150,6 +153,11 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
         step.startedAt.toISOString(),
         step.finishedAt.toISOString(),
       ]);
+      if (result.rowCount === 0) throw new LeaseLostError(`Lease on run ${runId} lost`);
+    },
+
+    async saveFrontier({ runId, owner, frontier }) {
+      const result = await pool.query(SAVE_FRONTIER_SQL, [runId, owner, toJsonText(frontier)]);
       if (result.rowCount === 0) throw new LeaseLostError(`Lease on run ${runId} lost`);
     },
 

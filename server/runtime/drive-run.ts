@@ -21,6 +21,7 @@ import { takeReadyActivations } from "./frontier/take-ready-activations";
 import type { TChildRunRequest, TNodeImplementations } from "./node-implementation";
 import type { TLoadedRun, TRunStore, TStepRecord } from "./run-store";
 import { createRunRedactor } from "./run-redactor";
+import { describeReexecution, saveStartMarkers } from "./start-markers";
 import type { TStepStatus } from "./statuses";
 
 export const DEFAULT_MAX_STEPS = 10_000;
@@ -114,11 +115,18 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
     lifecycle.activate(activation);
     running.set(activation.key, executeActivation(env, planNode, activation, frontier.nodeState[activation.stateKey], getDirective(activation)));
   };
-  // After a crash: the activations that were running, and waits resolved while the run was parked, go first.
-  frontier.inFlight.forEach(start);
-  frontier.resolved.forEach(start);
+  const markers = { store, runId: run.id, owner, plan, now: () => resources.clock.now(), directiveOf: getDirective };
+  // Effectful activations are saved as started first, so whoever takes the run over knows to re-execute them.
+  const startAll = async (activations: readonly (TFrontier["inFlight"][number] | TFrontier["resolved"][number])[]) => {
+    const saved = await saveStartMarkers(markers, frontier, activations);
+    frontier = saved.frontier;
+    for (const activation of saved.reexecuted) emit("node.log", activation.nodeId, { stepSeq: activation.stepSeq, level: "warn", message: describeReexecution(activation) });
+    saved.activations.forEach(start);
+  };
 
   try {
+    // After a crash: the activations that were running, and waits resolved while the run was parked, go first.
+    await startAll([...frontier.inFlight, ...frontier.resolved]);
     for (;;) {
       if (signals.stop.aborted) return "stopped";
       if (signals.cancel.aborted || run.cancelRequested) {
@@ -141,7 +149,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
       }
       const taken = takeReadyActivations(plan, frontier, Math.max(0, concurrency - running.size), run.settings.mailboxCapacity);
       frontier = taken.frontier;
-      taken.activations.forEach(start);
+      await startAll(taken.activations);
 
       if (running.size === 0) {
         if (frontier.waiting.length > 0) {
@@ -225,6 +233,7 @@ function createRedactingStore(store: TRunStore, redactor: ReturnType<typeof crea
   return {
     ...store,
     commitStep: (options) => store.commitStep({ ...options, step: redactor.redact(options.step), frontier: redactor.redact(options.frontier) }),
+    saveFrontier: (options) => store.saveFrontier({ ...options, frontier: redactor.redact(options.frontier) }),
     finishRun: (options) => store.finishRun({ ...options, output: redactor.redact(options.output), error: redactor.redact(options.error), frontier: redactor.redact(options.frontier) }),
     parkRun: (options) => store.parkRun({ ...options, frontier: redactor.redact(options.frontier) }),
   };

@@ -54,7 +54,10 @@ export async function executeActivation(
 ): Promise<TActivationOutcome> {
   const input = directive.kind === "live" && directive.inputOverride ? directive.inputOverride : collectInputs(planNode, activation);
   const skippedPorts = Object.entries(activation.inputs).flatMap(([port, messages]) => (messages.some((message) => message.isSkip) ? [port] : []));
-  const effects: TStepEffects = { now: [], random: [] };
+  // A re-executed activation (its executor lost the run) records the attempts it repeats and counts on from them.
+  const { previousAttempts } = activation;
+  const effects: TStepEffects = { now: [], random: [], ...(previousAttempts?.length ? { previousAttempts } : {}) };
+  const firstAttempt = activation.started?.attempt ?? 1;
   const startedAt = env.clock.now();
   const base = { activation, effects, input, startedAt };
   if (activation.isSkipped) return { ...base, kind: "skipped", attempt: 1, finishedAt: startedAt };
@@ -65,7 +68,9 @@ export async function executeActivation(
   const emit = (type: TRunEvent["type"], payload: object) => env.emit({ runId: env.runId, type, nodeId, payload, ts: env.clock.now() } as TRunEvent);
   const policy = planNode.node.retry ?? DEFAULT_RETRY;
 
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = firstAttempt; ; attempt++) {
+    // The retry policy counts this executor's tries: losing an executor is not the node's failure.
+    const tries = attempt - firstAttempt + 1;
     emit("node.started", { stepSeq: activation.stepSeq, attempt, scope: activation.scope });
     // One signal per attempt: the run's, plus the node's timeout. Attached calls (a model stream, a tool) get it too.
     const attemptSignal = createAttemptSignal(env.signal, planNode.node.timeoutMs);
@@ -103,10 +108,10 @@ export async function executeActivation(
       return { ...base, kind: "result", result, attempt, finishedAt: env.clock.now() };
     } catch (error) {
       const stepError = toStepError(error);
-      if (env.signal.aborted || !isRetriable(error) || attempt >= policy.attempts) {
+      if (env.signal.aborted || !isRetriable(error) || tries >= policy.attempts) {
         return { ...base, kind: "error", error: stepError, attempt, finishedAt: env.clock.now() };
       }
-      const delayMs = getRetryDelayMs(policy, attempt, error, env.random);
+      const delayMs = getRetryDelayMs(policy, tries, error, env.random);
       emit("node.retrying", { stepSeq: activation.stepSeq, attempt: attempt + 1, delayMs, error: stepError });
       try {
         await env.clock.sleep(delayMs, env.signal);
@@ -175,7 +180,9 @@ async function runOnce(planNode: TPlanNode, activation: TActivation | TResolvedA
 
 /** Serves an activation from the source run's step: no node code runs. */
 function fromRecord(base: Omit<TActivationOutcome, "kind" | "attempt" | "finishedAt">, planNode: TPlanNode, step: TRecordedStep | undefined): TActivationOutcome {
-  const finished = { ...base, attempt: 1, finishedAt: base.startedAt, effects: step?.effects ?? base.effects };
+  // The source's lost attempts happened in that run, not in this one.
+  const { previousAttempts: _previousAttempts, ...recorded } = step?.effects ?? base.effects;
+  const finished = { ...base, attempt: 1, finishedAt: base.startedAt, effects: recorded };
   const name = planNode.node.label || planNode.node.id;
   if (!step) return { ...finished, kind: "error", error: toStepError(new NonRetriableError(`The source run has no record of "${name}" here: the runs diverged`)) };
   if (step.status === "skipped") return { ...finished, kind: "skipped" };

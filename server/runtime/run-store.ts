@@ -4,7 +4,7 @@ import type { TGraphSettings, TGraphSpec } from "@/lib/graph";
 import type { TAttachedCall } from "./attached-contract";
 import type { TStepError } from "./errors";
 import type { TRunEvent } from "./events";
-import type { TFrontier } from "./frontier/frontier";
+import type { TAttemptStart, TFrontier } from "./frontier/frontier";
 import type { TChildRunRequest, TChildRunResult, TEmission, TUsage, TWaitRequest } from "./node-implementation";
 import type { TRunStatus, TStepStatus } from "./statuses";
 
@@ -34,6 +34,8 @@ export type TStepEffects = {
   random: number[];
   /** Invocations of attached nodes (model responses, tool results, memory), in call order. */
   calls?: TAttachedCall[];
+  /** Earlier attempts of this activation lost with their executor (crash, lease taken over): this one re-executed it. */
+  previousAttempts?: TAttemptStart[];
   result?: { emissions?: TEmission[]; state?: unknown; runOutput?: { name: string; value: unknown }; wait?: TWaitRequest };
 };
 
@@ -80,6 +82,11 @@ export type TRunStore = {
   loadRun(runId: string): Promise<TLoadedRun>;
   /** One transaction: the step row and the run's frontier. Throws LeaseLostError when `owner` no longer holds the run. */
   commitStep(options: { runId: string; owner: string; step: TStepRecord; frontier: TFrontier }): Promise<void>;
+  /**
+   * The frontier alone, before effectful activations start (their start markers), in one statement. Throws
+   * LeaseLostError when `owner` no longer holds the run.
+   */
+  saveFrontier(options: { runId: string; owner: string; frontier: TFrontier }): Promise<void>;
   finishRun(options: { runId: string; owner: string; status: "succeeded" | "failed" | "cancelled"; output: unknown; error: unknown; frontier: TFrontier }): Promise<void>;
   /** Status waiting, lease released: no process holds a parked run. */
   parkRun(options: { runId: string; owner: string; frontier: TFrontier; wakeAt: Date | null }): Promise<void>;

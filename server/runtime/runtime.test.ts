@@ -151,6 +151,35 @@ describe("runtime", () => {
     await runToIdle(second.runtime);
     expect(second.memory.runs.get(id)!.status).toBe("succeeded");
     expect(ledger).toEqual([`${id}:a:top:0`, `${id}:b:top:0`, `${id}:hang:top:0`]);
+
+    // The interrupted step ran again as attempt 2, and its record keeps the attempt that was lost.
+    const hang = second.memory.steps.find((step) => step.nodeId === "hang")!;
+    expect(hang.attempt).toBe(2);
+    expect(hang.effects.previousAttempts).toEqual([{ attempt: 1, startedAt: expect.any(Number), owner: expect.stringMatching(/^executor-/) }]);
+    expect(hang.effects.previousAttempts![0]!.startedAt).toBeLessThanOrEqual(hang.startedAt.getTime());
+    expect(second.memory.steps.filter((step) => step.nodeId !== "hang").map((step) => step.attempt)).toEqual([1, 1, 1]);
+    const log = second.memory.events.find((event) => event.type === "node.log" && event.nodeId === "hang");
+    expect(log?.payload).toMatchObject({ level: "warn", message: expect.stringMatching(/^Re-executed after takeover as attempt 2: attempt 1, started .* by executor-.*, was interrupted$/) });
+  });
+
+  it("saves a start marker before each effectful activation, and none before pure ones", async () => {
+    const ledger: string[] = [];
+    const { memory, runtime, start } = setup([createLedgerNode(ledger)]);
+    const marked: string[][] = [];
+    const saveFrontier = memory.store.saveFrontier;
+    memory.store.saveFrontier = (options) => {
+      marked.push(options.frontier.inFlight.filter((activation) => activation.started).map((activation) => `${activation.key}#${activation.started!.attempt}`));
+      return saveFrontier(options);
+    };
+    const spec = buildSpec(
+      [{ id: "in", type: "core/input" }, { id: "pure", type: "core/template", config: { template: "{{input}}" } }, { id: "a", type: "test/ledger" }, { id: "b", type: "test/ledger" }],
+      ["in.out->pure.in", "pure.out->a.in", "a.out->b.in"],
+    );
+    const id = start(spec, "x");
+    await runToIdle(runtime);
+    expect(memory.runs.get(id)!.status).toBe("succeeded");
+    expect(marked).toEqual([["a:top:0#1"], ["b:top:0#1"]]);
+    expect(memory.steps.map((step) => step.effects.previousAttempts)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
 

@@ -18,6 +18,9 @@ export type TMessage = {
   isSkip: boolean;
 };
 
+/** One execution of an activation that was recorded as started before it ran (a start marker). */
+export type TAttemptStart = { attempt: number; startedAt: number; owner: string };
+
 export type TActivation = {
   /** `<node>:<scope>:<n>`: stable across crashes and replays, used as the step's idempotency key. */
   key: string;
@@ -29,6 +32,13 @@ export type TActivation = {
   isSkipped: boolean;
   /** `<node>:<scope>` of the state this activation reads and writes (a Map's item results share their Map's). */
   stateKey: string;
+  /**
+   * Set and saved before an effectful activation runs (mark-started.ts), so that the executor taking the run over after
+   * a crash knows it may have acted already and re-executes it as the next attempt, with the same idempotency key.
+   */
+  started?: TAttemptStart;
+  /** Attempts lost with their executor (a crash, a lease taken over), oldest first. */
+  previousAttempts?: TAttemptStart[];
 };
 
 export type TWaitingActivation = TActivation & { wait: TWaitRequest };
@@ -36,7 +46,7 @@ export type TResolvedActivation = TActivation & { resolution: TWaitResolution };
 
 export type TFrontier = {
   pending: TMessage[];
-  /** Taken from `pending` but not yet recorded as a step: re-executed after a crash with the same key. */
+  /** Taken from `pending` but not yet recorded as a step: re-executed after a crash with the same key (as the next attempt when `started`). */
   inFlight: TActivation[];
   /** Parked durably (approval, delay). */
   waiting: TWaitingActivation[];

@@ -44,6 +44,9 @@ export function createMemoryRunStore(now: () => number = Date.now) {
       else steps.push(structuredClone(step));
       run.frontier = structuredClone(frontier);
     },
+    async saveFrontier({ runId, owner, frontier }) {
+      held(runId, owner).frontier = structuredClone(frontier);
+    },
     async finishRun({ runId, owner, status, output, error, frontier }) {
       const run = held(runId, owner);
       Object.assign(run, { status, output, error, frontier: structuredClone(frontier), leaseOwner: null });
