@@ -5,15 +5,19 @@ import type { AddressInfo } from "node:net";
 
 export type TLedgerRequest = { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: string; at: number };
 
-export async function startHttpLedgerServer() {
+/** `holdMs`: each answer waits this long, so that a test can kill the caller while its call is in flight. */
+export async function startHttpLedgerServer(options: { holdMs?: number } = {}) {
   const requests: TLedgerRequest[] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       requests.push({ method: request.method ?? "GET", path: request.url ?? "/", headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() });
-      response.setHeader("content-type", "application/json");
-      response.end(JSON.stringify({ received: requests.length }));
+      const answer = JSON.stringify({ received: requests.length });
+      setTimeout(() => {
+        response.setHeader("content-type", "application/json");
+        response.end(answer);
+      }, options.holdMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
