@@ -9,6 +9,8 @@ import type { TListedStep } from "./run-types";
 import styles from "./run-page.module.css";
 import { StatusPill } from "./status-pill";
 import { getStepActivity } from "./step-activity";
+import { listStepAttempts } from "./step-attempts";
+import { StepReexecution } from "./step-reexecution";
 import { StepCalls } from "./step-calls";
 import { StepError } from "./step-error";
 import { StepLogs } from "./step-logs";
@@ -60,6 +62,7 @@ export const StepInspector = memo(function StepInspector(props: {
         {step.usage && ` · ${formatTokens(step.usage.tokens)} tokens · ${formatCostUsd(step.usage.costUsd)}`}
       </p>
       {!record && <p className={styles.note}>The step is still going: its input and output are recorded when it ends.</p>}
+      <StepReexecution attempts={listStepAttempts(record?.effects, step)} />
       {record && (
         <>
           <div className={styles.section}>
