@@ -85,8 +85,11 @@ describe("durability", () => {
     if (repeated.length === 1) expect(beforeCrash.at(-1)).toBe(repeated[0]);
     const steps = await db().runStep.findMany({ where: { runId: run.id }, select: { key: true, attempt: true } });
     expect(new Set(steps.map((step) => step.key)).size).toBe(steps.length);
-    // The repeat is visible: the interrupted step is attempt 2, every other one attempt 1.
-    expect(steps.filter((step) => step.attempt === 2).map((step) => `${run.id}:${step.key}`)).toEqual(repeated);
+    // The repeat is visible: the interrupted step is attempt 2. (A step marked started just before the kill, that had
+    // not reached its ledger line yet, is attempt 2 too: at most one step was running.)
+    const reexecuted = steps.filter((step) => step.attempt === 2).map((step) => `${run.id}:${step.key}`);
+    expect(reexecuted.length).toBeLessThanOrEqual(1);
+    expect(reexecuted).toEqual(expect.arrayContaining(repeated));
   });
 
   it("an HTTP call cut off by SIGKILL is repeated once with the same Idempotency-Key, as attempt 2; every other call has its own key", async () => {
