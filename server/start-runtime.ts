@@ -11,7 +11,7 @@ import type { TSeqEvent } from "./runtime/run-store";
 import { createRuntime } from "./runtime/runtime";
 import { logger } from "./telemetry/logger";
 
-export function startRuntime(db: TDb, options: { onEvent?: (event: TSeqEvent) => void } = {}) {
+export function startRuntime(db: TDb, options: { onEvent?: (event: TSeqEvent) => void; owner?: string } = {}) {
   const log = logger.child({ component: "runtime" });
   const config = env();
   const runtime = createRuntime({
@@ -22,6 +22,7 @@ export function startRuntime(db: TDb, options: { onEvent?: (event: TSeqEvent) =>
     maxRuns: config.STUDIO_RUNTIME_MAX_RUNS,
     maxRunsPerWorkspace: config.STUDIO_RUNTIME_MAX_RUNS_PER_WORKSPACE,
     maxRunsPerGraph: config.STUDIO_RUNTIME_MAX_RUNS_PER_GRAPH,
+    owner: options.owner,
     onEvent: options.onEvent,
     onError: (error, context) => log.error({ err: error, context }, "runtime error"),
   });

@@ -59,12 +59,14 @@ const COMMIT_STEP_SQL = `
 const SAVE_FRONTIER_SQL = `
   UPDATE "Run" SET frontier = $3::jsonb, "heartbeatAt" = (now() AT TIME ZONE 'UTC') WHERE id = $1 AND "leaseOwner" = $2 RETURNING id`;
 
-// Oldest first; SKIP LOCKED lets several executors claim at once without waiting on each other.
+// Oldest first; SKIP LOCKED lets several executors claim at once without waiting on each other. A lease already held
+// by this owner and not in excludeIds (the runs it drives now) was left by its previous life (a restart with the same
+// owner): taken back at once instead of after the lease time.
 const CLAIM_RUNS_SQL = `
   WITH candidates AS (
     SELECT id FROM "Run"
     WHERE NOT (id = ANY($1::text[]))
-      AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < (now() AT TIME ZONE 'UTC'))
+      AND ("leaseOwner" IS NULL OR "leaseOwner" = $3 OR "leaseExpiresAt" < (now() AT TIME ZONE 'UTC'))
       AND (status IN ('queued', 'running') OR (status = 'waiting' AND ("wakeAt" <= (now() AT TIME ZONE 'UTC') OR "cancelRequested")))
     ORDER BY "createdAt"
     LIMIT $2

@@ -16,6 +16,10 @@ export type TRuntimeOptions = {
   implementations: TNodeImplementations | ((run: TLoadedRun) => Promise<TNodeImplementations>);
   clock?: TClock;
   random?: () => number;
+  /**
+   * Lease owner name; random when absent. A process restarted with the same owner takes its leftover leases back at
+   * once (claimRuns), so it must be unique among live processes: two processes sharing one would drive the same runs.
+   */
   owner?: string;
   /** Node activations running at once across all runs of this process. */
   maxActivations?: number;
@@ -115,8 +119,10 @@ export function createRuntime(options: TRuntimeOptions) {
             return "error" as const;
           })
           .then(async (outcome) => {
-            driving.delete(run.id);
+            // Released before it leaves `driving`: claimRuns takes this owner's own leases back unless excluded, so a
+            // poll in between would claim the run again and this release would then drop the new drive's lease.
             if (outcome === "stopped" || outcome === "error") await store.releaseLeases({ owner, runIds: [run.id] }).catch((error: unknown) => onError(error, "release lease"));
+            driving.delete(run.id);
             settledListeners.forEach((listener) => listener());
             if (outcome !== "stopped") wake();
             return outcome;

@@ -19,7 +19,7 @@ export function createMemoryRunStore(now: () => number = Date.now) {
   const store: TRunStore = {
     async claimRuns({ owner, limit, leaseMs, excludeIds }) {
       const claimable = [...runs.values()]
-        .filter((run) => !excludeIds.includes(run.id) && (run.leaseOwner === null || run.leaseExpiresAt < now()))
+        .filter((run) => !excludeIds.includes(run.id) && (run.leaseOwner === null || run.leaseOwner === owner || run.leaseExpiresAt < now()))
         .filter(
           (run) =>
             run.status === "queued" ||
