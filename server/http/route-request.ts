@@ -5,11 +5,11 @@ import { logger } from "../telemetry/logger";
 export type THttpHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /**
- * Sends /api/trpc, /api/auth, /api/hooks (webhook triggers) and /api/health to the studio's own handlers and
- * everything else to Next.
+ * Sends /api/trpc, /api/auth, /api/hooks (webhook triggers), /api/health (liveness) and /api/ready (readiness) to the
+ * studio's own handlers and everything else to Next.
  * A handler that throws answers a JSON error instead of leaving the request hanging.
  */
-export function createRequestRouter(routes: { trpc: THttpHandler; auth: THttpHandler; hooks: THttpHandler; health: THttpHandler; next: THttpHandler }) {
+export function createRequestRouter(routes: { trpc: THttpHandler; auth: THttpHandler; hooks: THttpHandler; health: THttpHandler; ready: THttpHandler; next: THttpHandler }) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const pathname = (req.url ?? "/").split("?")[0]!;
     const handler = pathname.startsWith("/api/trpc/")
@@ -19,8 +19,10 @@ export function createRequestRouter(routes: { trpc: THttpHandler; auth: THttpHan
         : pathname.startsWith("/api/hooks/")
           ? routes.hooks
           : pathname === "/api/health"
-          ? routes.health
-          : routes.next;
+            ? routes.health
+            : pathname === "/api/ready"
+              ? routes.ready
+              : routes.next;
     try {
       await handler(req, res);
     } catch (error) {
