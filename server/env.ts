@@ -19,8 +19,8 @@ const ZEnv = z.object({
   STUDIO_RUNTIME_MAX_RUNS: z.coerce.number().int().min(1).max(10_000).default(50),
   STUDIO_RUNTIME_MAX_RUNS_PER_WORKSPACE: z.coerce.number().int().min(1).max(10_000).optional(),
   STUDIO_RUNTIME_MAX_RUNS_PER_GRAPH: z.coerce.number().int().min(1).max(10_000).optional(),
-  /** This process's lease owner name (server/runtime-owner.ts); unique per live process. */
-  STUDIO_RUNTIME_OWNER: z.string().max(200).regex(/^[\w.:@-]+$/, "may hold letters, digits and . _ : @ - only").optional(),
+  /** A stable name for this studio process (server/runtime-owner.ts); `#` is kept out: it ends the name in lease owners. */
+  STUDIO_RUNTIME_INSTANCE: z.string().max(200).regex(/^[\w.:@-]+$/, "may hold letters, digits and . _ : @ - only").optional(),
   /** 32 bytes, base64: encrypts workspace secrets. Unset in embedded mode: generated into the data folder. */
   STUDIO_MASTER_KEY: z
     .string()

@@ -20,7 +20,7 @@ import { loadOrCreateSecretFile } from "./secret-file";
 import { getPluginSourcesDir, setPluginStorageDir } from "./plugins/plugin-storage";
 import { loadMasterKey, setMasterKey } from "./secrets/master-key";
 import { seedDatabaseIfEmpty, type TSeedResult } from "./seed/seed-database";
-import { resolveRuntimeOwner } from "./runtime-owner";
+import { resolveRuntimeInstance } from "./runtime-owner";
 import { startRuntime } from "./start-runtime";
 import { logger } from "./telemetry/logger";
 import { createScheduler } from "./triggers/scheduler";
@@ -76,8 +76,8 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
   // Run events go from the runtime to socket subscribers in process; the database gets them in batches beside.
   const runEvents = createRunEventHub();
   const realtime = attachRealtime(server, { db, secret, allowedOrigins: config.allowedOrigins, runEvents });
-  const owner = resolveRuntimeOwner({ envOwner: config.STUDIO_RUNTIME_OWNER, dataDir: config.dataDir, isEmbedded: embedded !== undefined });
-  const runtime = startRuntime(db, { onEvent: runEvents.publish, owner });
+  const instance = resolveRuntimeInstance({ envInstance: config.STUDIO_RUNTIME_INSTANCE, dataDir: config.dataDir, isEmbedded: embedded !== undefined });
+  const runtime = await startRuntime(db, { onEvent: runEvents.publish, instance });
   // Schedule triggers fire from every web process; a compare-and-set per tick keeps each tick to one run.
   const scheduler = createScheduler({ db });
   scheduler.start();
@@ -121,7 +121,7 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
 
 /**
  * The embedded Postgres died and its watchdog could not start it again: exit non-zero so a supervisor (systemd,
- * Docker's restart policy) sees the failure. Leases left behind are taken back at the next start (runtime-owner.ts).
+ * Docker's restart policy) sees the failure. Leases left behind are released at the next start (runtime-owner.ts).
  */
 function exitOnDatabaseLoss(error: Error): void {
   logger.fatal({ err: error }, "the database is gone");

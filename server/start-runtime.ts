@@ -1,6 +1,7 @@
 // Single-node mode: the runtime runs inside the web process, on the Postgres store, woken by domain events.
 import type { TDb } from "./db/client";
 import { createPrismaRunStore } from "./db/prisma-run-store";
+import { releaseEarlierLeases } from "./db/release-earlier-leases";
 import { env } from "./env";
 import { studioEvents } from "./events/studio-events";
 import { closeSandboxPool } from "./plugins/sandbox-host";
@@ -9,11 +10,19 @@ import { getMasterKey } from "./secrets/master-key";
 import { resolveSecretValue } from "./services/secret/resolve-secret";
 import type { TSeqEvent } from "./runtime/run-store";
 import { createRuntime } from "./runtime/runtime";
+import { createRuntimeOwner } from "./runtime-owner";
 import { logger } from "./telemetry/logger";
 
-export function startRuntime(db: TDb, options: { onEvent?: (event: TSeqEvent) => void; owner?: string } = {}) {
+/** `instance`: this studio's stable name (runtime-owner.ts); leases its earlier starts left are released first. */
+export async function startRuntime(db: TDb, options: { onEvent?: (event: TSeqEvent) => void; instance?: string } = {}) {
   const log = logger.child({ component: "runtime" });
   const config = env();
+  let owner: string | undefined;
+  if (options.instance) {
+    owner = createRuntimeOwner(options.instance);
+    const released = await releaseEarlierLeases(db, { instance: options.instance, owner });
+    if (released > 0) log.info({ released, instance: options.instance }, "released the leases of this instance's earlier start: its runs resume now");
+  }
   const runtime = createRuntime({
     store: createPrismaRunStore(db),
     implementations: (run) => loadWorkspaceImplementations(db, run),
@@ -22,7 +31,7 @@ export function startRuntime(db: TDb, options: { onEvent?: (event: TSeqEvent) =>
     maxRuns: config.STUDIO_RUNTIME_MAX_RUNS,
     maxRunsPerWorkspace: config.STUDIO_RUNTIME_MAX_RUNS_PER_WORKSPACE,
     maxRunsPerGraph: config.STUDIO_RUNTIME_MAX_RUNS_PER_GRAPH,
-    owner: options.owner,
+    owner,
     onEvent: options.onEvent,
     onError: (error, context) => log.error({ err: error, context }, "runtime error"),
   });

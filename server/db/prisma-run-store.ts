@@ -60,8 +60,8 @@ const SAVE_FRONTIER_SQL = `
   UPDATE "Run" SET frontier = $3::jsonb, "heartbeatAt" = (now() AT TIME ZONE 'UTC') WHERE id = $1 AND "leaseOwner" = $2 RETURNING id`;
 
 // Oldest first; SKIP LOCKED lets several executors claim at once without waiting on each other. A lease already held
-// by this owner and not in excludeIds (the runs it drives now) was left by its previous life (a restart with the same
-// owner): taken back at once instead of after the lease time.
+// by this owner and not in excludeIds (the runs it drives now) is one whose drive ended while the database was down
+// (the release failed too): taken back at once instead of after the lease time.
 const CLAIM_RUNS_SQL = `
   WITH candidates AS (
     SELECT id FROM "Run"

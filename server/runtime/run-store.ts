@@ -77,7 +77,7 @@ export type TRunStore = {
   /**
    * Leases up to `limit` runs that need an executor, oldest first: queued, running with an expired lease, parked with a
    * delay now due, or not final with a cancel requested. A run leased by `owner` itself and not in `excludeIds` is
-   * claimable at once: this owner's previous life held it (a process restarted with the same owner).
+   * claimable at once: a drive of this runtime ended while the database was down, so releasing its lease failed.
    */
   claimRuns(options: { owner: string; limit: number; leaseMs: number; excludeIds: string[] }): Promise<string[]>;
   loadRun(runId: string): Promise<TLoadedRun>;

@@ -1,5 +1,5 @@
-// A studio process killed mid-run and started again: it resumes its run at once, long before the run's lease expires,
-// while a live process of another owner keeps waiting for that lease.
+// A studio process killed mid-run and started again under the same instance name: it releases the leases its earlier
+// start left and resumes the run at once, long before the lease expires; a live process of another instance waits.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -9,6 +9,8 @@ import { afterAll, expect, inject, it } from "vitest";
 import { db } from "../db/client";
 import { toJsonColumn } from "../db/json";
 import { createPrismaRunStore } from "../db/prisma-run-store";
+import { releaseEarlierLeases } from "../db/release-earlier-leases";
+import { createRuntimeOwner } from "../runtime-owner";
 import { createTestWorkspace } from "../testing/factories";
 import { createNodeImplementations } from "./node-implementation";
 import { CORE_NODES } from "./nodes/core";
@@ -57,24 +59,42 @@ function runtimeAs(owner: string) {
 
 const runState = (runId: string) => db().run.findUniqueOrThrow({ where: { id: runId }, select: { status: true, leaseOwner: true, output: true } });
 
-it("a process restarted with the same owner resumes its run at once; another owner waits for the lease", async () => {
-  const owner = `studio-restart-${randomUUID()}`;
+it("a restarted instance releases the leases of its earlier start and resumes at once; another instance waits", async () => {
+  const instance = `studio-restart-${randomUUID()}`;
+  const firstOwner = createRuntimeOwner(instance);
   const run = await queueChainRun();
-  await crashMidRun(owner, 2);
+  await crashMidRun(firstOwner, 2);
 
-  // A live process with another owner (two studios on one database) must not take a run whose lease is current.
-  const other = runtimeAs(`studio-other-${randomUUID()}`);
+  // A live process of another instance (two studios on one database) must not take a run whose lease is current.
+  const other = runtimeAs(createRuntimeOwner(`studio-other-${randomUUID()}`));
   other.start();
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   await other.stop();
-  expect(await runState(run.id)).toMatchObject({ status: "running", leaseOwner: owner });
+  expect(await runState(run.id)).toMatchObject({ status: "running", leaseOwner: firstOwner });
 
   const restartedAt = Date.now();
+  const owner = createRuntimeOwner(instance);
+  expect(await releaseEarlierLeases(db(), { instance, owner })).toBe(1);
   const restarted = runtimeAs(owner);
   restarted.start();
   await expect.poll(async () => (await runState(run.id)).status, { timeout: 15_000 }).toBe("succeeded");
   await restarted.stop();
-  // Far below the lease: the restarted process did not wait for its own lease to expire.
+  // Far below the lease: the restarted instance did not wait for its earlier start's lease to expire.
   expect(Date.now() - restartedAt).toBeLessThan(10_000);
   expect((await runState(run.id)).output).toEqual({ total: CHAIN_LENGTH });
+});
+
+it("releases only the earlier leases of its own instance, not this start's nor another instance's", async () => {
+  const instance = `studio-${randomUUID()}`;
+  const owner = createRuntimeOwner(instance);
+  const leases = [createRuntimeOwner(instance), owner, createRuntimeOwner(`${instance}x`), `${instance}-other`];
+  const runIds: string[] = [];
+  for (const leaseOwner of leases) {
+    const run = await queueChainRun();
+    await db().run.update({ where: { id: run.id }, data: { status: "running", leaseOwner, leaseExpiresAt: new Date(Date.now() + LEASE_MS) } });
+    runIds.push(run.id);
+  }
+  expect(await releaseEarlierLeases(db(), { instance, owner })).toBe(1);
+  const after = await db().run.findMany({ where: { id: { in: runIds } }, select: { id: true, leaseOwner: true } });
+  expect(runIds.map((id) => after.find((row) => row.id === id)!.leaseOwner)).toEqual([null, ...leases.slice(1)]);
 });

@@ -16,10 +16,7 @@ export type TRuntimeOptions = {
   implementations: TNodeImplementations | ((run: TLoadedRun) => Promise<TNodeImplementations>);
   clock?: TClock;
   random?: () => number;
-  /**
-   * Lease owner name; random when absent. A process restarted with the same owner takes its leftover leases back at
-   * once (claimRuns), so it must be unique among live processes: two processes sharing one would drive the same runs.
-   */
+  /** Lease owner name, unique among live runtimes (two sharing one would drive the same runs); random when absent. */
   owner?: string;
   /** Node activations running at once across all runs of this process. */
   maxActivations?: number;
