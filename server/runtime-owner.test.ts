@@ -1,11 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { readEnv } from "./env";
 import { createRuntimeOwner, RUNTIME_INSTANCE_FILE, resolveRuntimeInstance } from "./runtime-owner";
 
-const tempDir = () => mkdtempSync(path.join(tmpdir(), "studio-instance-"));
+const tempDirs: string[] = [];
+const tempDir = () => tempDirs[tempDirs.push(mkdtempSync(path.join(tmpdir(), "studio-instance-"))) - 1]!;
+afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe("resolveRuntimeInstance", () => {
   it("keeps one instance name per embedded data directory across restarts", () => {

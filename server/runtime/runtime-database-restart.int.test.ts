@@ -1,7 +1,6 @@
 // A run keeps going when the embedded Postgres under it is killed: the watchdog restarts it, the pool reconnects, and
 // the runtime takes its own lease back at once and continues from the last checkpoint.
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -48,7 +47,7 @@ it("a run continues after its embedded Postgres is killed and restarted, without
   const workspace = await prisma.workspace.create({ data: { slug: "restart", name: "Restart" } });
   const graph = await prisma.graph.create({ data: { workspaceId: workspace.id, name: "Chain", draft: toJsonColumn(spec) } });
   const run = await prisma.run.create({ data: { workspaceId: workspace.id, graphId: graph.id, spec: toJsonColumn(spec), input: 0, trigger: "test" } });
-  const ledgerPath = path.join(mkdtempSync(path.join(tmpdir(), "studio-db-restart-")), "ledger");
+  const ledgerPath = path.join(cluster.dataDir, "ledger");
   const ledger = () => (existsSync(ledgerPath) ? readFileSync(ledgerPath, "utf8").trim().split("\n") : []);
   const errors: string[] = [];
   const runtime = createRuntime({
