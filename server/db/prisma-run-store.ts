@@ -80,6 +80,7 @@ const CLAIM_RUNS_SQL = `
 
 const LOAD_RUN_SQL = `
   SELECT id, "workspaceId", "graphId", status::text AS status, spec, input, frontier, "cancelRequested", "startNodeId",
+         (extract(epoch FROM "startedAt") * 1000)::float8 AS "startedAt",
          "replayOfRunId", "parentRunId", "forkedFromStepId", "forkInput",
          COALESCE((SELECT max(seq) FROM "RunEvent" WHERE "runId" = $1), 0)::int AS "lastSeq"
   FROM "Run" WHERE id = $1`;
@@ -94,6 +95,8 @@ type TRunRow = {
   frontier: TFrontier | null;
   cancelRequested: boolean;
   startNodeId: string | null;
+  /** UTC wall time as epoch ms (the column has no time zone; reading it as a Date would apply the process's zone). */
+  startedAt: number | null;
   replayOfRunId: string | null;
   parentRunId: string | null;
   forkedFromStepId: string | null;

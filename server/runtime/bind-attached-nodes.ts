@@ -29,6 +29,8 @@ export type TAttachEnvironment = {
   redact<T>(value: T): T;
   /** A node was invoked as an attachment (its lifecycle: created at the first call, activated at each). */
   onInvoked(nodeId: string): void;
+  /** A model call's usage, as it finishes: the caller's step counts it even if it (or a delegated agent) then fails. */
+  onSpent(usage: { tokens: number; costUsd: number }): void;
   /** A child run keyed by the call's idempotency key (so a re-executed step finds it again), awaited to its end. */
   runGraph(key: string, request: TChildRunRequest): Promise<TChildRunResult>;
 };
@@ -91,6 +93,7 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
       const output = await withRetries(kind, () => run(context(callIndex)), (retry) => onRetry?.({ ...base, ...retry }));
       call.output = kind === "tool" ? env.redact(output) : output;
       call.usage = usageOf?.(output);
+      if (kind === "model" && call.usage) env.onSpent(call.usage);
       call.finishedAt = env.now();
       env.emit("node.call_finished", nodeId, { ...base, ok: true, durationMs: call.finishedAt - call.startedAt, output: kind === "tool" ? truncateJson(call.output) : undefined, usage: call.usage });
       return call.output as T;

@@ -1,11 +1,11 @@
 // Drives one leased run until it completes, fails, is cancelled or parks: take ready activations, execute them
 // (up to the run's concurrency), and after each one record the step and the frontier in one transaction.
 import type { TActivationSlots } from "./activation-slots";
-import type { TAttachedCall, TBudgetLeft } from "./attached-contract";
+import type { TAttachedCall } from "./attached-contract";
 import { bindAttachedNodes } from "./bind-attached-nodes";
 import type { TClock } from "./clock";
 import { compilePlan, type TRunPlan } from "./compile-plan";
-import { LeaseLostError, toStepError, type TStepError } from "./errors";
+import { BudgetExceededError, LeaseLostError, NonRetriableError, RunTimedOutError, toStepError, type TStepError } from "./errors";
 import type { TRunEvent, TRunEventMap } from "./events";
 import { executeActivation, type TActivationOutcome, type TExecutionDirective } from "./execute-activation";
 import {
@@ -22,6 +22,7 @@ import type { TChildRunRequest, TNodeImplementations } from "./node-implementati
 import type { TLoadedRun, TRunStore, TStepRecord } from "./run-store";
 import { createRunRedactor } from "./run-redactor";
 import { describeReexecution, saveStartMarkers } from "./start-markers";
+import { addUsage, createUsageMeter, describeBudgetLeft, describeBudgetOverrun, describeTimeout, getRunDeadline, getWakeAt, NO_USAGE, watchDeadline } from "./run-limits";
 import type { TStepStatus } from "./statuses";
 
 export const DEFAULT_MAX_STEPS = 10_000;
@@ -53,8 +54,10 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
     emitRedacted({ runId: run.id, type, nodeId, payload, ts: resources.clock.now() } as TRunEvent);
   const store = createRedactingStore(resources.store, redactor);
   const { owner } = resources;
-  // Aborts running nodes when the run itself must stop (budget exceeded).
+  // Aborts running nodes when the run itself must stop (budget, timeout, another node failed).
   const halt = new AbortController();
+  // Aborts when this drive returns: ends the deadline watch.
+  const ended = new AbortController();
   const signal = AbortSignal.any([signals.stop, signals.cancel, halt.signal]);
 
   let plan: TRunPlan;
@@ -67,6 +70,10 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
   }
   let frontier = resolveElapsedDelays(run.frontier ?? createInitialFrontier(plan, run.input, run.startNodeId), resources.clock.now());
   emit("run.started", null, { isResumed: run.frontier !== null });
+  const deadline = getRunDeadline(run.settings, run.startedAt ?? resources.clock.now());
+  let hasTimedOut = false;
+  const isPastDeadline = () => deadline !== undefined && (hasTimedOut || resources.clock.now() >= deadline);
+  const meter = createUsageMeter();
 
   const maxSteps = run.settings.maxSteps ?? DEFAULT_MAX_STEPS;
   const concurrency = run.settings.concurrency ?? DEFAULT_RUN_CONCURRENCY;
@@ -89,7 +96,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
       return value;
     },
     startChildRun: (parentStepSeq: number, request: TChildRunRequest) => store.createChildRun({ parentRunId: run.id, parentStepSeq, request }),
-    budget: () => describeBudgetLeft(run.settings, frontier),
+    budget: () => describeBudgetLeft(run.settings, frontier.usage ?? NO_USAGE),
     bindAttached: (activation: TActivation, idempotencyKey: string, calls: TAttachedCall[], attemptSignal: AbortSignal, whileWaiting: <T>(wait: () => Promise<T>) => Promise<T>) =>
       bindAttachedNodes(
         {
@@ -104,9 +111,10 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
           resolveSecret: env.resolveSecret,
           redact: (value) => redactor.redact(value),
           onInvoked: (nodeId) => lifecycle.activateAttached(nodeId, activation),
+          onSpent: (usage) => meter.add(activation.key, usage),
           runGraph: (key, request) => whileWaiting(() => runToolGraph(store, resources.clock, { parentRunId: run.id, key, request }, attemptSignal)),
         },
-        { nodeId: activation.nodeId, stepSeq: activation.stepSeq, idempotencyKey, budget: describeBudgetLeft(run.settings, frontier), calls },
+        { nodeId: activation.nodeId, stepSeq: activation.stepSeq, idempotencyKey, budget: describeBudgetLeft(run.settings, frontier.usage ?? NO_USAGE), calls },
       ),
   };
   const lifecycle = createLifecycle(frontier, (type, nodeId, payload) => emit(type, nodeId, payload as never));
@@ -123,6 +131,15 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
     for (const activation of saved.reexecuted) emit("node.log", activation.nodeId, { stepSeq: activation.stepSeq, level: "warn", message: describeReexecution(activation) });
     saved.activations.forEach(start);
   };
+  // Woken at its deadline (parked on an approval, say) or resumed after it: nothing runs again.
+  if (isPastDeadline()) {
+    lifecycle.retireAll(frontier);
+    return fail({ code: "RunTimedOut", message: describeTimeout(run.settings) }, frontier);
+  }
+  watchDeadline(resources.clock, deadline, AbortSignal.any([signal, ended.signal]), () => {
+    hasTimedOut = true;
+    halt.abort(new RunTimedOutError(describeTimeout(run.settings)));
+  });
 
   try {
     // After a crash: the activations that were running, and waits resolved while the run was parked, go first.
@@ -136,13 +153,9 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
         emit("run.cancelled", null, { reason: "Cancelled by a user" });
         return "cancelled";
       }
-      const overBudget = describeBudgetOverrun(run.settings, frontier);
-      if (overBudget) {
-        halt.abort(new Error(overBudget));
-        await Promise.allSettled(running.values());
-        lifecycle.retireAll(frontier);
-        return await fail({ code: "BudgetExceeded", message: overBudget }, frontier);
-      }
+      if (isPastDeadline()) return await stopRun(new RunTimedOutError(describeTimeout(run.settings)));
+      const overBudget = describeBudgetOverrun(run.settings, frontier.usage ?? NO_USAGE);
+      if (overBudget) return await stopRun(new BudgetExceededError(overBudget));
       if (frontier.stepCount >= maxSteps) {
         lifecycle.retireAll(frontier);
         return await fail({ code: "MaxStepsExceeded", message: `The run reached its limit of ${maxSteps} steps` }, frontier);
@@ -153,7 +166,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
 
       if (running.size === 0) {
         if (frontier.waiting.length > 0) {
-          const wakeAt = nextWakeAt(frontier);
+          const wakeAt = getWakeAt(nextWakeAt(frontier), deadline);
           await store.parkRun({ runId: run.id, owner, frontier, wakeAt: wakeAt === undefined ? null : new Date(wakeAt) });
           emit("run.waiting", null, { nodeIds: frontier.waiting.map((waiting) => waiting.nodeId) });
           return "waiting";
@@ -168,30 +181,63 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
       }
 
       const outcome = await Promise.race([...running.values(), aborted]);
-      if (!outcome) continue;
+      // Past its deadline, an outcome is left running: stopRun records it with the reason, not as the node's own failure.
+      if (!outcome || hasTimedOut) continue;
       running.delete(outcome.activation.key);
       if (signals.stop.aborted) return "stopped";
       if (signals.cancel.aborted && outcome.kind === "error") continue;
 
-      const recorded = recordOutcome(plan, frontier, outcome);
-      frontier = countAttachedCalls(recorded.frontier, outcome.effects.calls);
-      await store.commitStep({ runId: run.id, owner, step: toStepRecord(run.id, outcome, recorded.status), frontier });
-      const changedDepths = edgeDepths.update(frontier);
-      if (changedDepths) emit("edge.depth", null, { depths: changedDepths });
-      const { stepSeq } = outcome.activation;
-      const nodeId = outcome.activation.nodeId;
+      await commit(outcome);
       if (outcome.kind === "error") {
-        emit("node.failed", nodeId, { stepSeq, error: outcome.error });
+        const nodeId = outcome.activation.nodeId;
+        const label = plan.nodes.get(nodeId)?.node.label || nodeId;
+        await settleRunning(new NonRetriableError(`The run failed at node "${label}"`));
         lifecycle.retireAll(frontier);
-        return await fail({ ...outcome.error, message: `Node "${plan.nodes.get(nodeId)?.node.label || nodeId}" failed: ${outcome.error.message}` }, frontier, nodeId);
+        return await fail({ ...outcome.error, message: `Node "${label}" failed: ${outcome.error.message}` }, frontier, nodeId);
       }
-      if (recorded.status === "skipped") emit("node.skipped", nodeId, { stepSeq });
-      else if (recorded.status === "waiting") emit("node.waiting", nodeId, { stepSeq, kind: outcome.kind === "result" && outcome.result.kind === "wait" ? outcome.result.wait.kind : "approval" });
-      else emit("node.completed", nodeId, { stepSeq, durationMs: outcome.finishedAt - outcome.startedAt, ports: recorded.ports });
     }
   } catch (error) {
     if (error instanceof LeaseLostError) return "stopped";
     throw error;
+  } finally {
+    ended.abort();
+  }
+
+  /** Records a finished activation: the step row, its spend and the frontier in one transaction, then its event. */
+  async function commit(outcome: TActivationOutcome): Promise<void> {
+    const recorded = recordOutcome(plan, frontier, outcome);
+    const usage = meter.take(outcome.activation.key, outcome.kind === "result" && outcome.result.kind === "outputs" ? outcome.result.usage : undefined);
+    frontier = countAttachedCalls({ ...recorded.frontier, usage: addUsage(recorded.frontier.usage ?? NO_USAGE, usage) }, outcome.effects.calls);
+    await store.commitStep({ runId: run.id, owner, step: toStepRecord(run.id, outcome, recorded.status, usage), frontier });
+    const changedDepths = edgeDepths.update(frontier);
+    if (changedDepths) emit("edge.depth", null, { depths: changedDepths });
+    const { stepSeq, nodeId } = outcome.activation;
+    if (outcome.kind === "error") emit("node.failed", nodeId, { stepSeq, error: outcome.error });
+    else if (recorded.status === "skipped") emit("node.skipped", nodeId, { stepSeq });
+    else if (recorded.status === "waiting") emit("node.waiting", nodeId, { stepSeq, kind: outcome.kind === "result" && outcome.result.kind === "wait" ? outcome.result.wait.kind : "approval" });
+    else emit("node.completed", nodeId, { stepSeq, durationMs: outcome.finishedAt - outcome.startedAt, ports: recorded.ports });
+  }
+
+  /**
+   * Aborts the running activations with `reason` and records how each ended (a step cut off fails with the reason),
+   * so the steps and the spend of a run stopped early are on record.
+   */
+  async function settleRunning(reason: Error): Promise<void> {
+    halt.abort(reason);
+    const settled = await Promise.allSettled(running.values());
+    running.clear();
+    for (const result of settled) {
+      if (result.status !== "fulfilled") continue;
+      const outcome = result.value;
+      await commit(outcome.kind === "error" ? { ...outcome, error: { ...toStepError(halt.signal.reason), stack: undefined } } : outcome);
+    }
+  }
+
+  /** A run-level limit was reached: running nodes are cancelled and recorded, and the run fails with the limit's code. */
+  async function stopRun(reason: BudgetExceededError | RunTimedOutError): Promise<TDriveOutcome> {
+    await settleRunning(reason);
+    lifecycle.retireAll(frontier);
+    return fail({ code: reason.name, message: reason.message }, frontier);
   }
 
   async function fail(error: TStepError & { nodeId?: string }, at: TFrontier, nodeId?: string): Promise<TDriveOutcome> {
@@ -208,7 +254,7 @@ function recordOutcome(plan: TRunPlan, frontier: TFrontier, outcome: TActivation
   return { frontier: applyActivationResult(plan, frontier, outcome.activation, outcome.result), status: "succeeded", ports: Object.keys(outcome.result.outputs) };
 }
 
-function toStepRecord(runId: string, outcome: TActivationOutcome, status: TStepStatus): TStepRecord {
+function toStepRecord(runId: string, outcome: TActivationOutcome, status: TStepStatus, usage: TStepRecord["usage"]): TStepRecord {
   const result = outcome.kind === "result" ? outcome.result : undefined;
   return {
     runId,
@@ -222,7 +268,7 @@ function toStepRecord(runId: string, outcome: TActivationOutcome, status: TStepS
     output: result?.kind === "outputs" ? result.outputs : null,
     error: outcome.kind === "error" ? outcome.error : null,
     effects: outcome.effects,
-    usage: result?.kind === "outputs" ? (result.usage ?? null) : null,
+    usage,
     startedAt: new Date(outcome.startedAt),
     finishedAt: new Date(outcome.finishedAt),
   };
@@ -257,26 +303,6 @@ function countAttachedCalls(frontier: TFrontier, calls: TAttachedCall[] | undefi
   const activationCounts = { ...frontier.activationCounts };
   for (const call of calls) activationCounts[`${call.nodeId}:attached`] = (activationCounts[`${call.nodeId}:attached`] ?? 0) + 1;
   return { ...frontier, activationCounts };
-}
-
-function describeBudgetLeft(settings: TLoadedRun["settings"], frontier: TFrontier): TBudgetLeft {
-  const usage = frontier.usage ?? { tokens: 0, costUsd: 0 };
-  return {
-    tokens: settings.tokenBudget === undefined ? undefined : settings.tokenBudget - usage.tokens,
-    costUsd: settings.costBudgetUsd === undefined ? undefined : settings.costBudgetUsd - usage.costUsd,
-  };
-}
-
-/** A run stops cleanly, before starting another node, once it used more than its token or cost budget. */
-function describeBudgetOverrun(settings: TLoadedRun["settings"], frontier: TFrontier): string | undefined {
-  const usage = frontier.usage ?? { tokens: 0, costUsd: 0 };
-  if (settings.tokenBudget !== undefined && usage.tokens > settings.tokenBudget) {
-    return `The run used ${usage.tokens} tokens; its budget is ${settings.tokenBudget}`;
-  }
-  if (settings.costBudgetUsd !== undefined && usage.costUsd > settings.costBudgetUsd) {
-    return `The run cost $${usage.costUsd.toFixed(4)}; its budget is $${settings.costBudgetUsd}`;
-  }
-  return undefined;
 }
 
 /**

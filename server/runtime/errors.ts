@@ -23,6 +23,19 @@ export class ApprovalRejectedError extends NonRetriableError {
   override name = "ApprovalRejected";
 }
 
+/**
+ * A token or cost budget (the run's, or an agent's own) is used up. It fails the run: a delegated agent's budget error
+ * is not handed to the calling model as a tool result, since the run's budget is shared by every agent in it.
+ */
+export class BudgetExceededError extends NonRetriableError {
+  override name = "BudgetExceeded";
+}
+
+/** The run passed `settings.runTimeoutMs` since it first started; the abort reason its running steps see. */
+export class RunTimedOutError extends NonRetriableError {
+  override name = "RunTimedOut";
+}
+
 export class RunCancelledError extends Error {
   override name = "RunCancelledError";
 }

@@ -64,6 +64,8 @@ export type TLoadedRun = {
   input: unknown;
   frontier: TFrontier | null;
   cancelRequested: boolean;
+  /** When an executor first claimed the run (ms since epoch); the run timeout counts from it, across restarts and parks. */
+  startedAt: number | null;
   /** Set when a trigger started the run: only that node starts, not the graph's other triggers and inputs. */
   startNodeId?: string | null;
   recording: TRecording | null;

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { renderTemplate } from "@/lib/values/render-template";
 import type { TAttachedNode, TAttachedNodes, TBudgetLeft, TChatMessage, TModelResponse, TToolCall, TToolSpec } from "../../runtime/attached-contract";
-import { NonRetriableError } from "../../runtime/errors";
+import { BudgetExceededError, NonRetriableError } from "../../runtime/errors";
 import { toToolName } from "../../runtime/tool-config";
 
 export const DEFAULT_MAX_TURNS = 8;
@@ -103,7 +103,8 @@ async function callTool(routes: Map<string, TToolRoute>, call: TToolCall, answer
     }
     return reply(toToolText(result.output));
   } catch (error) {
-    if (error instanceof Error && error.name === "AbortError") throw error;
+    // A delegated agent that ran out of budget stops the run (the budget is the run's), not just this tool call.
+    if (error instanceof BudgetExceededError || (error instanceof Error && error.name === "AbortError")) throw error;
     answer.toolCalls.push({ tool: call.name, arguments: call.arguments, ok: false });
     return reply(`Error: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -122,18 +123,18 @@ function addUsage(answer: TAgentAnswer, response: TModelResponse): void {
   answer.usage.costUsd += response.costUsd;
 }
 
-/** The node's own budget, then what was left of the run's: either ends the loop with the reason. */
+/** The node's own budget, then what was left of the run's: either fails the step (and the run) with BudgetExceeded. */
 function checkBudgets(context: TAgentLoopContext, answer: TAgentAnswer): void {
   const own = optionalNumber(context.config.tokenBudget);
   const name = String(context.config.toolName ?? "") || "The agent";
   if (own !== undefined && answer.usage.tokens > own) {
-    throw new NonRetriableError(`${name} stopped: it used ${answer.usage.tokens} tokens; its budget is ${own}`);
+    throw new BudgetExceededError(`${name} stopped: it used ${answer.usage.tokens} tokens; its budget is ${own}`);
   }
   if (context.budget.tokens !== undefined && answer.usage.tokens > context.budget.tokens) {
-    throw new NonRetriableError(`${name} stopped: the run's token budget is used up (${answer.usage.tokens} tokens in this step, ${context.budget.tokens} were left)`);
+    throw new BudgetExceededError(`${name} stopped: the run's token budget is used up (${answer.usage.tokens} tokens in this step, ${context.budget.tokens} were left)`);
   }
   if (context.budget.costUsd !== undefined && answer.usage.costUsd > context.budget.costUsd) {
-    throw new NonRetriableError(`${name} stopped: the run's cost budget is used up ($${answer.usage.costUsd.toFixed(4)} in this step)`);
+    throw new BudgetExceededError(`${name} stopped: the run's cost budget is used up ($${answer.usage.costUsd.toFixed(4)} in this step)`);
   }
 }
 

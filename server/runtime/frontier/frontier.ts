@@ -59,7 +59,7 @@ export type TFrontier = {
   activationCounts: Record<string, number>;
   nextStepSeq: number;
   stepCount: number;
-  /** Everything the run's steps consumed so far (checked against the graph's budget). */
+  /** Everything the run's steps consumed so far, failed steps included (run-limits.ts; checked against the budget). */
   usage: TUsage;
 };
 
@@ -88,7 +88,7 @@ export function createInitialFrontier(plan: TRunPlan, runInput: unknown, startNo
   };
 }
 
-/** Records a finished activation: routes its outputs (or skip markers) along outgoing edges. */
+/** Records a finished activation: routes its outputs (or skip markers) along outgoing edges. Its usage is counted by drive-run (any step status). */
 export function applyActivationResult(
   plan: TRunPlan,
   frontier: TFrontier,
@@ -111,8 +111,6 @@ export function applyActivationResult(
     for (const emission of result.emissions ?? []) emitted.push(...send(emission.port, emission.payload, emission.scope, false));
   }
   const runOutput = result.kind === "outputs" ? result.runOutput : undefined;
-  const used = result.kind === "outputs" ? result.usage : undefined;
-  const usage = used ? { tokens: frontier.usage.tokens + used.tokens, costUsd: frontier.usage.costUsd + used.costUsd } : frontier.usage;
   const nodeState = result.kind === "outputs" && "state" in result ? withState(frontier.nodeState, activation.stateKey, result.state) : frontier.nodeState;
   return {
     ...frontier,
@@ -122,7 +120,6 @@ export function applyActivationResult(
     resolved: frontier.resolved.filter((candidate) => candidate.key !== activation.key),
     outputs: runOutput ? { ...frontier.outputs, [runOutput.name]: runOutput.value } : frontier.outputs,
     stepCount: frontier.stepCount + 1,
-    usage,
   };
 }
 

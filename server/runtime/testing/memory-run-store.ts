@@ -28,7 +28,7 @@ export function createMemoryRunStore(now: () => number = Date.now) {
         )
         .sort((a, b) => a.createdAt - b.createdAt)
         .slice(0, limit);
-      for (const run of claimable) Object.assign(run, { leaseOwner: owner, leaseExpiresAt: now() + leaseMs, status: "running" });
+      for (const run of claimable) Object.assign(run, { leaseOwner: owner, leaseExpiresAt: now() + leaseMs, status: "running", startedAt: run.startedAt ?? now() });
       return claimable.map((run) => run.id);
     },
     async loadRun(runId) {
@@ -106,8 +106,8 @@ export function createMemoryRunStore(now: () => number = Date.now) {
     steps,
     events,
     runs,
-    addRun(run: Omit<TLoadedRun, "status" | "frontier" | "nextEventSeq" | "cancelRequested" | "recording"> & { status?: TRunStatus; recording?: TLoadedRun["recording"] }) {
-      runs.set(run.id, { status: "queued", frontier: null, nextEventSeq: 1, cancelRequested: false, recording: null, ...run, leaseOwner: null, leaseExpiresAt: 0, wakeAt: null, output: null, error: null, createdAt: runs.size });
+    addRun(run: Omit<TLoadedRun, "status" | "frontier" | "nextEventSeq" | "cancelRequested" | "recording" | "startedAt"> & { status?: TRunStatus; recording?: TLoadedRun["recording"]; startedAt?: number | null }) {
+      runs.set(run.id, { status: "queued", frontier: null, nextEventSeq: 1, cancelRequested: false, recording: null, startedAt: null, ...run, leaseOwner: null, leaseExpiresAt: 0, wakeAt: null, output: null, error: null, createdAt: runs.size });
     },
   };
 }
