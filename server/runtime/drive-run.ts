@@ -39,6 +39,8 @@ export type TDriveResources = {
   owner: string;
   emit: (event: TRunEvent) => void;
   resolveSecret: (workspaceId: string, name: string) => Promise<string>;
+  /** Wraps a step's in-process wait for a child run: the run gives its run slot back meanwhile (runtime.ts). */
+  whileWaitingOnChild: <T>(wait: () => Promise<T>) => Promise<T>;
 };
 
 export type TDriveOutcome = "succeeded" | "failed" | "cancelled" | "waiting" | "stopped";
@@ -112,7 +114,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
           redact: (value) => redactor.redact(value),
           onInvoked: (nodeId) => lifecycle.activateAttached(nodeId, activation),
           onSpent: (usage) => meter.add(activation.key, usage),
-          runGraph: (key, request) => whileWaiting(() => runToolGraph(store, resources.clock, { parentRunId: run.id, key, request }, attemptSignal)),
+          runGraph: (key, request) => whileWaiting(() => resources.whileWaitingOnChild(() => runToolGraph(store, resources.clock, { parentRunId: run.id, key, request }, attemptSignal))),
         },
         { nodeId: activation.nodeId, stepSeq: activation.stepSeq, idempotencyKey, budget: describeBudgetLeft(run.settings, frontier.usage ?? NO_USAGE), calls },
       ),

@@ -35,7 +35,8 @@ export type TRuntimeOptions = {
 
 export type TRuntime = ReturnType<typeof createRuntime>;
 
-type TDriven = { workspaceId: string; graphId: string; stop: AbortController; cancel: AbortController; done: Promise<TDriveOutcome | "error"> };
+/** `childWaits`: steps of the run now waiting in process for a child run (a Sub-graph tool): while any do, the run holds no run slot. */
+type TDriven = { workspaceId: string; graphId: string; childWaits: number; stop: AbortController; cancel: AbortController; done: Promise<TDriveOutcome | "error"> };
 
 export function createRuntime(options: TRuntimeOptions) {
   const { store } = options;
@@ -65,10 +66,28 @@ export function createRuntime(options: TRuntimeOptions) {
     }
   }
 
-  function countDriving(key: "workspaceId" | "graphId", value: string): number {
+  /**
+   * Runs that hold a slot, in total or of one workspace or graph. A run waiting for its tool's child run gives its slot
+   * back, so parents waiting on children can never take every slot their children need (a Sub-graph node parks its run
+   * and holds nothing either).
+   */
+  function countHoldingSlots(key?: "workspaceId" | "graphId", value?: string): number {
     let count = 0;
-    for (const driven of driving.values()) if (driven[key] === value) count++;
+    for (const driven of driving.values()) if (driven.childWaits === 0 && (!key || driven[key] === value)) count++;
     return count;
+  }
+
+  /** Wraps a step's in-process wait for a child run: the run's slot is free meanwhile, and a poll claims the child now. */
+  function makeChildWait(driven: TDriven) {
+    return async <T>(wait: () => Promise<T>): Promise<T> => {
+      driven.childWaits++;
+      wake();
+      try {
+        return await wait();
+      } finally {
+        driven.childWaits--;
+      }
+    };
   }
 
   let currentPoll: Promise<void> = Promise.resolve();
@@ -86,7 +105,7 @@ export function createRuntime(options: TRuntimeOptions) {
   async function pollOnce(): Promise<void> {
     isPolling = true;
     try {
-      const limit = maxRuns - driving.size;
+      const limit = maxRuns - countHoldingSlots();
       const claimed = limit > 0 ? await store.claimRuns({ owner, limit, leaseMs, excludeIds: [...driving.keys()] }) : [];
       // Stopped while claiming: give the runs back instead of driving them after stop() returned.
       if (!isRunning) {
@@ -97,18 +116,18 @@ export function createRuntime(options: TRuntimeOptions) {
       for (const runId of claimed) {
         const run = await store.loadRun(runId);
         const isOverLimit =
-          countDriving("workspaceId", run.workspaceId) >= (options.maxRunsPerWorkspace ?? Infinity) ||
-          countDriving("graphId", run.graphId) >= (options.maxRunsPerGraph ?? Infinity);
+          countHoldingSlots("workspaceId", run.workspaceId) >= (options.maxRunsPerWorkspace ?? Infinity) ||
+          countHoldingSlots("graphId", run.graphId) >= (options.maxRunsPerGraph ?? Infinity);
         if (isOverLimit) {
           deferred.push(runId);
           continue;
         }
         events.startRun(run.id, run.nextEventSeq);
-        const driven: TDriven = { workspaceId: run.workspaceId, graphId: run.graphId, stop: new AbortController(), cancel: new AbortController(), done: Promise.resolve("stopped") };
+        const driven: TDriven = { workspaceId: run.workspaceId, graphId: run.graphId, childWaits: 0, stop: new AbortController(), cancel: new AbortController(), done: Promise.resolve("stopped") };
         driving.set(run.id, driven);
         driven.done = resolveImplementations(run)
           .then(({ implementations, loadError }) => {
-            const resources = { store, implementations, loadError, resolveSecret, clock, random: options.random ?? Math.random, slots, owner, emit: events.emit };
+            const resources = { store, implementations, loadError, resolveSecret, clock, random: options.random ?? Math.random, slots, owner, emit: events.emit, whileWaitingOnChild: makeChildWait(driven) };
             return driveRun(resources, run, { stop: driven.stop.signal, cancel: driven.cancel.signal });
           })
           .catch((error: unknown) => {
