@@ -26,7 +26,7 @@ async function runParents(parentSpec: (childGraphId: string) => ReturnType<typeo
     spec: buildSpec([{ id: "in", type: "core/input" }, { id: "greet", type: "core/template", config: { template: "Hello {{input.name}}" } }, { id: "out", type: "core/output", config: { name: "greeting" } }], ["in.out->greet.in", "greet.out->out.in"]),
   });
   const parent = await createGraph(db(), { ...scope, name: "Parent", spec: parentSpec(child.id) });
-  const runs = [];
+  const runs: { id: string }[] = [];
   for (let i = 0; i < PARENTS; i++) runs.push(await startRun(db(), { ...scope, graphId: parent.id, source: { kind: "draft" }, input: { name: `p${i}` } }));
   runtime = createRuntime({ store: createPrismaRunStore(db()), implementations: (run) => loadWorkspaceImplementations(db(), run), maxRuns: 2, maxRunsPerWorkspace: 2, pollMs: 30 });
   runtime.start();
