@@ -22,3 +22,4 @@ export * from "./rules/find-overfilled-inputs";
 export * from "./rules/find-missing-required-inputs";
 export * from "./rules/find-unbounded-cycles";
 export * from "./templates";
+export * from "./entry-nodes";

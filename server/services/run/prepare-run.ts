@@ -1,4 +1,4 @@
-import { describeGraphProblems, validateGraph, validateJsonValue, type TGraphSpec, type TJsonSchema } from "@/lib/graph";
+import { describeGraphProblems, findEntryNodes, getNodeName, validateGraph, validateJsonValue, type TGraphNode, type TGraphSpec, type TJsonSchema, type TNodeTypeRegistry } from "@/lib/graph";
 import { AppError, notFound } from "../../app-error";
 import type { TDbOrTx } from "../../db/client";
 import { toJsonColumn } from "../../db/json";
@@ -17,7 +17,10 @@ export type TRunSource = { kind: "draft" } | { kind: "version"; number: number |
  * current draft, validated against the workspace's node types and snapshotted, and the input checked against the Input
  * node's schema. Shared by run.start and the triggers, so a webhook or a schedule can start only what a person could.
  */
-/** `startNodeId`: a trigger starts the run there, so the Input nodes' schemas (of nodes that do not run) do not apply. */
+/**
+ * `startNodeId`: the Input or trigger node the run starts at (a trigger gives its own node, a person picks one); only
+ * that node starts, so only its schema applies to the input. Without one, the graph's only entry node is it.
+ */
 export async function prepareRun(db: TDbOrTx, options: { workspaceId: string; graphId: string; source: TRunSource; input: unknown; startNodeId?: string }) {
   const graph = await findGraphOrThrow(db, options, { id: true, draft: true, currentVersion: { select: { id: true, number: true, spec: true } } });
   const { spec, versionId } = await resolveSpec(db, graph, options.source);
@@ -34,13 +37,15 @@ export async function prepareRun(db: TDbOrTx, options: { workspaceId: string; gr
   checkPluginUse(validation.spec, plugins);
   const input = options.input ?? {};
   if (JSON.stringify(input).length > MAX_INPUT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The run input is larger than ${MAX_INPUT_BYTES} bytes`);
-  if (!options.startNodeId) checkRunInput(validation.spec, input);
+  const startNode = pickStartNode(validation.spec, registry, options.startNodeId);
+  if (startNode) checkRunInput(startNode, input);
   return {
     workspaceId: options.workspaceId,
     graphId: graph.id,
     graphVersionId: versionId,
     spec: toJsonColumn(validation.spec),
     input: input === null ? Prisma.JsonNull : (input as Prisma.InputJsonValue),
+    startNodeId: startNode?.id ?? null,
   } satisfies Omit<Prisma.RunUncheckedCreateInput, "trigger">;
 }
 
@@ -59,14 +64,25 @@ async function resolveSpec(
   return { spec: version.spec, versionId: version.id };
 }
 
-function checkRunInput(spec: TGraphSpec, input: unknown): void {
-  for (const node of spec.nodes) {
-    const schema = node.type === "core/input" ? (node.config.schema as TJsonSchema | undefined) : undefined;
-    if (!schema) continue;
-    const errors = validateJsonValue(schema, input);
-    if (errors.length > 0) {
-      const lines = errors.slice(0, 10).map((error) => (error.path.length > 0 ? `${error.path.join(".")}: ${error.message}` : error.message));
-      throw new AppError("BAD_REQUEST", `The run input does not match the Input node "${node.label || node.id}":\n${lines.join("\n")}`, { details: { inputErrors: errors } });
-    }
+/** A run starts at one entry node: the one asked for, or the only one; several and none asked for is the caller's to fix. */
+function pickStartNode(spec: TGraphSpec, registry: TNodeTypeRegistry, startNodeId: string | undefined): TGraphNode | undefined {
+  const entries = findEntryNodes(spec, registry);
+  const names = entries.map((node) => `"${getNodeName(node)}" (${node.id})`).join(", ");
+  if (startNodeId) {
+    const picked = entries.find((node) => node.id === startNodeId);
+    if (!picked) throw new AppError("BAD_REQUEST", `Node "${startNodeId}" cannot start a run of this graph; its Input and trigger nodes are: ${names || "none"}`);
+    return picked;
+  }
+  if (entries.length > 1) throw new AppError("BAD_REQUEST", `The graph has ${entries.length} Input and trigger nodes: ${names}. Choose the one to start at (startNodeId).`);
+  return entries[0];
+}
+
+function checkRunInput(node: TGraphNode, input: unknown): void {
+  const schema = node.type === "core/input" ? (node.config.schema as TJsonSchema | undefined) : undefined;
+  if (!schema) return;
+  const errors = validateJsonValue(schema, input);
+  if (errors.length > 0) {
+    const lines = errors.slice(0, 10).map((error) => (error.path.length > 0 ? `${error.path.join(".")}: ${error.message}` : error.message));
+    throw new AppError("BAD_REQUEST", `The run input does not match the Input node "${getNodeName(node)}":\n${lines.join("\n")}`, { details: { inputErrors: errors } });
   }
 }

@@ -4,11 +4,12 @@ import { prepareRun, type TRunSource } from "./prepare-run";
 
 /**
  * Queues a run of a published version (`version`: a number, or "latest") or of the current draft. The spec is
- * validated against the node types and snapshotted into the run; the input is validated against the Input node's schema.
+ * validated against the node types and snapshotted into the run; it starts at `startNodeId` (required when the graph has
+ * several Input and trigger nodes) and the input is validated against that Input node's schema.
  */
 export async function startRun(
   db: TDb,
-  options: { workspaceId: string; graphId: string; actorId: string; source: TRunSource; input: unknown; trigger?: string },
+  options: { workspaceId: string; graphId: string; actorId: string; source: TRunSource; input: unknown; trigger?: string; startNodeId?: string },
 ) {
   const prepared = await prepareRun(db, options);
   const run = await db.run.create({

@@ -171,4 +171,33 @@ describe("run router with the runtime on Postgres", () => {
     expect((await settled(api, workspaceId, run.id, ["cancelled"])).status).toBe("cancelled");
     expect((await rejectionOf(api.run.cancel({ workspaceId, runId: run.id }))).code).toBe("CONFLICT");
   });
+
+  it("starts only the Input or trigger node picked; with several and none picked it names them", async () => {
+    const { workspace, members } = await createWorkspaceWithMembers(["editor"]);
+    const workspaceId = workspace.id;
+    const api = callerFor(members.editor);
+    const spec = buildSpec(
+      [
+        { id: "typed", type: "core/input", label: "Typed", config: { schema: { type: "object", required: ["text"] } } },
+        { id: "hook", type: "core/webhook", label: "Hook" },
+        { id: "fromTyped", type: "core/output", config: { name: "typed" } },
+        { id: "fromHook", type: "core/output", config: { name: "hook" } },
+      ],
+      ["typed.out->fromTyped.in", "hook.out->fromHook.in"],
+    );
+    const graph = await api.graph.create({ workspaceId, name: "Two entries", spec });
+
+    const unpicked = await rejectionOf(api.run.start({ workspaceId, graphId: graph.id, input: { text: "hi" } }));
+    expect(unpicked.code).toBe("BAD_REQUEST");
+    expect(unpicked.message).toContain('"Typed" (typed), "Hook" (hook)');
+    const notEntry = await rejectionOf(api.run.start({ workspaceId, graphId: graph.id, startNodeId: "fromHook" }));
+    expect(notEntry.code).toBe("BAD_REQUEST");
+
+    // The Input's schema is not the hook's: a body without `text` starts at the hook.
+    const run = await api.run.start({ workspaceId, graphId: graph.id, startNodeId: "hook", input: { body: 1 } });
+    const done = await settled(api, workspaceId, run.id);
+    expect(done).toMatchObject({ status: "succeeded", output: { hook: { body: 1 } } });
+    const steps = await api.run.steps({ workspaceId, runId: run.id });
+    expect(steps.map((step) => step.nodeId).sort()).toEqual(["fromHook", "hook"]);
+  });
 });

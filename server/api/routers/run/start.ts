@@ -5,7 +5,7 @@ import { ZStartRunInput } from "./types";
 export const startRunProcedure = workspaceProcedure("run:start")
   .input(ZStartRunInput)
   .mutation(({ ctx, input }) => {
-    const { workspaceId, graphId, version } = input;
+    const { workspaceId, graphId, version, startNodeId } = input;
     const source = version === "draft" ? { kind: "draft" as const } : { kind: "version" as const, number: version };
-    return startRun(ctx.db, { workspaceId, graphId, actorId: ctx.user.id, source, input: input.input });
+    return startRun(ctx.db, { workspaceId, graphId, actorId: ctx.user.id, source, input: input.input, startNodeId });
   });

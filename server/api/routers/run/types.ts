@@ -13,6 +13,8 @@ export const ZStartRunInput = z
     /** A version number, "latest" (the newest published version) or "draft". */
     version: z.union([z.number().int().min(1), z.literal("latest"), z.literal("draft")]).default("draft"),
     input: z.unknown().optional(),
+    /** The Input or trigger node to start at; required when the graph has several. */
+    startNodeId: ZId.optional(),
   })
   .strict();
 export const ZGetRunInput = z.object(ZRunRef).strict();
