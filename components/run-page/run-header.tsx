@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { formatCostUsd, formatDurationMs, formatInstant, formatTokens } from "./format-run-values";
+import { RunLimits } from "./run-limits";
 import { RunLineage, shortId } from "./run-lineage";
 import type { TRunStatus } from "./run-status";
 import { toMs, type TRunDetail, type TUsage } from "./run-types";
 import styles from "./run-page.module.css";
 import { StatusPill } from "./status-pill";
 
-/** Graph and version, live status, trigger, times, duration, tokens, cost, lineage, and what a parked run waits for. */
+/** Graph and version, live status, trigger, times, duration, tokens, cost, limits, lineage, and what a parked run waits for. */
 export function RunHeader(props: {
   run: TRunDetail;
   status: TRunStatus;
@@ -61,6 +62,7 @@ export function RunHeader(props: {
           <dd>{formatCostUsd(props.usage?.costUsd)}</dd>
         </div>
       </dl>
+      <RunLimits run={run} elapsedMs={duration} usage={props.usage} />
       <RunLineage run={run} workspaceSlug={workspaceSlug} labelOf={props.labelOf} />
       {props.replayNote && (
         <p className={styles.note} data-testid="replay-note">

@@ -1,5 +1,6 @@
 // Drives one leased run until it completes, fails, is cancelled or parks: take ready activations, execute them
 // (up to the run's concurrency), and after each one record the step and the frontier in one transaction.
+import { DEFAULT_MAX_STEPS } from "@/lib/runs/run-limits";
 import type { TActivationSlots } from "./activation-slots";
 import type { TAttachedCall } from "./attached-contract";
 import { bindAttachedNodes } from "./bind-attached-nodes";
@@ -25,7 +26,6 @@ import { describeReexecution, saveStartMarkers } from "./start-markers";
 import { addUsage, createUsageMeter, describeBudgetLeft, describeBudgetOverrun, describeTimeout, getRunDeadline, getWakeAt, NO_USAGE, watchDeadline } from "./run-limits";
 import type { TStepStatus } from "./statuses";
 
-export const DEFAULT_MAX_STEPS = 10_000;
 export const DEFAULT_RUN_CONCURRENCY = 8;
 
 export type TDriveResources = {

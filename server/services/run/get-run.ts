@@ -1,16 +1,18 @@
+import type { TGraphSettings } from "@/lib/graph";
 import type { TDbOrTx } from "../../db/client";
 import type { TFrontier } from "../../runtime/frontier/frontier";
 import type { TUsage } from "../../runtime/node-implementation";
 import { findRunOrThrow } from "./find-run";
 
 type TSpecShape = {
+  settings?: TGraphSettings;
   nodes?: { id: string; type: string; label?: string; position?: { x: number; y: number } }[];
   edges?: { id: string; source: { node: string }; target: { node: string } }[];
 };
 
 /**
  * A run with its input, output, error and what it waits for (detail view; the list never loads these), the runs it
- * derives from (replay, fork, parent) and its graph's nodes (id, type, label, position) and edges, for naming steps and
+ * derives from (replay, fork, parent), its limits and the steps it took (for the header), and its graph's nodes (id, type, label, position) and edges, for naming steps and
  * drawing the graph.
  */
 export async function getRun(db: TDbOrTx, options: { workspaceId: string; runId: string }) {
@@ -43,12 +45,15 @@ export async function getRun(db: TDbOrTx, options: { workspaceId: string; runId:
   const nodes = (shape.nodes ?? []).map((node) => ({ id: node.id, type: node.type, label: node.label || node.id, position: node.position ?? { x: 0, y: 0 } }));
   // Enough of the graph to draw it (a comparison on the canvas), without configs.
   const edges = (shape.edges ?? []).map((edge) => ({ id: edge.id, source: edge.source.node, target: edge.target.node }));
+  const { maxSteps, runTimeoutMs, tokenBudget, costBudgetUsd } = shape.settings ?? {};
   const forkedFrom = forkedFromStepId ? await db.runStep.findUnique({ where: { id: forkedFromStepId }, select: { seq: true, nodeId: true } }) : null;
   return {
     ...rest,
     graphName: graph.name,
     versionNumber: graphVersion?.number ?? null,
     usage: usage as TUsage | null,
+    limits: { maxSteps, runTimeoutMs, tokenBudget, costBudgetUsd },
+    stepCount: (frontier as TFrontier | null)?.stepCount ?? 0,
     waiting,
     nodes,
     edges,
