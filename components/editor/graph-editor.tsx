@@ -15,6 +15,7 @@ import styles from "./editor.module.css";
 import { computeAutoLayout } from "./auto-layout";
 import { DiffSummary } from "./diff-summary";
 import { copyFragment, createNodeOfType, findFreePosition, pasteFragment } from "./graph-edits";
+import { GraphSettingsPanel } from "./graph-settings-panel";
 import { GroupFrame } from "./group-frame";
 import { findSelectedGroups } from "./group-edits";
 import { NODE_TYPE_DRAG_FORMAT, Palette, type TPaletteEntry } from "./palette";
@@ -311,6 +312,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
           canRun={canRun}
           canCancel={canCancel}
           getSpec={getSpec}
+          registry={registry}
           saveDraft={autosave.saveNow}
           onFollow={setFollowedRunId}
         />
@@ -389,6 +391,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
             onCompare={(versionNumber, versionSpec) => setComparison({ versionNumber, diff: diffGraphs(versionSpec, getSpec()) })}
           />
           {comparison && <DiffSummary versionNumber={comparison.versionNumber} diff={comparison.diff} selectedId={selectedNode?.id} onClose={() => setComparison(undefined)} />}
+          {!selectedNode && <GraphSettingsPanel spec={spec} getSpec={getSpec} isReadOnly={!canEdit} onCommit={commitEdit} />}
           {selectedNode && <Inspector node={selectedNode} definition={registry.get(selectedNode.type)} workspaceId={workspaceId} graphId={graph.id} isReadOnly={!canEdit} onChange={updateNode} />}
           <ProblemsPanel problems={problems} onFocus={focusNode} />
         </aside>

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import type { TGraphSpec } from "@/lib/graph";
+import { findEntryNodes, getNodeName, type TGraphNode, type TGraphSpec, type TNodeTypeRegistry } from "@/lib/graph";
 import { getErrorMessage } from "../../trpc/error-message";
 import { useTRPC } from "../../trpc/trpc";
 import { Button } from "../../ui/button";
@@ -21,6 +21,8 @@ type TRunControlsProps = {
   canRun: boolean;
   canCancel: boolean;
   getSpec: () => TGraphSpec;
+  /** Node types: which nodes are Input and trigger nodes the run can start at. */
+  registry: TNodeTypeRegistry;
   /** Saves pending edits; false when the draft could not be saved (a conflict), so the run would not be what is shown. */
   saveDraft: () => Promise<boolean>;
   onFollow: (runId: string | undefined) => void;
@@ -28,7 +30,10 @@ type TRunControlsProps = {
 
 const FINAL = new Set(["succeeded", "failed", "cancelled"]);
 
-/** Run the draft with an input form, then follow the run on the canvas; open it on its page, cancel it, or stop following. */
+/**
+ * Run the draft with an input form (and, when the graph has several Input and trigger nodes, the one to start at), then
+ * follow the run on the canvas; open it on its page, cancel it, or stop following.
+ */
 export function RunControls(props: TRunControlsProps) {
   const trpc = useTRPC();
   const [isFormOpen, setFormOpen] = useState(false);
@@ -37,13 +42,16 @@ export function RunControls(props: TRunControlsProps) {
   const cancel = useMutation(trpc.run.cancel.mutationOptions());
   const status = useRunStatus(props.store);
   const streamStatus = useStreamStatus(props.store);
-  const [inputSchema, setInputSchema] = useState<unknown>();
+  const [entries, setEntries] = useState<TGraphNode[]>([]);
+  const [startNodeId, setStartNodeId] = useState<string>();
+  const startNode = entries.find((node) => node.id === startNodeId);
+  const inputSchema = startNode?.type === "core/input" ? startNode.config.schema : undefined;
 
   const startRun = async (input: unknown) => {
     setError(undefined);
     if (!(await props.saveDraft())) return setError("The draft could not be saved: resolve the save problem first.");
     try {
-      const run = await start.mutateAsync({ workspaceId: props.workspaceId, graphId: props.graphId, version: "draft", input });
+      const run = await start.mutateAsync({ workspaceId: props.workspaceId, graphId: props.graphId, version: "draft", input, startNodeId });
       setFormOpen(false);
       props.onFollow(run.id);
     } catch (caught) {
@@ -57,7 +65,9 @@ export function RunControls(props: TRunControlsProps) {
         <Button
           onClick={() => {
             // Read when the form opens, not on every render: building the spec walks every node of the canvas.
-            setInputSchema(props.getSpec().nodes.find((node) => node.type === "core/input" && !node.disabled)?.config.schema);
+            const found = findEntryNodes(props.getSpec(), props.registry);
+            setEntries(found);
+            setStartNodeId((current) => (found.some((node) => node.id === current) ? current : found[0]?.id));
             setFormOpen((open) => !open);
           }}
           aria-expanded={isFormOpen}
@@ -79,7 +89,19 @@ export function RunControls(props: TRunControlsProps) {
       )}
       {isFormOpen && (
         <div className={styles.runPopover} role="dialog" aria-label="Run the draft">
-          <RunInputForm schema={inputSchema} isBusy={start.isPending} error={error} onSubmit={(input) => void startRun(input)} onCancel={() => setFormOpen(false)} />
+          {entries.length > 1 && (
+            <label className={styles.field}>
+              <span>Start at</span>
+              <select aria-label="Start at" value={startNodeId} onChange={(event) => setStartNodeId(event.target.value)}>
+                {entries.map((node) => (
+                  <option key={node.id} value={node.id}>
+                    {getNodeName(node)} ({props.registry.get(node.type)?.title ?? node.type})
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <RunInputForm key={startNodeId} schema={inputSchema} isBusy={start.isPending} error={error} onSubmit={(input) => void startRun(input)} onCancel={() => setFormOpen(false)} />
         </div>
       )}
     </div>
