@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createNodeImplementations } from "./node-implementation";
 import { CORE_NODES } from "./nodes/core";
 import { createRuntime } from "./runtime";
+import { watchDeadline } from "./run-limits";
 import { buildSpec } from "./testing/build-spec";
 import { createMemoryRunStore } from "./testing/memory-run-store";
 import { createHangingNode, createLedgerNode } from "./testing/test-nodes";
@@ -75,5 +76,23 @@ describe("run timeout", () => {
     await runtime.stop();
     expect(memory.runs.get("late")).toMatchObject({ status: "failed", error: { code: "RunTimedOut" } });
     expect(ledger).toEqual([]);
+  });
+});
+
+describe("watchDeadline", () => {
+  it("sleeps a deadline beyond the longest timer in parts instead of firing at once", async () => {
+    const sleeps: number[] = [];
+    let now = 0;
+    const clock = {
+      now: () => now,
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+    };
+    let firedAt: number | undefined;
+    watchDeadline(clock, 30 * 86_400_000, new AbortController().signal, () => (firedAt = now));
+    await expect.poll(() => firedAt).toBe(30 * 86_400_000);
+    expect(sleeps).toEqual([2_147_483_647, 30 * 86_400_000 - 2_147_483_647]);
   });
 });

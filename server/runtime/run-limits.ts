@@ -47,10 +47,17 @@ export function getWakeAt(nextDelayAt: number | undefined, deadline: number | un
   return deadline === undefined ? nextDelayAt : Math.min(nextDelayAt, deadline);
 }
 
+/** setTimeout fires at once for a delay past 2^31 - 1 ms (about 24.8 days): a longer wait is slept in parts. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** Calls `onDeadline` once the deadline passes, unless `signal` aborts first (the drive ended). */
 export function watchDeadline(clock: TClock, deadline: number | undefined, signal: AbortSignal, onDeadline: () => void): void {
   if (deadline === undefined) return;
-  clock.sleep(Math.max(0, deadline - clock.now()), signal).then(
+  const parts = Math.ceil(Math.max(0, deadline - clock.now()) / MAX_TIMER_MS);
+  const sleepUntilDeadline = async () => {
+    for (let part = 0; part < parts; part++) await clock.sleep(Math.min(MAX_TIMER_MS, Math.max(0, deadline - clock.now())), signal);
+  };
+  sleepUntilDeadline().then(
     () => {
       if (!signal.aborted) onDeadline();
     },
