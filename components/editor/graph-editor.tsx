@@ -391,8 +391,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
             onCompare={(versionNumber, versionSpec) => setComparison({ versionNumber, diff: diffGraphs(versionSpec, getSpec()) })}
           />
           {comparison && <DiffSummary versionNumber={comparison.versionNumber} diff={comparison.diff} selectedId={selectedNode?.id} onClose={() => setComparison(undefined)} />}
-          {!selectedNode && <GraphSettingsPanel spec={spec} getSpec={getSpec} isReadOnly={!canEdit} onCommit={commitEdit} />}
-          {selectedNode && <Inspector node={selectedNode} definition={registry.get(selectedNode.type)} workspaceId={workspaceId} graphId={graph.id} isReadOnly={!canEdit} onChange={updateNode} />}
+          {selectedNode ? <Inspector node={selectedNode} definition={registry.get(selectedNode.type)} workspaceId={workspaceId} graphId={graph.id} isReadOnly={!canEdit} onChange={updateNode} /> : <GraphSettingsPanel spec={spec} getSpec={getSpec} isReadOnly={!canEdit} onCommit={commitEdit} />}
           <ProblemsPanel problems={problems} onFocus={focusNode} />
         </aside>
       </div>
