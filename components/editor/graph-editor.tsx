@@ -387,6 +387,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
             canPublish={canPublish}
             canEdit={canEdit}
             isDraftSaved={autosave.state.status === "saved"}
+            problems={problems}
             onRestore={restoreVersion}
             onCompare={(versionNumber, versionSpec) => setComparison({ versionNumber, diff: diffGraphs(versionSpec, getSpec()) })}
           />

@@ -2,11 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { TGraphSpec } from "@/lib/graph";
+import type { TGraphProblem, TGraphSpec } from "@/lib/graph";
 import { getErrorMessage } from "../trpc/error-message";
 import { useTRPC } from "../trpc/trpc";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 import { formatRelativeTime } from "../ui/format-relative-time";
 import styles from "./editor.module.css";
 
@@ -18,6 +19,8 @@ export function VersionsPanel(props: {
   canPublish: boolean;
   canEdit: boolean;
   isDraftSaved: boolean;
+  /** The problems panel's list: publishing with any asks first, since the graph's triggers follow the new version. */
+  problems: readonly TGraphProblem[];
   onRestore: (spec: TGraphSpec) => void;
   onCompare: (versionNumber: number, spec: TGraphSpec) => void;
 }) {
@@ -25,11 +28,13 @@ export function VersionsPanel(props: {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [message, setMessage] = useState("");
+  const [isConfirming, setIsConfirming] = useState(false);
   const versions = useQuery(trpc.graph.listVersions.queryOptions({ workspaceId, graphId }));
   const publish = useMutation(
     trpc.graph.publishVersion.mutationOptions({
       onSuccess: async () => {
         setMessage("");
+        setIsConfirming(false);
         await queryClient.invalidateQueries({ queryKey: trpc.graph.listVersions.queryKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.graph.get.queryKey() });
       },
@@ -48,7 +53,8 @@ export function VersionsPanel(props: {
           className={styles.field}
           onSubmit={(event) => {
             event.preventDefault();
-            publish.mutate({ workspaceId, graphId, draftRevision: props.draftRevision, message });
+            if (props.problems.length > 0) setIsConfirming(true);
+            else publish.mutate({ workspaceId, graphId, draftRevision: props.draftRevision, message });
           }}
         >
           <input aria-label="Version message" placeholder="What changed?" value={message} onChange={(event) => setMessage(event.target.value)} maxLength={500} />
@@ -56,6 +62,21 @@ export function VersionsPanel(props: {
         </form>
       )}
       {error && <Alert>{getErrorMessage(error)}</Alert>}
+      <ConfirmDialog
+        isOpen={isConfirming}
+        title={`Publish with ${props.problems.length} problem${props.problems.length === 1 ? "" : "s"}?`}
+        confirmLabel="Publish anyway"
+        isBusy={publish.isPending}
+        onCancel={() => setIsConfirming(false)}
+        onConfirm={() => publish.mutate({ workspaceId, graphId, draftRevision: props.draftRevision, message, acceptProblems: true })}
+      >
+        <p>Webhook and schedule triggers will start runs of this version, and a run of it fails before its first step:</p>
+        <ul data-testid="publish-problems">
+          {props.problems.map((problem, index) => (
+            <li key={index}>{problem.message}</li>
+          ))}
+        </ul>
+      </ConfirmDialog>
       {versions.data?.length === 0 && <p className={styles.muted}>Nothing published yet.</p>}
       {versions.data?.map((version) => (
         <div key={version.number} className={styles.versionRow} data-testid="version-row">

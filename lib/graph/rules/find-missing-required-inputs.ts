@@ -7,8 +7,8 @@ import type { TGraphSpec } from "../spec";
 const FED_FROM_OUTSIDE = new Set(["io", "trigger"]);
 
 /**
- * A node activates only when each required input holds a message (DESIGN section 4), so a required input without an
- * edge means the node can never run; an Agent without its required model cannot answer. Reported on the node.
+ * A required input must be wired (DESIGN section 4: that is all "required" decides besides skipping): without an edge
+ * the node would run without what it cannot do without; an Agent without its model cannot answer. Reported on the node.
  */
 export function findMissingRequiredInputs(spec: TGraphSpec, registry: TNodeTypeRegistry): TGraphProblem[] {
   const connectedInputs = new Set(spec.edges.map((edge) => JSON.stringify([edge.target.node, edge.target.port])));

@@ -1,21 +1,24 @@
 import { createHash } from "node:crypto";
-import { toCanonicalJson } from "@/lib/graph";
+import { describeGraphProblems, toCanonicalJson, validateGraph } from "@/lib/graph";
 import { AppError } from "../../app-error";
 import { toJsonColumn } from "../../db/json";
 import type { TDb } from "../../db/client";
 import { studioEvents } from "../../events/studio-events";
+import { getWorkspaceNodeTypes } from "../../plugins/workspace-plugins";
 import { syncGraphTriggers } from "../trigger/sync-graph-triggers";
 import { findGraphOrThrow } from "./find-graph";
 import { parseGraphSpecOrThrow } from "./parse-graph-spec";
 
 /**
  * Freezes the current draft as the next immutable version and makes the graph's webhook and schedule triggers follow it.
- * Publishing an unchanged draft is refused.
+ * Publishing an unchanged draft is refused. A draft with problems is published only with `acceptProblems`: its
+ * triggers would fire runs that cannot start, so a person must have seen the list and confirmed.
  */
 export async function publishGraphVersion(
   db: TDb,
-  options: { workspaceId: string; graphId: string; actorId: string; message: string; draftRevision: number },
+  options: { workspaceId: string; graphId: string; actorId: string; message: string; draftRevision: number; acceptProblems?: boolean },
 ) {
+  const { registry } = await getWorkspaceNodeTypes(db, options.workspaceId);
   const result = await db.$transaction(async (tx) => {
     const graph = await findGraphOrThrow(tx, options, {
       id: true,
@@ -28,6 +31,12 @@ export async function publishGraphVersion(
       throw new AppError("CONFLICT", `The draft changed since you opened it (now revision ${graph.draftRevision}); reload before publishing`);
     }
     const spec = parseGraphSpecOrThrow(graph.draft);
+    const validation = validateGraph(spec, registry);
+    if (!validation.ok && !options.acceptProblems) {
+      throw new AppError("CONFLICT", `The draft has ${validation.problems.length} problem(s); its triggers would follow a version that cannot run. Confirm to publish anyway:\n${describeGraphProblems(validation.problems)}`, {
+        details: { problems: validation.problems },
+      });
+    }
     const hash = createHash("sha256").update(toCanonicalJson(spec)).digest("hex");
     if (graph.currentVersion?.hash === hash) {
       throw new AppError("CONFLICT", `Nothing to publish: the draft is identical to version ${graph.currentVersion.number}`);

@@ -17,11 +17,11 @@ export function createTriggerGraphSpec(options: { outputName?: string; cron?: st
   );
 }
 
-/** Saves `spec` as the draft and publishes it; returns the new version. */
-export async function publishSpec(api: TApi, workspaceId: string, graphId: string, spec: TGraphSpec) {
+/** Saves `spec` as the draft and publishes it (accepting its problems when told to); returns the new version. */
+export async function publishSpec(api: TApi, workspaceId: string, graphId: string, spec: TGraphSpec, options: { acceptProblems?: boolean } = {}) {
   const graph = await api.graph.get({ workspaceId, graphId });
   const saved = await api.graph.saveDraft({ workspaceId, graphId, spec, baseRevision: graph.draftRevision });
-  return api.graph.publishVersion({ workspaceId, graphId, draftRevision: saved.draftRevision });
+  return api.graph.publishVersion({ workspaceId, graphId, draftRevision: saved.draftRevision, acceptProblems: options.acceptProblems });
 }
 
 export async function createPublishedGraph(api: TApi, workspaceId: string, spec: TGraphSpec) {

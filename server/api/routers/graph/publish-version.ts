@@ -5,6 +5,6 @@ import { ZPublishVersionInput } from "./types";
 export const publishVersionProcedure = workspaceProcedure("graph:publish")
   .input(ZPublishVersionInput)
   .mutation(({ ctx, input }) => {
-    const { workspaceId, graphId, message, draftRevision } = input;
-    return publishGraphVersion(ctx.db, { workspaceId, graphId, actorId: ctx.user.id, message, draftRevision });
+    const { workspaceId, graphId, message, draftRevision, acceptProblems } = input;
+    return publishGraphVersion(ctx.db, { workspaceId, graphId, actorId: ctx.user.id, message, draftRevision, acceptProblems });
   });

@@ -20,7 +20,7 @@ export const ZSaveDraftInput = z
   })
   .strict();
 export const ZPublishVersionInput = z
-  .object({ ...ZGraphRef, draftRevision: z.number().int().min(1), message: z.string().trim().max(500).default("") })
+  .object({ ...ZGraphRef, draftRevision: z.number().int().min(1), message: z.string().trim().max(500).default(""), acceptProblems: z.boolean().default(false) })
   .strict();
 export const ZListVersionsInput = z.object(ZGraphRef).strict();
 export const ZGetVersionInput = z.object({ ...ZGraphRef, number: z.number().int().min(1) }).strict();

@@ -41,10 +41,17 @@ describe("trigger rows follow the published version", () => {
     const api = callerFor(members.editor);
     const { graphId } = await createPublishedGraph(api, workspaceId, createTriggerGraphSpec());
 
-    const badZone = await rejectionOf(publishSpec(api, workspaceId, graphId, createTriggerGraphSpec({ cron: "0 3 * * *", timezone: "Europe/Atlantis" })));
+    const zoneSpec = createTriggerGraphSpec({ cron: "0 3 * * *", timezone: "Europe/Atlantis" });
+    const zoneMessage = 'Schedule "Every so often": "Europe/Atlantis" is not an IANA time zone (e.g. Europe/Berlin, UTC)';
+    const unconfirmed = await rejectionOf(publishSpec(api, workspaceId, graphId, zoneSpec));
+    expect(unconfirmed.code).toBe("CONFLICT");
+    expect(unconfirmed.message).toContain("Every so often");
+    expect(unconfirmed.message).toContain('"Europe/Atlantis" is not an IANA time zone');
+    // Accepting the draft's problems cannot make a schedule that has no next tick.
+    const badZone = await rejectionOf(publishSpec(api, workspaceId, graphId, zoneSpec, { acceptProblems: true }));
     expect(badZone.code).toBe("BAD_REQUEST");
-    expect(badZone.message).toBe('Schedule "Every so often": "Europe/Atlantis" is not an IANA time zone (e.g. Europe/Berlin, UTC)');
-    const badCron = await rejectionOf(publishSpec(api, workspaceId, graphId, createTriggerGraphSpec({ cron: "0 3 * *" })));
+    expect(badZone.message).toBe(zoneMessage);
+    const badCron = await rejectionOf(publishSpec(api, workspaceId, graphId, createTriggerGraphSpec({ cron: "0 3 * *" }), { acceptProblems: true }));
     expect(badCron.message).toContain("is not a valid cron expression");
     expect((await api.graph.listVersions({ workspaceId, graphId })).map((version) => version.number)).toEqual([1]);
     expect((await api.trigger.list({ workspaceId, graphId })).map((trigger) => trigger.kind)).toEqual(["webhook"]);
