@@ -8,6 +8,7 @@ import { hasScope, type TScope } from "../auth/access-rights";
 import { getWorkspaceAccess, type TApiKeyPrincipal, type TPrincipal } from "../auth/principal";
 import type { TSessionUser } from "../auth/session-user";
 import { db, type TDb } from "../db/client";
+import { isActivityStale, recordMemberActivity } from "../services/member/record-member-activity";
 import { logger } from "../telemetry/logger";
 import { checkGraphReach } from "./check-graph-reach";
 
@@ -134,6 +135,9 @@ export function workspaceProcedure(scope: TScope) {
       throw new TRPCError({ code: "FORBIDDEN", message: `${whose} (${role}) does not allow ${scope}` });
     }
     await checkGraphReach(ctx.db, { workspaceId: input.workspaceId, graphId: access.graphId }, input);
+    if (!access.apiKeyId && isActivityStale(access.lastActiveAt, new Date())) {
+      await recordMemberActivity(ctx.db, { workspaceId: input.workspaceId, userId: access.actorId });
+    }
     return next({
       ctx: { user: { id: access.actorId }, workspace: { id: input.workspaceId, role, graphId: access.graphId, apiKeyId: access.apiKeyId } },
     });

@@ -26,6 +26,8 @@ export type TWorkspaceAccess = {
   /** The user id recorded as the author of what the caller does. */
   actorId: string;
   apiKeyId: string | null;
+  /** A signed-in member's last recorded activity here (null for keys and members never seen). */
+  lastActiveAt: Date | null;
 };
 
 /** The user id a principal acts as: the signed-in user, or the creator of the key. */
@@ -33,19 +35,22 @@ export function actorIdOf(principal: TPrincipal): string {
   return principal.kind === "user" ? principal.user.id : principal.apiKey.actorId;
 }
 
-/** Null when the caller is not in the workspace: callers answer NOT_FOUND, exactly as for a workspace that does not exist. */
+/**
+ * Null when the caller is not in the workspace: callers answer NOT_FOUND, exactly as for a workspace that does not
+ * exist. Read per request, never cached: a role change or removal holds from the member's very next call.
+ */
 export async function getWorkspaceAccess(db: TDbOrTx, principal: TPrincipal, workspaceId: string): Promise<TWorkspaceAccess | null> {
   if (principal.kind === "apiKey") {
     const { apiKey } = principal;
     if (apiKey.workspaceId !== workspaceId) return null;
-    return { role: apiKey.role, graphId: apiKey.graphId, actorId: apiKey.actorId, apiKeyId: apiKey.id };
+    return { role: apiKey.role, graphId: apiKey.graphId, actorId: apiKey.actorId, apiKeyId: apiKey.id, lastActiveAt: null };
   }
   const membership = await db.membership.findUnique({
     where: { workspaceId_userId: { workspaceId, userId: principal.user.id } },
-    select: { role: true },
+    select: { role: true, lastActiveAt: true },
   });
   if (!membership) return null;
-  return { role: membership.role, graphId: null, actorId: principal.user.id, apiKeyId: null };
+  return { role: membership.role, graphId: null, actorId: principal.user.id, apiKeyId: null, lastActiveAt: membership.lastActiveAt };
 }
 
 export function isGraphInReach(access: Pick<TWorkspaceAccess, "graphId">, graphId: string): boolean {

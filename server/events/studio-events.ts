@@ -1,6 +1,7 @@
 // In-process domain events. Services emit after their transaction commits; realtime (and later telemetry) subscribe.
 // Services never import socket.io: they only know this bus.
 import { EventEmitter } from "node:events";
+import type { TRole } from "../auth/access-rights";
 
 export type TGraphChange = "created" | "renamed" | "draft" | "published" | "deleted";
 
@@ -18,8 +19,10 @@ export type TStudioEvents = {
   /** A run needs an executor: new, approved or rejected. */
   "run.queued": { workspaceId: string; runId: string };
   "run.cancel_requested": { workspaceId: string; runId: string };
-  /** A member left or was removed: their live subscriptions to the workspace end. */
+  /** A member left or was removed (or the workspace was deleted): their live subscriptions end, their sockets close. */
   "membership.removed": { workspaceId: string; userId: string };
+  /** A member's role changed: their sockets close, so they reconnect and every room and subscription is re-checked. */
+  "membership.changed": { workspaceId: string; userId: string; role: TRole };
   /** An API key was revoked: sockets it opened are disconnected. */
   "apiKey.revoked": { workspaceId: string; apiKeyId: string };
 };

@@ -1,10 +1,25 @@
 import type { TDbOrTx } from "../../db/client";
 
+/**
+ * Members with their role, when they were last active here, and how they sign in: with a password (a hash is set)
+ * and/or through the identity providers linked in Account (OIDC), by provider id.
+ */
 export async function listMembers(db: TDbOrTx, options: { workspaceId: string }) {
   const memberships = await db.membership.findMany({
     where: { workspaceId: options.workspaceId },
-    select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+    select: {
+      role: true,
+      createdAt: true,
+      lastActiveAt: true,
+      user: { select: { id: true, email: true, name: true, passwordHash: true, accounts: { select: { provider: true }, orderBy: { provider: "asc" } } } },
+    },
     orderBy: { createdAt: "asc" },
   });
-  return memberships.map(({ user, ...membership }) => ({ userId: user.id, email: user.email, name: user.name, ...membership }));
+  return memberships.map(({ user, ...membership }) => ({
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    ...membership,
+    signIn: { hasPassword: user.passwordHash !== null, providers: [...new Set(user.accounts.map((account) => account.provider))] },
+  }));
 }

@@ -1,0 +1,8 @@
+import { createWorkspace } from "../../../services/workspace/create-workspace";
+import { authedProcedure } from "../../trpc";
+import { ZCreateWorkspaceInput } from "./types";
+
+/** Any signed-in user (never an API key: a key lives inside its own workspace) creates a workspace and owns it. */
+export const createWorkspaceProcedure = authedProcedure
+  .input(ZCreateWorkspaceInput)
+  .mutation(({ ctx, input }) => createWorkspace(ctx.db, { userId: ctx.user.id, name: input.name, slug: input.slug }));
