@@ -83,19 +83,26 @@ export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secre
   const stopForwarding = studioEvents.on("graph.updated", (event) => {
     io.to(workspaceRoom(event.workspaceId)).emit("graph.updated" as never, event as never);
   });
-  const stopMembershipWatch = studioEvents.on("membership.removed", ({ workspaceId, userId }) => {
-    runSubscriptions.endWorkspaceSubscriptions(workspaceId, userId);
+  /**
+   * A member removed, or given another role: close their sockets. The browser is told first (`membership.changed`),
+   * so it reconnects at once and re-joins its rooms and run subscriptions, each checked again against the membership
+   * as it is now. A key's socket carries the role it had at the handshake (capped at its creator's), so their keys
+   * of this workspace are closed too and must reconnect.
+   */
+  function closeMemberSockets(workspaceId: string, userId: string, change: "role" | "removed"): void {
+    if (change === "removed") runSubscriptions.endWorkspaceSubscriptions(workspaceId, userId);
     for (const socket of io.sockets.sockets.values()) {
       const principal = principalOf(socket);
       if (actorIdOf(principal) !== userId) continue;
-      // The removed member's keys of this workspace stop authenticating: close what they have open.
-      if (principal.kind === "apiKey") {
-        if (principal.apiKey.workspaceId === workspaceId) socket.disconnect(true);
-      } else {
-        void socket.leave(workspaceRoom(workspaceId));
-      }
+      if (principal.kind === "apiKey" && principal.apiKey.workspaceId !== workspaceId) continue;
+      (socket as Socket).emit("membership.changed", { workspaceId, change });
+      socket.disconnect(true);
     }
-  });
+  }
+  const stopMembershipWatch = [
+    studioEvents.on("membership.removed", ({ workspaceId, userId }) => closeMemberSockets(workspaceId, userId, "removed")),
+    studioEvents.on("membership.changed", ({ workspaceId, userId }) => closeMemberSockets(workspaceId, userId, "role")),
+  ];
   const stopRevocationWatch = studioEvents.on("apiKey.revoked", ({ apiKeyId }) => {
     for (const socket of io.sockets.sockets.values()) {
       const principal = principalOf(socket);
@@ -107,7 +114,7 @@ export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secre
     io,
     async close(): Promise<void> {
       stopForwarding();
-      stopMembershipWatch();
+      stopMembershipWatch.forEach((stop) => stop());
       stopRevocationWatch();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -112,19 +112,22 @@ describe("run:subscribe", () => {
     expect(received).toEqual([]);
   });
 
-  it("ends a removed member's subscriptions at once", async () => {
+  it("ends a removed member's subscriptions at once and closes their socket; a new one is refused the run", async () => {
     const { workspace, members, runId } = await createRunWithEvents(1);
     const { socket, received } = await openAs(members.viewer);
     const ended: unknown[] = [];
     socket.on("run:ended", (payload) => ended.push(payload));
+    const closed = new Promise((resolve) => socket.once("disconnect", resolve));
     await subscribe(socket, { runId, afterSeq: 0 });
     await expect.poll(() => seqs(received)).toEqual([1]);
     await removeMember(db(), { workspaceId: workspace.id, actorRole: "owner", userId: members.viewer.id });
     await expect.poll(() => ended).toEqual([{ runId, reason: "FORBIDDEN" }]);
+    expect(await closed).toBe("io server disconnect");
     hub.publish(liveEvent(runId, 2));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(seqs(received)).toEqual([1]);
-    expect(await subscribe(socket, { runId, afterSeq: 1 })).toEqual({ ok: false, error: "NOT_FOUND" });
+    const again = await openAs(members.viewer);
+    expect(await subscribe(again.socket, { runId, afterSeq: 1 })).toEqual({ ok: false, error: "NOT_FOUND" });
   });
 
   it("survives a 10 MB frame and a malformed packet: that socket is dropped, the server keeps serving", async () => {
