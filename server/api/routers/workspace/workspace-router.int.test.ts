@@ -126,7 +126,7 @@ describe("workspace.delete", () => {
     await owner.graph.publishVersion({ workspaceId, graphId: graph.id, draftRevision: 1, message: "v1" });
     const running = await startRun(db(), { workspaceId, graphId: graph.id, actorId: members.owner.id, source: { kind: "draft" }, input: { a: 1 } });
     await expect.poll(() => received.includes(path), { timeout: 10_000 }).toBe(true);
-    const finished = await createTestRun({ workspaceId, graphId: graph.id, status: "failed" });
+    const finished = await createTestRun({ workspaceId, graphId: graph.id }, { status: "failed" });
     await db().runEvent.create({ data: { runId: finished.id, seq: 1, type: "run.failed", payload: {} } });
     await owner.secret.create({ workspaceId, name: "TOKEN", value: "a-secret-value-123" });
     await owner.apiKey.create({ workspaceId, name: "ci", role: "viewer" });
