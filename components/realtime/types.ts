@@ -8,3 +8,6 @@ export type TGraphUpdatedEvent = {
   actorId: string;
   clientId?: string;
 };
+
+/** Payload of the `membership.changed` socket event: sent just before the server closes the socket on purpose. */
+export type TMembershipNotice = { workspaceId: string; change: "role" | "removed" };

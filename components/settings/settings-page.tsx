@@ -6,11 +6,13 @@ import { useWorkspace } from "../workspace/use-workspace";
 import { ApiKeysSection } from "./api-keys-section";
 import { EgressSection } from "./egress-section";
 import { McpCommandsSection } from "./mcp-commands-section";
+import { MembersSection } from "./members-section";
 import { OpenClawSection } from "./openclaw-section";
 import { PluginsSection } from "./plugins-section";
 import { SecretsSection } from "./secrets-section";
 import styles from "./settings.module.css";
 import { TrustedKeysSection } from "./trusted-keys-section";
+import { WorkspaceSection } from "./workspace-section";
 
 export function SettingsPage({ workspaceSlug }: { workspaceSlug: string }) {
   const { workspace, can, isLoading } = useWorkspace(workspaceSlug);
@@ -25,6 +27,8 @@ export function SettingsPage({ workspaceSlug }: { workspaceSlug: string }) {
         <h1>Settings</h1>
         <Badge>{workspace.role}</Badge>
       </div>
+      {can("workspace:manage") && <WorkspaceSection key={workspaceId} workspace={workspace} />}
+      <MembersSection key={`members-${workspaceId}`} workspaceId={workspaceId} viewerRole={workspace.role} canManage={can("members:manage")} />
       <PluginsSection workspaceId={workspaceId} canManage={can("plugins:manage")} isOwner={workspace.role === "owner"} />
       {can("plugins:manage") && <TrustedKeysSection workspaceId={workspaceId} />}
       {can("plugins:manage") && <OpenClawSection workspaceId={workspaceId} />}

@@ -3,11 +3,14 @@
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { ConnectionBanner } from "../realtime/connection-banner";
+import { useMembershipNotices } from "../realtime/use-membership-notices";
 import { Button } from "../ui/button";
 import styles from "./studio-header.module.css";
 import { WorkspaceNav } from "./workspace-nav";
+import { WorkspaceSwitcher } from "./workspace-switcher";
 
 export function StudioHeader() {
+  useMembershipNotices();
   return (
     <>
       <header className={styles.header}>
@@ -15,6 +18,7 @@ export function StudioHeader() {
           <Link href="/" className={styles.brand}>
             OpenClaw Studio
           </Link>
+          <WorkspaceSwitcher />
           <WorkspaceNav />
         </div>
         <div className={styles.right}>

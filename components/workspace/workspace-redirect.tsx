@@ -6,6 +6,7 @@ import { useEffect } from "react";
 import { getErrorMessage } from "../trpc/error-message";
 import { useTRPC } from "../trpc/trpc";
 import { Alert } from "../ui/alert";
+import { CreateWorkspaceForm } from "./create-workspace-form";
 
 /** `/` sends a signed-in user to their first workspace. */
 export function WorkspaceRedirect() {
@@ -20,7 +21,13 @@ export function WorkspaceRedirect() {
   return (
     <main style={{ padding: 48 }}>
       {workspaces.error && <Alert>{getErrorMessage(workspaces.error)}</Alert>}
-      {workspaces.data?.length === 0 && <p>You are not a member of any workspace yet. Ask an admin to invite you.</p>}
+      {workspaces.data?.length === 0 && (
+        <section style={{ maxWidth: 440, display: "grid", gap: 12 }}>
+          <h1>Create your first workspace</h1>
+          <p>You are not a member of any workspace yet: create one (you will own it), or ask an admin to invite you.</p>
+          <CreateWorkspaceForm />
+        </section>
+      )}
     </main>
   );
 }

@@ -2,9 +2,9 @@ import type { TDbOrTx } from "../../db/client";
 
 /**
  * Members with their role, when they were last active here, and how they sign in: with a password (a hash is set)
- * and/or through the identity providers linked in Account (OIDC), by provider id.
+ * and/or through the identity providers linked in Account (OIDC), by provider id. `isYou` marks the viewer's own row.
  */
-export async function listMembers(db: TDbOrTx, options: { workspaceId: string }) {
+export async function listMembers(db: TDbOrTx, options: { workspaceId: string; viewerId: string }) {
   const memberships = await db.membership.findMany({
     where: { workspaceId: options.workspaceId },
     select: {
@@ -19,6 +19,7 @@ export async function listMembers(db: TDbOrTx, options: { workspaceId: string })
     userId: user.id,
     email: user.email,
     name: user.name,
+    isYou: user.id === options.viewerId,
     ...membership,
     signIn: { hasPassword: user.passwordHash !== null, providers: [...new Set(user.accounts.map((account) => account.provider))] },
   }));

@@ -6,4 +6,4 @@ import { ZListMembersInput, ZMemberSummary } from "./types";
 export const listMembersProcedure = workspaceProcedure("members:read")
   .input(ZListMembersInput)
   .output(z.array(ZMemberSummary))
-  .query(({ ctx, input }) => listMembers(ctx.db, { workspaceId: input.workspaceId }));
+  .query(({ ctx, input }) => listMembers(ctx.db, { workspaceId: input.workspaceId, viewerId: ctx.user.id }));

@@ -15,6 +15,7 @@ export const ZMemberSummary = z.object({
   userId: z.string(),
   email: z.string(),
   name: z.string().nullable(),
+  isYou: z.boolean(),
   role: z.enum(ROLES),
   createdAt: z.date(),
   lastActiveAt: z.date().nullable(),

@@ -1,0 +1,56 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { getErrorMessage } from "../trpc/error-message";
+import { useTRPC } from "../trpc/trpc";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Field, TextInput } from "../ui/text-input";
+import uiStyles from "../ui/ui.module.css";
+
+/** Deleting needs the workspace's name typed exactly: the one action here that cannot be undone. */
+export function DeleteWorkspaceDialog({ workspace, isOpen, onClose }: { workspace: { id: string; name: string }; isOpen: boolean; onClose: () => void }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [typed, setTyped] = useState("");
+  const remove = useMutation(
+    trpc.workspace.delete.mutationOptions({
+      onSuccess: async () => {
+        onClose();
+        router.replace("/");
+        await queryClient.invalidateQueries();
+      },
+    }),
+  );
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (isOpen && dialog && !dialog.open) dialog.showModal();
+    if (!isOpen && dialog?.open) dialog.close();
+  }, [isOpen]);
+
+  return (
+    <dialog ref={ref} className={uiStyles.dialog} onCancel={onClose} aria-labelledby="delete-workspace-title">
+      <h2 id="delete-workspace-title">Delete {workspace.name}?</h2>
+      <p>Its running runs are cancelled, then every graph, version, run, secret, API key, trigger and membership of it is removed.</p>
+      <Field label={`Type ${workspace.name} to confirm`}>
+        <TextInput value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" />
+      </Field>
+      {remove.error && <Alert>{getErrorMessage(remove.error)}</Alert>}
+      <div className={uiStyles.dialogActions}>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          variant="dangerSolid"
+          disabled={typed.trim() !== workspace.name || remove.isPending}
+          onClick={() => remove.mutate({ workspaceId: workspace.id, confirmName: typed })}
+        >
+          {remove.isPending ? "Stopping runs and deleting…" : "Delete workspace"}
+        </Button>
+      </div>
+    </dialog>
+  );
+}
