@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Button } from "./button";
 import styles from "./ui.module.css";
 
@@ -15,6 +15,8 @@ export function ConfirmDialog(props: {
   onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Several dialogs share a page (settings: API keys, members): each is named by its own title.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -23,8 +25,8 @@ export function ConfirmDialog(props: {
   }, [props.isOpen]);
 
   return (
-    <dialog ref={ref} className={styles.dialog} onCancel={props.onCancel} aria-labelledby="confirm-dialog-title">
-      <h2 id="confirm-dialog-title">{props.title}</h2>
+    <dialog ref={ref} className={styles.dialog} onCancel={props.onCancel} aria-labelledby={titleId}>
+      <h2 id={titleId}>{props.title}</h2>
       <div>{props.children}</div>
       <div className={styles.dialogActions}>
         <Button onClick={props.onCancel}>Cancel</Button>
