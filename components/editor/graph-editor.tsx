@@ -37,6 +37,7 @@ import { RunControls } from "./live-run/run-controls";
 import { RunOverlayContext } from "./live-run/run-overlay-context";
 import { StudioEdge } from "./live-run/studio-edge";
 import { LiveRunFeed } from "./live-run/use-live-run";
+import { useFollowedRunId } from "./live-run/use-followed-run";
 import { createRunOverlayStore } from "./live-run/run-overlay-store";
 
 const NODE_TYPES = { studio: StudioNode, "group-frame": GroupFrame };
@@ -283,7 +284,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
     dragStartSpec.current = undefined;
   }, [canEdit, commitMove, getSpec]);
 
-  const [followedRunId, setFollowedRunId] = useState<string>();
+  const [followedRunId, setFollowedRunId] = useFollowedRunId();
   const runOverlay = useMemo(() => createRunOverlayStore(), []);
 
   const trpc = useTRPC();

@@ -8,6 +8,7 @@ import { getErrorMessage } from "../../trpc/error-message";
 import { useTRPC } from "../../trpc/trpc";
 import { Button } from "../../ui/button";
 import styles from "../editor.module.css";
+import { RecentRunsMenu } from "./recent-runs-menu";
 import { RunInputForm } from "./run-input-form";
 import type { TRunOverlayStore } from "./run-overlay-store";
 import { useRunStatus, useStreamStatus } from "./run-overlay-store";
@@ -75,6 +76,7 @@ export function RunControls(props: TRunControlsProps) {
           Run
         </Button>
       )}
+      <RecentRunsMenu workspaceId={props.workspaceId} graphId={props.graphId} followedRunId={props.followedRunId} onFollow={props.onFollow} />
       {props.followedRunId && (
         <span className={styles.runBar} data-testid="run-bar" data-stream={streamStatus}>
           <span className={`${styles.runStatus} ${styles[`run-${status ?? "queued"}`] ?? ""}`} data-testid="run-bar-status">{status ?? "queued"}</span>
