@@ -74,7 +74,9 @@ it("a restarted instance releases the leases of its earlier start and resumes at
 
   const restartedAt = Date.now();
   const owner = createRuntimeOwner(instance);
-  expect(await releaseEarlierLeases(db(), { instance, owner })).toBe(1);
+  // At least this run's: the crashed start may also have claimed runs other test files left queued in the shared database.
+  expect(await releaseEarlierLeases(db(), { instance, owner })).toBeGreaterThanOrEqual(1);
+  expect((await runState(run.id)).leaseOwner).toBeNull();
   const restarted = runtimeAs(owner);
   restarted.start();
   await expect.poll(async () => (await runState(run.id)).status, { timeout: 15_000 }).toBe("succeeded");
