@@ -20,4 +20,14 @@ describe("readEnv", () => {
     const env = readEnv({ PUBLIC_URL: "https://studio.example.com/", STUDIO_ALLOWED_ORIGINS: "https://a.example.com, https://b.example.com/x" });
     expect(env.allowedOrigins).toEqual(["https://studio.example.com", "https://a.example.com", "https://b.example.com"]);
   });
+
+  it("reads the sign-up policy (invite unless open) and the mail settings", () => {
+    expect(readEnv({}).STUDIO_SIGNUP).toBe("invite");
+    expect(readEnv({ STUDIO_SIGNUP: "open" }).STUDIO_SIGNUP).toBe("open");
+    expect(() => readEnv({ STUDIO_SIGNUP: "anyone" })).toThrow(/STUDIO_SIGNUP/);
+    expect(() => readEnv({ SMTP_URL: "http://mail.example.com" })).toThrow(/SMTP_URL/);
+    const env = readEnv({ PUBLIC_URL: "https://studio.example.com", SMTP_URL: "smtp://mail.example.com:2525" });
+    expect(env.SMTP_URL).toBe("smtp://mail.example.com:2525");
+    expect(env.mailFrom).toBe("OpenClaw Studio <studio@studio.example.com>");
+  });
 });

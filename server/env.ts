@@ -28,10 +28,16 @@ const ZEnv = z.object({
     .optional(),
   /** Requests per minute one webhook URL accepts (a token bucket per trigger, per process); more answer 429. */
   STUDIO_WEBHOOK_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** `invite`: accounts are made by accepting an invitation; `open`: anyone may sign up, then create a workspace. */
+  STUDIO_SIGNUP: z.enum(["invite", "open"]).default("invite"),
+  /** `smtp://user:pass@host:port` or `smtps://...`: invitation links are mailed too. Unset: the UI shows the link to copy. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Sender of studio mail; defaults to `OpenClaw Studio <studio@<PUBLIC_URL's host>>`. */
+  SMTP_FROM: z.string().min(3).max(320).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type TEnv = z.infer<typeof ZEnv> & { dataDir: string; publicUrl: string; allowedOrigins: string[] };
+export type TEnv = z.infer<typeof ZEnv> & { dataDir: string; publicUrl: string; allowedOrigins: string[]; mailFrom: string };
 
 /** Parses the environment once; a bad variable stops the process with a message naming it. */
 export function readEnv(source: Record<string, string | undefined> = process.env): TEnv {
@@ -50,6 +56,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     dataDir: path.resolve(env.STUDIO_DATA_DIR),
     publicUrl,
     allowedOrigins: [new URL(publicUrl).origin, ...extraOrigins.map((o) => new URL(o).origin)],
+    mailFrom: env.SMTP_FROM ?? `OpenClaw Studio <studio@${new URL(publicUrl).hostname}>`,
   };
 }
 

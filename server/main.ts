@@ -14,6 +14,7 @@ import { env } from "./env";
 import { createReadyHandler, handleHealth } from "./http/health-routes";
 import { createReadinessCheck } from "./http/readiness";
 import { createRequestRouter } from "./http/route-request";
+import { createSmtpMailer } from "./mail/mailer";
 import { createRunEventHub } from "./realtime/run-stream/run-event-hub";
 import { attachRealtime, SOCKET_PATH } from "./realtime/socket-server";
 import { loadOrCreateSecretFile } from "./secret-file";
@@ -65,7 +66,7 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
 
   const server = createServer(
     createRequestRouter({
-      trpc: createTrpcHttpHandler({ db, secret }),
+      trpc: createTrpcHttpHandler({ db, secret, mailer: config.SMTP_URL ? createSmtpMailer({ url: config.SMTP_URL, from: config.mailFrom }) : null }),
       auth: (req, res) => handleAuthRequest(req, res, authOptions),
       hooks: createWebhookHandler({ db, ratePerMinute: config.STUDIO_WEBHOOK_RATE_LIMIT }),
       health: handleHealth,

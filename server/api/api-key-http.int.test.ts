@@ -14,7 +14,7 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  server = createServer(createTrpcHttpHandler({ db: db(), secret: TEST_SECRET }));
+  server = createServer(createTrpcHttpHandler({ db: db(), secret: TEST_SECRET, mailer: null }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc`;
 });

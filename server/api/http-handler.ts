@@ -4,6 +4,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { TDb } from "../db/client";
 import { readBearerToken } from "../auth/bearer-token";
 import { getSessionUser } from "../auth/session-user";
+import type { TMailer } from "../mail/mailer";
 import { authenticateApiKey } from "../services/api-key/authenticate-api-key";
 import { appRouter } from "./root";
 import { createInnerContext } from "./trpc";
@@ -11,7 +12,7 @@ import { createInnerContext } from "./trpc";
 /** Largest request body: a graph at its size limit (lib/graph/limits.ts) plus room for the envelope. */
 export const MAX_TRPC_BODY_BYTES = 5 * 1024 * 1024;
 
-export function createTrpcHttpHandler(options: { db: TDb; secret: string }) {
+export function createTrpcHttpHandler(options: { db: TDb; secret: string; mailer: TMailer | null }) {
   return createHTTPHandler({
     router: appRouter,
     basePath: "/api/trpc/",
@@ -23,10 +24,10 @@ export function createTrpcHttpHandler(options: { db: TDb; secret: string }) {
       if (bearer !== undefined) {
         const apiKey = await authenticateApiKey(options.db, { key: bearer });
         if (!apiKey) throw new TRPCError({ code: "UNAUTHORIZED", message: "Unknown, expired or revoked API key" });
-        return createInnerContext({ user: null, apiKey });
+        return createInnerContext({ user: null, apiKey, mailer: options.mailer });
       }
       const user = await getSessionUser({ db: options.db, secret: options.secret, cookieHeader: req.headers.cookie });
-      return createInnerContext({ user });
+      return createInnerContext({ user, mailer: options.mailer });
     },
   });
 }

@@ -1,10 +1,13 @@
+import { accountRouter } from "./routers/account";
 import { apiKeyRouter } from "./routers/api-key";
 import { egressRouter } from "./routers/egress";
 import { graphRouter } from "./routers/graph";
+import { invitationRouter } from "./routers/invitation";
 import { mcpRouter } from "./routers/mcp";
 import { memberRouter } from "./routers/member";
 import { nodeTypeRouter } from "./routers/node-type";
 import { openClawRouter } from "./routers/openclaw";
+import { passwordResetRouter } from "./routers/password-reset";
 import { pluginRouter } from "./routers/plugin";
 import { runRouter } from "./routers/run";
 import { secretRouter } from "./routers/secret";
@@ -25,6 +28,9 @@ export const appRouter = createRouter({
   openClaw: openClawRouter,
   trigger: triggerRouter,
   apiKey: apiKeyRouter,
+  invitation: invitationRouter,
+  account: accountRouter,
+  passwordReset: passwordResetRouter,
 });
 
 export type AppRouter = typeof appRouter;

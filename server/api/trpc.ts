@@ -8,6 +8,7 @@ import { hasScope, type TScope } from "../auth/access-rights";
 import { getWorkspaceAccess, type TApiKeyPrincipal, type TPrincipal } from "../auth/principal";
 import type { TSessionUser } from "../auth/session-user";
 import { db, type TDb } from "../db/client";
+import type { TMailer } from "../mail/mailer";
 import { isActivityStale, recordMemberActivity } from "../services/member/record-member-activity";
 import { logger } from "../telemetry/logger";
 import { checkGraphReach } from "./check-graph-reach";
@@ -21,11 +22,18 @@ export type TContext = {
   /** The API key the request authenticated with (`Authorization: Bearer ocs_...`), or null. Never both. */
   apiKey: TApiKeyPrincipal | null;
   requestId: string;
+  /** Sends invitation mail; null when SMTP_URL is unset (the UI then shows the link to copy). */
+  mailer: TMailer | null;
 };
 
 /** Builds a context without HTTP: the HTTP handler, socket handlers and tests all go through here. */
-export function createInnerContext(options: { user: TSessionUser | null; apiKey?: TApiKeyPrincipal | null; requestId?: string }): TContext {
-  return { db: db(), user: options.user, apiKey: options.apiKey ?? null, requestId: options.requestId ?? crypto.randomUUID() };
+export function createInnerContext(options: {
+  user: TSessionUser | null;
+  apiKey?: TApiKeyPrincipal | null;
+  requestId?: string;
+  mailer?: TMailer | null;
+}): TContext {
+  return { db: db(), user: options.user, apiKey: options.apiKey ?? null, requestId: options.requestId ?? crypto.randomUUID(), mailer: options.mailer ?? null };
 }
 
 // ============================================================================ init

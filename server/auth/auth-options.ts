@@ -31,7 +31,7 @@ export function createAuthOptions(options: { db: TDb; secret: string }): AuthOpt
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, req) {
           const parsed = ZCredentials.safeParse(raw);
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
@@ -44,7 +44,7 @@ export function createAuthOptions(options: { db: TDb; secret: string }): AuthOpt
             return null;
           }
           clearLoginFailures(email);
-          return { id: user.id, email: user.email, name: user.name };
+          return { id: user.id, email: user.email, name: user.name, userAgent: readUserAgent(req.headers) };
         },
       }),
     ],
@@ -52,8 +52,10 @@ export function createAuthOptions(options: { db: TDb; secret: string }): AuthOpt
       async jwt({ token, user }) {
         if (user) {
           const sessionToken = randomBytes(32).toString("base64url");
+          // Shown in the account's sessions list, so a person can tell their browsers apart.
+          const userAgent = "userAgent" in user && typeof user.userAgent === "string" ? user.userAgent : null;
           await db.session.create({
-            data: { sessionToken, userId: user.id, expires: new Date(Date.now() + SESSION_MAX_AGE_S * 1000) },
+            data: { sessionToken, userId: user.id, expires: new Date(Date.now() + SESSION_MAX_AGE_S * 1000), userAgent },
           });
           token.sid = sessionToken;
         }
@@ -69,4 +71,11 @@ export function createAuthOptions(options: { db: TDb; secret: string }): AuthOpt
       },
     },
   };
+}
+
+const MAX_USER_AGENT_LENGTH = 300;
+
+function readUserAgent(headers: Record<string, unknown> | undefined): string | null {
+  const value = headers?.["user-agent"];
+  return typeof value === "string" && value ? value.slice(0, MAX_USER_AGENT_LENGTH) : null;
 }

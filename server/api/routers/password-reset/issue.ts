@@ -1,0 +1,12 @@
+import { env } from "../../../env";
+import { issuePasswordReset } from "../../../services/password-reset/issue-password-reset";
+import { memberProcedure } from "../../trpc";
+import { ZIssuePasswordResetInput } from "./types";
+
+/** Signed-in members with members:manage; the link is in the answer once, for the admin to hand over. */
+export const issuePasswordResetProcedure = memberProcedure("members:manage")
+  .input(ZIssuePasswordResetInput)
+  .mutation(async ({ ctx, input }) => {
+    const { token, email, expiresAt } = await issuePasswordReset(ctx.db, { workspaceId: input.workspaceId, actorId: ctx.user.id, userId: input.userId });
+    return { link: `${env().publicUrl}/reset/${token}`, email, expiresAt };
+  });
