@@ -1,7 +1,10 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useState } from "react";
+import { useTRPC } from "../trpc/trpc";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field, TextInput } from "../ui/text-input";
@@ -10,6 +13,8 @@ import styles from "./sign-in.module.css";
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string>();
   const [isBusy, setIsBusy] = useState(false);
+  const trpc = useTRPC();
+  const policy = useQuery(trpc.account.signUpPolicy.queryOptions());
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,6 +52,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <Button type="submit" variant="primary" disabled={isBusy}>
           {isBusy ? "Signing in…" : "Sign in"}
         </Button>
+        {policy.data?.signUp === "open"
+          ? <Link href="/signup">Create an account</Link>
+          : <p className={styles.hint}>New here? Ask a workspace admin for an invitation link.</p>}
       </form>
     </main>
   );

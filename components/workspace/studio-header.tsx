@@ -22,6 +22,9 @@ export function StudioHeader() {
           <WorkspaceNav />
         </div>
         <div className={styles.right}>
+          <Link href="/account" className={styles.navLink}>
+            Account
+          </Link>
           <Button variant="ghost" onClick={() => void signOut({ callbackUrl: "/signin" })}>
             Sign out
           </Button>
