@@ -25,12 +25,14 @@ function cookiesOf(response: Response): string {
   return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
 }
 
+const TEST_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 StudioTest";
+
 async function signIn(email: string, password: string) {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf) },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf), "user-agent": TEST_USER_AGENT },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     redirect: "manual",
   });
@@ -44,6 +46,9 @@ describe("sign-in over HTTP", () => {
     expect(result.status).toBe(200);
     const sessionUser = await getSessionUser({ db: db(), secret: TEST_SECRET, cookieHeader: result.cookie });
     expect(sessionUser).toMatchObject({ id: user.id, email: user.email });
+    // The account page's sessions list names the browser.
+    const row = await db().session.findUniqueOrThrow({ where: { sessionToken: sessionUser!.sessionToken }, select: { userAgent: true } });
+    expect(row.userAgent).toBe(TEST_USER_AGENT);
   });
 
   it("gives the same answer for an unknown email and a wrong password", async () => {
