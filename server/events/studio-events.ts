@@ -23,6 +23,8 @@ export type TStudioEvents = {
   "membership.removed": { workspaceId: string; userId: string };
   /** A member's role changed: their sockets close, so they reconnect and every room and subscription is re-checked. */
   "membership.changed": { workspaceId: string; userId: string; role: TRole };
+  /** Sessions of a user were ended server-side (password change or reset, sign out elsewhere): their sockets close. */
+  "session.ended": { userId: string; sessionTokens: string[] };
   /** An API key was revoked: sockets it opened are disconnected. */
   "apiKey.revoked": { workspaceId: string; apiKeyId: string };
 };

@@ -110,12 +110,21 @@ export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secre
     }
   });
 
+  const stopSessionWatch = studioEvents.on("session.ended", ({ userId, sessionTokens }) => {
+    const ended = new Set(sessionTokens);
+    for (const socket of io.sockets.sockets.values()) {
+      const principal = principalOf(socket);
+      if (principal.kind === "user" && principal.user.id === userId && ended.has(principal.user.sessionToken)) socket.disconnect(true);
+    }
+  });
+
   return {
     io,
     async close(): Promise<void> {
       stopForwarding();
       stopMembershipWatch.forEach((stop) => stop());
       stopRevocationWatch();
+      stopSessionWatch();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

@@ -2,6 +2,8 @@ import { AppError } from "../../app-error";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { assertPasswordAccepted } from "../../auth/password-policy";
 import type { TDb } from "../../db/client";
+import { studioEvents } from "../../events/studio-events";
+import { endSessions } from "./end-sessions";
 
 /**
  * Changes the user's password after checking the current one, then ends every other session of the user (their
@@ -19,9 +21,10 @@ export async function changePassword(
   }
   assertPasswordAccepted(options.newPassword, user);
   const passwordHash = await hashPassword(options.newPassword);
-  return db.$transaction(async (tx) => {
+  const sessionTokens = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: options.userId }, data: { passwordHash }, select: { id: true } });
-    const { count } = await tx.session.deleteMany({ where: { userId: options.userId, sessionToken: { not: options.currentSessionToken } } });
-    return { endedSessions: count };
+    return endSessions(tx, { userId: options.userId, where: { sessionToken: { not: options.currentSessionToken } } });
   });
+  studioEvents.emit("session.ended", { userId: options.userId, sessionTokens });
+  return { endedSessions: sessionTokens.length };
 }

@@ -3,6 +3,8 @@ import { hashOneTimeToken, isOneTimeTokenShaped } from "../../auth/one-time-toke
 import { hashPassword } from "../../auth/password";
 import { assertPasswordAccepted } from "../../auth/password-policy";
 import type { TDb } from "../../db/client";
+import { studioEvents } from "../../events/studio-events";
+import { endSessions } from "../account/end-sessions";
 
 /**
  * Sets a new password through a reset link. The link is claimed by a conditional update, so it works once; every
@@ -22,11 +24,12 @@ export async function resetPassword(db: TDb, options: { token: string; password:
   assertPasswordAccepted(options.password, row.user);
   const passwordHash = await hashPassword(options.password);
 
-  await db.$transaction(async (tx) => {
+  const sessionTokens = await db.$transaction(async (tx) => {
     const { count } = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (count === 0) throw new AppError("CONFLICT", "This reset link was already used. Ask an admin for a new one.");
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash }, select: { id: true } });
-    await tx.session.deleteMany({ where: { userId: row.userId } });
+    return endSessions(tx, { userId: row.userId });
   });
+  studioEvents.emit("session.ended", { userId: row.userId, sessionTokens });
   return { email: row.user.email };
 }
