@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
+import { studioEvents } from "../events/studio-events";
 import { createTestUser } from "../testing/factories";
 import { TEST_SECRET } from "../testing/session-cookie";
 import { handleAuthRequest } from "./auth-http-handler";
@@ -63,6 +64,9 @@ describe("sign-in over HTTP", () => {
   it("signing out deletes the session row, so the old cookie stops working", async () => {
     const user = await createTestUser({ password: "correct horse battery" });
     const { cookie } = await signIn(user.email, "correct horse battery");
+    const sessionToken = (await getSessionUser({ db: db(), secret: TEST_SECRET, cookieHeader: cookie }))!.sessionToken;
+    const ended: unknown[] = [];
+    const stopWatching = studioEvents.on("session.ended", (event) => ended.push(event));
     const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { cookie } });
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     await fetch(`${base}/api/auth/signout`, {
@@ -71,6 +75,9 @@ describe("sign-in over HTTP", () => {
       body: new URLSearchParams({ csrfToken, json: "true" }),
       redirect: "manual",
     });
+    stopWatching();
     expect(await getSessionUser({ db: db(), secret: TEST_SECRET, cookieHeader: cookie })).toBeNull();
+    // Other tabs' sockets on this session close too.
+    expect(ended).toEqual([{ userId: user.id, sessionTokens: [sessionToken] }]);
   });
 });

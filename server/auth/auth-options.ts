@@ -4,6 +4,7 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProviderModule from "next-auth/providers/credentials";
 import { z } from "zod";
 import type { TDb } from "../db/client";
+import { studioEvents } from "../events/studio-events";
 import { logger } from "../telemetry/logger";
 import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from "./login-throttle";
 import { getDecoyHash, verifyPassword } from "./password";
@@ -67,7 +68,10 @@ export function createAuthOptions(options: { db: TDb; secret: string }): AuthOpt
     },
     events: {
       async signOut({ token }) {
-        if (typeof token?.sid === "string") await db.session.deleteMany({ where: { sessionToken: token.sid } });
+        if (typeof token?.sid !== "string") return;
+        await db.session.deleteMany({ where: { sessionToken: token.sid } });
+        // The tab that signed out may have left others open on the same session: their sockets close too.
+        if (typeof token.sub === "string") studioEvents.emit("session.ended", { userId: token.sub, sessionTokens: [token.sid] });
       },
     },
   };
