@@ -40,10 +40,14 @@ test("the owner invites an editor; in another browser the editor sets a password
   await expect(editor).toHaveURL(/\/w\/demo$/);
   await expect(editor.getByRole("link", { name: /^Demo: answer/ })).toBeVisible();
 
-  // As an editor: settings show the role, and none of the member management (invitations, reset links, API keys).
+  // As an editor: settings show the role and the members, but none of the member management (role changes, removal,
+  // invitations, reset links, API keys).
   await editor.goto("/w/demo/settings");
   await expect(editor.getByRole("heading", { name: "Settings" })).toBeVisible();
-  await expect(editor.getByText("editor", { exact: true })).toBeVisible();
+  const members = editor.getByRole("region", { name: "Members" });
+  await expect(members).toContainText(email);
+  await expect(members.getByRole("combobox")).toHaveCount(0);
+  await expect(members.getByRole("button", { name: "Remove" })).toHaveCount(0);
   await expect(editor.getByRole("region", { name: "Plugins" })).toBeVisible();
   await expect(editor.getByRole("region", { name: "Invitations" })).toHaveCount(0);
   await expect(editor.getByRole("region", { name: "Password reset links" })).toHaveCount(0);

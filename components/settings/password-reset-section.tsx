@@ -13,12 +13,12 @@ import styles from "./settings.module.css";
  * A one-time link for a member who lost their password, for the admin to hand over. The server refuses members whose
  * account reaches workspaces (or roles) beyond the admin's, and says so.
  */
-export function PasswordResetSection({ workspaceId, ownUserEmail }: { workspaceId: string; ownUserEmail: string | undefined }) {
+export function PasswordResetSection({ workspaceId }: { workspaceId: string }) {
   const trpc = useTRPC();
   const members = useQuery(trpc.member.list.queryOptions({ workspaceId }));
   const [userId, setUserId] = useState("");
   const issue = useMutation(trpc.passwordReset.issue.mutationOptions());
-  const others = members.data?.filter((member) => member.email !== ownUserEmail) ?? [];
+  const others = members.data?.filter((member) => !member.isYou) ?? [];
   return (
     <section className={styles.section} aria-labelledby="password-reset-title">
       <div className={styles.sectionHeader}>

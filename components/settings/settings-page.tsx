@@ -1,8 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useTRPC } from "../trpc/trpc";
 import { Alert, Badge } from "../ui/alert";
 import { useWorkspace } from "../workspace/use-workspace";
 import { ApiKeysSection } from "./api-keys-section";
@@ -20,8 +18,6 @@ import { WorkspaceSection } from "./workspace-section";
 
 export function SettingsPage({ workspaceSlug }: { workspaceSlug: string }) {
   const { workspace, can, isLoading } = useWorkspace(workspaceSlug);
-  const trpc = useTRPC();
-  const account = useQuery(trpc.account.get.queryOptions());
   if (isLoading) return <main className={styles.page} aria-busy="true" />;
   if (!workspace) return <main className={styles.page}><Alert>Workspace not found.</Alert></main>;
   const workspaceId = workspace.id;
@@ -36,7 +32,7 @@ export function SettingsPage({ workspaceSlug }: { workspaceSlug: string }) {
       {can("workspace:manage") && <WorkspaceSection key={workspaceId} workspace={workspace} />}
       <MembersSection key={`members-${workspaceId}`} workspaceId={workspaceId} viewerRole={workspace.role} canManage={can("members:manage")} />
       {can("members:manage") && <InvitationsSection key={`invitations-${workspaceId}`} workspaceId={workspaceId} ownRole={workspace.role} />}
-      {can("members:manage") && <PasswordResetSection key={`resets-${workspaceId}`} workspaceId={workspaceId} ownUserEmail={account.data?.email} />}
+      {can("members:manage") && <PasswordResetSection key={`resets-${workspaceId}`} workspaceId={workspaceId} />}
       <PluginsSection workspaceId={workspaceId} canManage={can("plugins:manage")} isOwner={workspace.role === "owner"} />
       {can("plugins:manage") && <TrustedKeysSection workspaceId={workspaceId} />}
       {can("plugins:manage") && <OpenClawSection workspaceId={workspaceId} />}
