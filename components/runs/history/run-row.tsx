@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { formatRelativeTime } from "../../ui/format-relative-time";
@@ -8,11 +9,23 @@ import styles from "./history.module.css";
 
 export type TRunListItem = inferRouterOutputs<AppRouter>["run"]["list"]["items"][number];
 
+/** A row opens its run wherever it is clicked; the status link keeps it reachable by keyboard and middle click. */
 export function RunRow({ run, workspaceSlug }: { run: TRunListItem; workspaceSlug: string }) {
+  const router = useRouter();
+  const href = `/w/${workspaceSlug}/runs/${run.id}`;
   return (
-    <tr data-testid="run-row" data-run-id={run.id}>
+    <tr
+      data-testid="run-row"
+      data-run-id={run.id}
+      className={styles.openableRow}
+      onClick={(event) => {
+        // A selection being made, or a link of its own, is not a request to open the run.
+        if ((event.target as HTMLElement).closest("a, button") || window.getSelection()?.toString()) return;
+        router.push(href);
+      }}
+    >
       <td>
-        <Link href={`/w/${workspaceSlug}/runs/${run.id}`} aria-label={`Open run ${run.id}`}>
+        <Link href={href} aria-label={`Open run ${run.id}`}>
           <RunStatusBadge status={run.status} />
         </Link>
       </td>
