@@ -16,6 +16,7 @@ describe("the socket's status, as the banner tells it", () => {
     expect(describeSocketProblem({ state: "lost", reason: "transport close" }, "http://x")!.title).toBe("Live updates lost");
     expect(statusFromDisconnect("io server disconnect").state).toBe("refused");
     expect(statusFromDisconnect("transport close")).toEqual({ state: "lost", reason: "transport close" });
+    expect(statusFromDisconnect("forced close")).toEqual({ state: "idle" });
   });
 
   it("says nothing while connected, connecting or unused", () => {

@@ -33,7 +33,7 @@ export function statusFromConnectError(error: TConnectError): TSocketStatus {
 /** The status a `disconnect` means: the server closing the socket on purpose is a refusal (socket.io will not retry). */
 export function statusFromDisconnect(reason: string): TSocketStatus {
   if (reason === "io server disconnect") return { state: "refused", code: "CLOSED_BY_SERVER", reason: "The studio closed this tab's live connection" };
-  if (reason === "io client disconnect") return { state: "idle" };
+  if (reason === "io client disconnect" || reason === "forced close") return { state: "idle" };
   return { state: "lost", reason };
 }
 
