@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { ZOidcProvidersJson } from "./auth/oidc/oidc-config";
 
 const ZOptionalUrl = z.url().optional();
 
@@ -34,6 +35,8 @@ const ZEnv = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** Sender of studio mail; defaults to `OpenClaw Studio <studio@<PUBLIC_URL's host>>`. */
   SMTP_FROM: z.string().min(3).max(320).optional(),
+  /** OpenID Connect providers, a JSON array (server/auth/oidc/oidc-config.ts); each gets a button on the sign-in page. */
+  STUDIO_OIDC_PROVIDERS: ZOidcProvidersJson.default([]),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -45,7 +48,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const parsed = ZEnv.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    const lines = parsed.error.issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}\nSee README.md, section Configuration.`);
   }
   const env = parsed.data;
@@ -58,6 +61,11 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     allowedOrigins: [new URL(publicUrl).origin, ...extraOrigins.map((o) => new URL(o).origin)],
     mailFrom: env.SMTP_FROM ?? `OpenClaw Studio <studio@${new URL(publicUrl).hostname}>`,
   };
+}
+
+/** `STUDIO_OIDC_PROVIDERS[0].issuer`: the variable, then the field inside its JSON. */
+function formatPath(path: PropertyKey[]): string {
+  return path.map((key, index) => (typeof key === "number" ? `[${key}]` : `${index ? "." : ""}${String(key)}`)).join("");
 }
 
 let cached: TEnv | undefined;

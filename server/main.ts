@@ -62,7 +62,7 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
   const nextApp = next({ dev: options.dev, dir: PROJECT_DIR, hostname: "localhost", port: config.PORT });
   await nextApp.prepare();
   const handleNext = nextApp.getRequestHandler();
-  const authOptions = createAuthOptions({ db, secret });
+  const authOptions = createAuthOptions({ db, secret, oidcProviders: config.STUDIO_OIDC_PROVIDERS });
 
   const server = createServer(
     createRequestRouter({

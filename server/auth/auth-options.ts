@@ -1,4 +1,5 @@
-// next-auth configuration: email + password credentials, JWT cookie that points at a server-side Session row.
+// next-auth configuration: email + password credentials and the configured OIDC providers; a JWT cookie that points at
+// a server-side Session row, whichever way the user signed in.
 import { randomBytes } from "node:crypto";
 import type { AuthOptions } from "next-auth";
 import CredentialsProviderModule from "next-auth/providers/credentials";
@@ -7,6 +8,9 @@ import type { TDb } from "../db/client";
 import { studioEvents } from "../events/studio-events";
 import { logger } from "../telemetry/logger";
 import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from "./login-throttle";
+import type { TOidcProvider } from "./oidc/oidc-config";
+import { createOidcProviders } from "./oidc/oidc-providers";
+import { signInOidcUser } from "./oidc/sign-in-oidc-user";
 import { getDecoyHash, verifyPassword } from "./password";
 
 const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
@@ -17,8 +21,9 @@ const ZCredentials = z.object({ email: z.string().trim().toLowerCase().max(320),
 const CredentialsProvider = ((CredentialsProviderModule as unknown as { default?: unknown }).default ??
   CredentialsProviderModule) as typeof CredentialsProviderModule;
 
-export function createAuthOptions(options: { db: TDb; secret: string }): AuthOptions {
+export function createAuthOptions(options: { db: TDb; secret: string; oidcProviders?: readonly TOidcProvider[] }): AuthOptions {
   const { db } = options;
+  const oidcProviders = new Map((options.oidcProviders ?? []).map((provider) => [provider.id, provider]));
   return {
     secret: options.secret,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
@@ -48,16 +53,33 @@ export function createAuthOptions(options: { db: TDb; secret: string }): AuthOpt
           return { id: user.id, email: user.email, name: user.name, userAgent: readUserAgent(req.headers) };
         },
       }),
+      ...createOidcProviders([...oidcProviders.values()]),
     ],
     callbacks: {
-      async jwt({ token, user }) {
+      // Credentials reach here only with a verified password; an OIDC sign-in with a verified ID token.
+      async signIn({ account, profile }) {
+        const provider = account && oidcProviders.get(account.provider);
+        if (!provider) return true;
+        try {
+          const result = await signInOidcUser(db, { provider, providerAccountId: account.providerAccountId, claims: { ...profile } });
+          // A relative URL: next-auth redirects the browser to it as is.
+          return "refused" in result ? `/signin?error=${result.refused}` : true;
+        } catch (error) {
+          logger.error({ err: error, provider: provider.id }, "OIDC sign-in failed");
+          return "/signin?error=OidcFailed";
+        }
+      },
+      async jwt({ token, user, account }) {
         if (user) {
+          // For OIDC, next-auth's `user` is the provider's profile (its id is `sub`); signIn linked it to a studio user.
+          const userId = account && oidcProviders.has(account.provider) ? await findLinkedUserId(db, account) : user.id;
           const sessionToken = randomBytes(32).toString("base64url");
           // Shown in the account's sessions list, so a person can tell their browsers apart.
           const userAgent = "userAgent" in user && typeof user.userAgent === "string" ? user.userAgent : null;
           await db.session.create({
-            data: { sessionToken, userId: user.id, expires: new Date(Date.now() + SESSION_MAX_AGE_S * 1000), userAgent },
+            data: { sessionToken, userId, expires: new Date(Date.now() + SESSION_MAX_AGE_S * 1000), userAgent },
           });
+          token.sub = userId;
           token.sid = sessionToken;
         }
         return token;
@@ -82,4 +104,12 @@ const MAX_USER_AGENT_LENGTH = 300;
 function readUserAgent(headers: Record<string, unknown> | undefined): string | null {
   const value = headers?.["user-agent"];
   return typeof value === "string" && value ? value.slice(0, MAX_USER_AGENT_LENGTH) : null;
+}
+
+async function findLinkedUserId(db: TDb, account: { provider: string; providerAccountId: string }): Promise<string> {
+  const link = await db.account.findUniqueOrThrow({
+    where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
+    select: { userId: true },
+  });
+  return link.userId;
 }
