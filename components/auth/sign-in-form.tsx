@@ -10,8 +10,11 @@ import { Button } from "../ui/button";
 import { Field, TextInput } from "../ui/text-input";
 import styles from "./sign-in.module.css";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [error, setError] = useState<string>();
+type TProviderButton = { id: string; name: string };
+
+export function SignInForm(props: { callbackUrl: string; providers: TProviderButton[]; initialError: string | undefined }) {
+  const { callbackUrl, providers } = props;
+  const [error, setError] = useState(props.initialError);
   const [isBusy, setIsBusy] = useState(false);
   const trpc = useTRPC();
   const policy = useQuery(trpc.account.signUpPolicy.queryOptions());
@@ -35,6 +38,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setError(result ? "Email or password is incorrect." : "The studio could not be reached. Try again.");
   }
 
+  // The browser leaves for the provider; next-auth brings it back to callbackUrl, or here with ?error=.
+  async function onProviderSignIn(providerId: string) {
+    setIsBusy(true);
+    setError(undefined);
+    await signIn(providerId, { callbackUrl }).catch(() => {
+      setIsBusy(false);
+      setError("The studio could not be reached. Try again.");
+    });
+  }
+
   return (
     <main className={styles.page}>
       <form className={styles.card} onSubmit={onSubmit} aria-labelledby="signin-title">
@@ -52,6 +65,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <Button type="submit" variant="primary" disabled={isBusy}>
           {isBusy ? "Signing in…" : "Sign in"}
         </Button>
+        {providers.length > 0 && (
+          <div className={styles.providers}>
+            <p className={styles.divider}>or</p>
+            {providers.map((provider) => (
+              <Button key={provider.id} disabled={isBusy} onClick={() => void onProviderSignIn(provider.id)}>
+                Sign in with {provider.name}
+              </Button>
+            ))}
+          </div>
+        )}
         {policy.data?.signUp === "open"
           ? <Link href="/signup">Create an account</Link>
           : <p className={styles.hint}>New here? Ask a workspace admin for an invitation link.</p>}
