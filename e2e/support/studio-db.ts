@@ -31,3 +31,14 @@ export async function createMember(slug: string, role: "owner" | "admin" | "edit
   });
   return { email, password };
 }
+
+/** The identity-provider accounts linked to the user with this email (none when there is no such user). */
+export async function accountLinksOf(email: string) {
+  return withClient(async (client) => {
+    const { rows } = await client.query<{ provider: string; providerAccountId: string }>(
+      `select a.provider, a."providerAccountId" from "Account" a join "User" u on u.id = a."userId" where u.email = $1 order by a.provider`,
+      [email],
+    );
+    return rows;
+  });
+}

@@ -1,0 +1,43 @@
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_OIDC_ISSUER } from "../playwright.config";
+import { accountLinksOf } from "./support/studio-db";
+
+// The studio is configured with the local provider (playwright.config.ts): groups containing studio-admins -> admin
+// in the demo workspace. Its login page accepts any password for a known login.
+async function signInAtProvider(page: Page, login: string) {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in with Local IdP" }).click();
+  await expect(page).toHaveURL(new RegExp(`^${E2E_OIDC_ISSUER}/interaction/`));
+  await page.getByPlaceholder("Enter any login").fill(login);
+  await page.getByPlaceholder("and password").fill("any password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+async function workspacesOf(page: Page) {
+  const response = await page.request.get("/api/trpc/workspace.list");
+  return { status: response.status(), body: (await response.json()) as { result?: { data: { slug: string; role: string }[] } } };
+}
+
+test("a verified provider user lands in the studio with the role their group maps to", async ({ page }) => {
+  await signInAtProvider(page, "ada");
+  await expect(page).toHaveURL(/\/w\/demo$/);
+  await expect(page.getByRole("link", { name: "Demo: answer a question" })).toBeVisible();
+
+  const { body } = await workspacesOf(page);
+  expect(body.result?.data).toEqual([expect.objectContaining({ slug: "demo", role: "admin" })]);
+  expect(await accountLinksOf("ada@oidc.test")).toEqual([{ provider: "local-idp", providerAccountId: "ada" }]);
+
+  // The session is a server-side row like a password sign-in's: signing out ends it.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  expect((await workspacesOf(page)).status).toBe(401);
+});
+
+test("an unverified address equal to the seeded admin's is refused and links nothing", async ({ page }) => {
+  await signInAtProvider(page, "mallory");
+  await expect(page).toHaveURL(/\/signin\?error=OidcEmailUnverified/);
+  await expect(page.getByRole("alert")).toContainText("not verified by your identity provider");
+  expect((await workspacesOf(page)).status).toBe(401);
+  expect(await accountLinksOf("admin@localhost")).toEqual([]);
+});
