@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db/client";
+import { studioEvents, type TStudioEvents } from "../../events/studio-events";
 import { addMember, createTestUser, createTestWorkspace, uniqueSuffix } from "../../testing/factories";
 import type { TOidcProvider } from "./oidc-config";
 import { signInOidcUser } from "./sign-in-oidc-user";
@@ -46,9 +47,14 @@ describe("signInOidcUser", () => {
     expect(first).toEqual({ userId: existing.id });
     expect(await roleIn(provider, existing.id)).toBe("viewer");
 
+    const changes: TStudioEvents["membership.changed"][] = [];
+    const stopListening = studioEvents.on("membership.changed", (event) => changes.push(event));
     const promoted = await signInOidcUser(db(), { provider, providerAccountId: "sub-2", claims: { email: existing.email, email_verified: true, groups: ["studio-admins"] } });
+    stopListening();
     expect(promoted).toEqual({ userId: existing.id });
     expect(await roleIn(provider, existing.id)).toBe("admin");
+    // Their open sockets reconnect with the new role, as after a change in Settings.
+    expect(changes).toEqual([expect.objectContaining({ userId: existing.id, role: "admin" })]);
     expect(await db().account.count({ where: { userId: existing.id } })).toBe(1);
   });
 
