@@ -28,6 +28,11 @@ test("a verified provider user lands in the studio with the role their group map
   expect(body.result?.data).toEqual([expect.objectContaining({ slug: "demo", role: "admin" })]);
   expect(await accountLinksOf("ada@oidc.test")).toEqual([{ provider: "local-idp", providerAccountId: "ada" }]);
 
+  // The members page says how she signs in.
+  await page.goto("/w/demo/settings");
+  const adaRow = page.getByTestId("member-row").filter({ hasText: "ada@oidc.test" });
+  await expect(adaRow).toContainText("SSO (local-idp)");
+
   // The session is a server-side row like a password sign-in's: signing out ends it.
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
