@@ -47,3 +47,10 @@ test("an unverified address equal to the seeded admin's is refused and links not
   expect((await workspacesOf(page)).status).toBe(401);
   expect(await accountLinksOf("admin@localhost")).toEqual([]);
 });
+
+test("a callback that this browser's sign-in did not start is refused (state, PKCE and nonce live in its cookies)", async ({ page }) => {
+  await page.goto("/api/auth/callback/local-idp?code=forged-code&state=forged-state");
+  await expect(page).toHaveURL(/\/signin\?.*error=OAuthCallback/);
+  await expect(page.getByRole("alert").filter({ hasText: "could not be verified" })).toBeVisible();
+  expect((await workspacesOf(page)).status).toBe(401);
+});
