@@ -1,39 +1,20 @@
 // A role change or removal reaches the member's open sockets at once: they are told, closed, and what they open
 // next is checked against the membership as it is now.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { io as connect, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Socket } from "socket.io-client";
+import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { createGraph } from "../services/graph/create-graph";
 import { changeMemberRole } from "../services/member/change-member-role";
 import { removeMember } from "../services/member/remove-member";
 import { createWorkspaceWithMembers } from "../testing/factories";
-import { sessionCookieFor, TEST_SECRET } from "../testing/session-cookie";
-import { createRunEventHub } from "./run-stream/run-event-hub";
-import { attachRealtime, SOCKET_PATH } from "./socket-server";
+import { sessionCookieFor } from "../testing/session-cookie";
+import { TEST_ORIGIN, useRealtimeTestServer } from "./testing/realtime-test-server";
 
-const ORIGIN = "http://studio.test";
-let server: Server;
-let realtime: ReturnType<typeof attachRealtime>;
-let url: string;
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  server = createServer();
-  realtime = attachRealtime(server, { db: db(), secret: TEST_SECRET, allowedOrigins: [ORIGIN], runEvents: createRunEventHub() });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  sockets.forEach((socket) => socket.close());
-  await realtime.close();
-});
+const ORIGIN = TEST_ORIGIN;
+const realtimeServer = useRealtimeTestServer();
 
 async function openAs(user: Parameters<typeof sessionCookieFor>[0]) {
-  const socket = connect(url, { path: SOCKET_PATH, transports: ["websocket"], extraHeaders: { Origin: ORIGIN, Cookie: await sessionCookieFor(user) }, reconnection: false, forceNew: true });
-  sockets.push(socket);
+  const socket = realtimeServer.open({ Origin: ORIGIN, Cookie: await sessionCookieFor(user) });
   const notices: unknown[] = [];
   const graphEvents: unknown[] = [];
   socket.on("membership.changed", (notice) => notices.push(notice));

@@ -1,37 +1,18 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { io as connect, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Socket } from "socket.io-client";
+import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { changePassword } from "../services/account/change-password";
 import { revokeAllSessions } from "../services/account/revoke-all-sessions";
 import { createTestUser, signInAs } from "../testing/factories";
-import { sessionCookieFor, TEST_SECRET } from "../testing/session-cookie";
-import { createRunEventHub } from "./run-stream/run-event-hub";
-import { attachRealtime, SOCKET_PATH } from "./socket-server";
+import { sessionCookieFor } from "../testing/session-cookie";
+import { TEST_ORIGIN, useRealtimeTestServer } from "./testing/realtime-test-server";
 
-const ORIGIN = "http://studio.test";
+const ORIGIN = TEST_ORIGIN;
 const PASSWORD = "amber-kettle-whistles-at-dawn";
-let server: Server;
-let realtime: ReturnType<typeof attachRealtime>;
-let url: string;
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  server = createServer();
-  realtime = attachRealtime(server, { db: db(), secret: TEST_SECRET, allowedOrigins: [ORIGIN], runEvents: createRunEventHub() });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  sockets.forEach((socket) => socket.close());
-  await realtime.close();
-});
+const realtimeServer = useRealtimeTestServer();
 
 async function openAs(session: Parameters<typeof sessionCookieFor>[0]): Promise<Socket> {
-  const socket = connect(url, { path: SOCKET_PATH, transports: ["websocket"], extraHeaders: { Origin: ORIGIN, Cookie: await sessionCookieFor(session) }, reconnection: false, forceNew: true });
-  sockets.push(socket);
+  const socket = realtimeServer.open({ Origin: ORIGIN, Cookie: await sessionCookieFor(session) });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", resolve);
     socket.once("connect_error", reject);

@@ -1,37 +1,15 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { io as connect, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Socket } from "socket.io-client";
+import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { createGraph } from "../services/graph/create-graph";
 import { createWorkspaceWithMembers } from "../testing/factories";
-import { sessionCookieFor, TEST_SECRET } from "../testing/session-cookie";
-import { createRunEventHub } from "./run-stream/run-event-hub";
-import { attachRealtime, SOCKET_PATH } from "./socket-server";
+import { sessionCookieFor } from "../testing/session-cookie";
+import { TEST_ORIGIN, useRealtimeTestServer } from "./testing/realtime-test-server";
 
-const ORIGIN = "http://studio.test";
-let server: Server;
-let realtime: ReturnType<typeof attachRealtime>;
-let url: string;
-const sockets: Socket[] = [];
+const ORIGIN = TEST_ORIGIN;
+const realtimeServer = useRealtimeTestServer();
 
-beforeAll(async () => {
-  server = createServer();
-  realtime = attachRealtime(server, { db: db(), secret: TEST_SECRET, allowedOrigins: [ORIGIN], runEvents: createRunEventHub() });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  sockets.forEach((socket) => socket.close());
-  await realtime.close();
-});
-
-function open(headers: Record<string, string>): Socket {
-  const socket = connect(url, { path: SOCKET_PATH, transports: ["websocket"], extraHeaders: headers, reconnection: false, forceNew: true });
-  sockets.push(socket);
-  return socket;
-}
+const open = (headers: Record<string, string>): Socket => realtimeServer.open(headers);
 
 function outcome(socket: Socket): Promise<"connected" | string> {
   return refusal(socket).then((result) => result.code);
@@ -64,8 +42,8 @@ describe("realtime handshake and rooms", () => {
   it("accepts a page of the address the studio was reached at, though it is not PUBLIC_URL", async () => {
     const { members } = await createWorkspaceWithMembers(["viewer"]);
     // The client connects to 127.0.0.1:<port>: a page served from there sends that Origin.
-    expect(await outcome(open({ Origin: url, Cookie: await sessionCookieFor(members.viewer) }))).toBe("connected");
-    expect(await outcome(open({ Origin: url.replace("127.0.0.1", "localhost"), Cookie: await sessionCookieFor(members.viewer) }))).toBe("ORIGIN_NOT_ALLOWED");
+    expect(await outcome(open({ Origin: realtimeServer.url, Cookie: await sessionCookieFor(members.viewer) }))).toBe("connected");
+    expect(await outcome(open({ Origin: realtimeServer.url.replace("127.0.0.1", "localhost"), Cookie: await sessionCookieFor(members.viewer) }))).toBe("ORIGIN_NOT_ALLOWED");
   });
 
   it("refuses a session that was signed out server-side", async () => {
