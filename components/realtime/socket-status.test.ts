@@ -19,9 +19,9 @@ describe("the socket's status, as the banner tells it", () => {
     expect(statusFromDisconnect("forced close")).toEqual({ state: "idle" });
   });
 
-  it("says nothing while connected, connecting or unused", () => {
+  it("says a connection that does not open is not connected, and nothing while connected or unused", () => {
+    expect(describeSocketProblem({ state: "connecting" }, "http://x")!.title).toBe("Live updates are not connected");
     expect(describeSocketProblem({ state: "connected" }, "http://x")).toBeUndefined();
-    expect(describeSocketProblem({ state: "connecting" }, "http://x")).toBeUndefined();
     expect(describeSocketProblem({ state: "idle" }, "http://x")).toBeUndefined();
   });
 });

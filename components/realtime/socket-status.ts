@@ -39,7 +39,10 @@ export function statusFromDisconnect(reason: string): TSocketStatus {
 
 export type TSocketProblem = { title: string; reason: string; fix: string };
 
-/** Words for the banner: what happened, why, and what the user can do. Undefined when there is nothing to say. */
+/**
+ * Words for the banner: what happened, why, and what the user can do. Undefined when there is nothing to say. The
+ * banner waits a little before it shows `connecting` and `lost` (connection-banner.tsx): most of them pass.
+ */
 export function describeSocketProblem(current: TSocketStatus, pageOrigin: string): TSocketProblem | undefined {
   if (current.state === "refused") {
     switch (current.code) {
@@ -54,6 +57,13 @@ export function describeSocketProblem(current: TSocketStatus, pageOrigin: string
       default:
         return { title: "Live updates are off", reason: current.reason ?? "The studio refused the live connection.", fix: "Reload the page." };
     }
+  }
+  if (current.state === "connecting") {
+    return {
+      title: "Live updates are not connected",
+      reason: "The live connection has not opened yet.",
+      fix: "Still trying; check that the studio is running and that nothing between it and this browser blocks WebSockets.",
+    };
   }
   if (current.state === "lost") {
     return {
