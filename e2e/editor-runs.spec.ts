@@ -57,3 +57,23 @@ test("publishing a draft with a problem asks first and lists the problem", async
   await page.getByRole("dialog", { name: /Publish with 1 problem/ }).getByRole("button", { name: "Publish anyway" }).click();
   await expect(page.getByTestId("version-row")).toHaveCount(1);
 });
+
+test("palette search: the arrow keys move the highlight and Enter adds the highlighted node", async ({ page }) => {
+  await apiSignIn(page.request, ADMIN);
+  const workspaceId = await demoWorkspaceId(page.request);
+  const graphId = await createGraph(page.request, workspaceId, "Palette keys", buildSpec([], []));
+  await page.goto(`/w/demo/graphs/${graphId}`);
+  const search = page.getByLabel("Search node types");
+  await search.fill("delay");
+  await expect(page.getByTestId("palette-core/delay")).toHaveAttribute("data-highlighted", "true");
+  await search.press("Enter");
+  await expect(page.getByTestId("studio-node")).toHaveCount(1);
+  await expect(page.getByTestId("studio-node")).toContainText("Delay");
+  await search.fill("o");
+  await search.press("ArrowDown");
+  // The second match is highlighted now, and only it.
+  await expect(page.locator("[data-testid^=palette-][data-highlighted]")).toHaveCount(1);
+  await expect(page.locator("[data-testid^=palette-]").first()).not.toHaveAttribute("data-highlighted", "true");
+  await search.press("Enter");
+  await expect(page.getByTestId("studio-node")).toHaveCount(2);
+});
