@@ -1,5 +1,6 @@
 "use client";
 
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-length";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { getErrorMessage } from "../trpc/error-message";
@@ -28,7 +29,7 @@ export function PasswordSection() {
     <section className={styles.section} aria-labelledby="password-title">
       <div className={styles.sectionHeader}>
         <h2 id="password-title">Password</h2>
-        <p>At least 12 characters and hard to guess. Changing it signs out every other browser.</p>
+        <p>At least {MIN_PASSWORD_LENGTH} characters and hard to guess. Changing it signs out every other browser.</p>
       </div>
       <form
         className={styles.row}

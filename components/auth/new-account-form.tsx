@@ -1,5 +1,6 @@
 "use client";
 
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-length";
 import { useState } from "react";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -45,12 +46,12 @@ export function NewAccountForm(props: {
         </Field>
       )}
       <Field label="Password">
-        <TextInput name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" required minLength={12} />
+        <TextInput name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} />
       </Field>
       <Field label="Repeat password">
         <TextInput name="confirm" type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password" required />
       </Field>
-      <p className={styles.hint}>At least 12 characters; a few uncommon words make a strong password.</p>
+      <p className={styles.hint}>At least {MIN_PASSWORD_LENGTH} characters; a few uncommon words make a strong password.</p>
       <div className={styles.errorSlot}>
         {isMismatch ? <Alert>The two passwords differ.</Alert> : props.error && <Alert>{props.error}</Alert>}
       </div>

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 
-// Tokens of one-time links (invitations, password resets): 32 random bytes, base64url, so they fit a URL path as is.
-// Like API keys, only the sha256 is stored: a database leak does not hand out working links.
+// Secret tokens that travel in URLs (webhook URLs, invitation and password-reset links): 32 random bytes, base64url,
+// so they fit a URL path as is. Like API keys, only the sha256 is stored: a database leak hands out no working link.
 const TOKEN_BYTES = 32;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -16,4 +16,9 @@ export function hashOneTimeToken(token: string): string {
 
 export function isOneTimeTokenShaped(value: string): boolean {
   return TOKEN_PATTERN.test(value);
+}
+
+/** The hash to look a presented token up by; null when it cannot be one of ours (no query needed to refuse it). */
+export function toTokenHash(token: string): string | null {
+  return isOneTimeTokenShaped(token) ? hashOneTimeToken(token) : null;
 }

@@ -1,12 +1,12 @@
 // The password policy for every password a person sets (invitation, sign-up, change, reset): at least 12 characters
 // and a zxcvbn score of 3 ("safely unguessable") or more, judged with the common and English dictionaries and the
 // person's own email and name, so "alice@acme.com2024" does not pass for strong.
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-length";
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as languageCommon from "@zxcvbn-ts/language-common";
 import * as languageEn from "@zxcvbn-ts/language-en";
 import { AppError } from "../app-error";
 
-export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
 const MIN_SCORE = 3;
 

@@ -8,7 +8,7 @@ import type { TClock } from "./clock";
 import { compilePlan, type TRunPlan } from "./compile-plan";
 import { BudgetExceededError, LeaseLostError, NonRetriableError, RunTimedOutError, toStepError, type TStepError } from "./errors";
 import type { TRunEvent, TRunEventMap } from "./events";
-import { executeActivation, type TActivationOutcome, type TExecutionDirective } from "./execute-activation";
+import { executeActivation, type TActivationOutcome } from "./execute-activation";
 import {
   applyActivationResult,
   createInitialFrontier,
@@ -23,6 +23,9 @@ import type { TChildRunRequest, TNodeImplementations } from "./node-implementati
 import type { TLoadedRun, TRunStore, TStepRecord } from "./run-store";
 import { createRunRedactor } from "./run-redactor";
 import { describeReexecution, saveStartMarkers } from "./start-markers";
+import { createEdgeDepthTracker } from "./edge-depths";
+import { createLifecycle } from "./node-lifecycle";
+import { createDirectives } from "./run-directives";
 import { addUsage, createUsageMeter, describeBudgetLeft, describeBudgetOverrun, describeTimeout, getRunDeadline, getWakeAt, NO_USAGE, watchDeadline } from "./run-limits";
 import type { TStepStatus } from "./statuses";
 
@@ -307,88 +310,12 @@ function countAttachedCalls(frontier: TFrontier, calls: TAttachedCall[] | undefi
   return { ...frontier, activationCounts };
 }
 
-/**
- * Node instances: created at a node's first activation in the run (already created when the run resumes from a
- * checkpoint that counted activations of it), activated each time, all retired when the run ends.
- */
-function createLifecycle(initial: TFrontier, emit: (type: "node.created" | "node.activated" | "node.retired", nodeId: string, payload: object) => void) {
-  const countsByNode = (frontier: TFrontier) => {
-    const counts = new Map<string, number>();
-    for (const [key, count] of Object.entries(frontier.activationCounts)) {
-      const nodeId = key.slice(0, key.indexOf(":"));
-      counts.set(nodeId, (counts.get(nodeId) ?? 0) + count);
-    }
-    return counts;
-  };
-  const created = new Set(countsByNode(initial).keys());
-  return {
-    activate(activation: TActivation): void {
-      if (!created.has(activation.nodeId)) emit("node.created", activation.nodeId, {});
-      created.add(activation.nodeId);
-      emit("node.activated", activation.nodeId, { stepSeq: activation.stepSeq, scope: activation.scope });
-    },
-    /** An attached node (a delegated agent, a tool) invoked during the caller's activation. */
-    activateAttached(nodeId: string, caller: TActivation): void {
-      if (!created.has(nodeId)) emit("node.created", nodeId, {});
-      created.add(nodeId);
-      emit("node.activated", nodeId, { stepSeq: caller.stepSeq, scope: caller.scope });
-    },
-    retireAll(final: TFrontier): void {
-      for (const [nodeId, activations] of countsByNode(final)) emit("node.retired", nodeId, { activations });
-    },
-  };
-}
-
-/** Replay and fork decide per activation whether node code runs (see TRecording). */
-function createDirectives(plan: TRunPlan, recording: TLoadedRun["recording"]): (activation: TActivation) => TExecutionDirective {
-  if (!recording) return () => ({ kind: "live" });
-  const live = recording.fork ? descendantsOf(plan, recording.fork.nodeId) : new Set<string>();
-  return (activation) => {
-    const step = recording.steps[activation.key];
-    if (recording.fork) {
-      if (!live.has(activation.nodeId)) return { kind: "recorded", step };
-      return activation.key === recording.fork.key ? { kind: "live", inputOverride: recording.fork.input } : { kind: "live" };
-    }
-    const implementation = plan.nodes.get(activation.nodeId)!.implementation;
-    const isPure = implementation.definition.sideEffects === "pure" && !implementation.resume;
-    return isPure ? { kind: "replay-pure", effects: step?.effects } : { kind: "recorded", step };
-  };
-}
-
-/** The node and every node its messages can reach. */
-function descendantsOf(plan: TRunPlan, nodeId: string): Set<string> {
-  const seen = new Set([nodeId]);
-  const queue = [nodeId];
-  while (queue.length > 0) {
-    for (const edges of plan.nodes.get(queue.shift()!)?.outgoing.values() ?? []) {
-      for (const edge of edges) if (!seen.has(edge.target.node)) queue.push(seen.add(edge.target.node) && edge.target.node);
-    }
-  }
-  return seen;
-}
-
 /** Nothing runs or waits, yet messages are pending: some join can never complete (an input that never arrives). */
 function findStalledInputs(plan: TRunPlan, frontier: TFrontier): string | undefined {
   const stuck = frontier.pending.find((message) => plan.nodes.has(message.node));
   if (!stuck) return undefined;
   const node = plan.nodes.get(stuck.node)!.node;
   return `node "${node.label || node.id}" holds input on "${stuck.port}" but its other inputs never arrived`;
-}
-
-/** Messages waiting per edge; `update` returns the depths that changed since the last call, if any. */
-function createEdgeDepthTracker() {
-  let last = new Map<string, number>();
-  return {
-    update(frontier: TFrontier): Record<string, number> | undefined {
-      const current = new Map<string, number>();
-      for (const message of frontier.pending) if (message.edgeId) current.set(message.edgeId, (current.get(message.edgeId) ?? 0) + 1);
-      const changed: Record<string, number> = {};
-      for (const [edgeId, depth] of current) if (last.get(edgeId) !== depth) changed[edgeId] = depth;
-      for (const edgeId of last.keys()) if (!current.has(edgeId)) changed[edgeId] = 0;
-      last = current;
-      return Object.keys(changed).length > 0 ? changed : undefined;
-    },
-  };
 }
 
 /** Resolves (with nothing) when the signal aborts, so a node that ignores its signal cannot delay a cancel. */

@@ -5,7 +5,7 @@ import { AppError } from "../app-error";
 import type { TDb } from "../db/client";
 import { readBody } from "../http/read-body";
 import { startWebhookRun } from "../services/trigger/start-webhook-run";
-import { hashWebhookToken, WEBHOOK_TOKEN_PATTERN } from "../services/trigger/webhook-token";
+import { toTokenHash } from "../auth/one-time-token";
 import { logger } from "../telemetry/logger";
 import { createTokenBuckets } from "./token-bucket";
 import { WEBHOOK_PATH_PREFIX } from "./webhook-url";
@@ -28,9 +28,10 @@ export function createWebhookHandler(options: { db: TDb; ratePerMinute: number; 
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.method !== "POST") throw new WebhookRefusal(405, "Webhooks accept POST only", { Allow: "POST" });
     const token = url.pathname.slice(WEBHOOK_PATH_PREFIX.length);
-    if (!WEBHOOK_TOKEN_PATTERN.test(token)) throw unknownWebhook();
+    const tokenHash = toTokenHash(token);
+    if (!tokenHash) throw unknownWebhook();
     const trigger = await db.trigger.findUnique({
-      where: { tokenHash: hashWebhookToken(token) },
+      where: { tokenHash },
       select: { id: true, workspaceId: true, graphId: true, nodeId: true, kind: true, isEnabled: true },
     });
     if (!trigger || trigger.kind !== "webhook" || !trigger.isEnabled) throw unknownWebhook();

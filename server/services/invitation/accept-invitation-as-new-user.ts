@@ -1,5 +1,5 @@
 import { AppError } from "../../app-error";
-import { hashOneTimeToken, isOneTimeTokenShaped } from "../../auth/one-time-token";
+import { toTokenHash } from "../../auth/one-time-token";
 import type { TDb } from "../../db/client";
 import { createAccount } from "../account/create-account";
 import { acceptInvitation } from "./accept-invitation";
@@ -13,8 +13,9 @@ export async function acceptInvitationAsNewUser(
   db: TDb,
   options: { token: string; name: string; password: string; now?: Date },
 ): Promise<{ workspaceSlug: string; email: string }> {
-  const invitation = isOneTimeTokenShaped(options.token)
-    ? await db.invitation.findUnique({ where: { tokenHash: hashOneTimeToken(options.token) }, select: { email: true } })
+  const tokenHash = toTokenHash(options.token);
+  const invitation = tokenHash
+    ? await db.invitation.findUnique({ where: { tokenHash }, select: { email: true } })
     : null;
   if (!invitation) throw new AppError("NOT_FOUND", "This invitation link is not valid. Check that it was copied whole.");
   const { email } = invitation;

@@ -1,5 +1,5 @@
 import { AppError } from "../../app-error";
-import { hashOneTimeToken, isOneTimeTokenShaped } from "../../auth/one-time-token";
+import { toTokenHash } from "../../auth/one-time-token";
 import type { TTx } from "../../db/client";
 import { invitationState } from "./invitation-summary";
 
@@ -19,9 +19,10 @@ export async function acceptInvitation(
   options: { token: string; user: { id: string; email: string }; now?: Date },
 ): Promise<{ workspaceId: string; workspaceSlug: string }> {
   const now = options.now ?? new Date();
-  const row = isOneTimeTokenShaped(options.token)
+  const tokenHash = toTokenHash(options.token);
+  const row = tokenHash
     ? await tx.invitation.findUnique({
-        where: { tokenHash: hashOneTimeToken(options.token) },
+        where: { tokenHash },
         select: { id: true, email: true, role: true, workspaceId: true, expiresAt: true, acceptedAt: true, revokedAt: true, workspace: { select: { slug: true } } },
       })
     : null;

@@ -1,5 +1,5 @@
 import type { TRole } from "../../auth/access-rights";
-import { hashOneTimeToken, isOneTimeTokenShaped } from "../../auth/one-time-token";
+import { toTokenHash } from "../../auth/one-time-token";
 import type { TDbOrTx } from "../../db/client";
 import { invitationState, type TInvitationState } from "./invitation-summary";
 
@@ -21,9 +21,10 @@ export type TInvitationPreview =
  * Only the holder of the token gets here; an unknown or malformed token is `unknown`, never an error.
  */
 export async function previewInvitation(db: TDbOrTx, options: { token: string; now?: Date }): Promise<TInvitationPreview> {
-  if (!isOneTimeTokenShaped(options.token)) return { state: "unknown" };
+  const tokenHash = toTokenHash(options.token);
+  if (!tokenHash) return { state: "unknown" };
   const row = await db.invitation.findUnique({
-    where: { tokenHash: hashOneTimeToken(options.token) },
+    where: { tokenHash },
     select: {
       email: true,
       role: true,

@@ -1,5 +1,5 @@
 import { AppError } from "../../app-error";
-import { isRoleAtMost, type TRole } from "../../auth/access-rights";
+import { isRoleAtMost, ROLES, type TRole } from "../../auth/access-rights";
 import type { TDb, TTx } from "../../db/client";
 import { studioEvents } from "../../events/studio-events";
 import { assertAnotherOwnerRemains, findMembershipOrThrow, lockWorkspaceMemberships } from "./lock-workspace-memberships";
@@ -23,8 +23,26 @@ export async function removeMember(db: TDb, options: { workspaceId: string; acto
   return { userId };
 }
 
-/** The membership and what hangs on it: their keys end with it, so inviting them again does not bring old keys back. */
+/**
+ * The membership and what hangs on it: their keys end with it, so inviting them again does not bring old keys back,
+ * and so do the invitations they sent (their authority to let people in ended too).
+ */
 export async function deleteMembership(tx: TTx, options: { workspaceId: string; userId: string; membershipId: string }): Promise<void> {
   await tx.membership.delete({ where: { id: options.membershipId } });
   await tx.apiKey.updateMany({ where: { workspaceId: options.workspaceId, createdById: options.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await revokeInvitationsAbove(tx, { workspaceId: options.workspaceId, invitedById: options.userId, ceiling: null });
+}
+
+/**
+ * Revokes the pending invitations a member sent for a role above `ceiling` (null: all of them): an invitation cannot
+ * outlive the role that allowed it.
+ */
+export async function revokeInvitationsAbove(tx: TTx, options: { workspaceId: string; invitedById: string; ceiling: TRole | null }): Promise<void> {
+  const { ceiling } = options;
+  const roles = ROLES.filter((role) => ceiling === null || !isRoleAtMost(role, ceiling));
+  if (roles.length === 0) return;
+  await tx.invitation.updateMany({
+    where: { workspaceId: options.workspaceId, invitedById: options.invitedById, acceptedAt: null, revokedAt: null, role: { in: roles } },
+    data: { revokedAt: new Date() },
+  });
 }

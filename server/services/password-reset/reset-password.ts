@@ -1,5 +1,6 @@
 import { AppError } from "../../app-error";
-import { hashOneTimeToken, isOneTimeTokenShaped } from "../../auth/one-time-token";
+import { toTokenHash } from "../../auth/one-time-token";
+import { getPasswordResetState } from "./preview-password-reset";
 import { hashPassword } from "../../auth/password";
 import { assertPasswordAccepted } from "../../auth/password-policy";
 import type { TDb } from "../../db/client";
@@ -12,15 +13,17 @@ import { endSessions } from "../account/end-sessions";
  */
 export async function resetPassword(db: TDb, options: { token: string; password: string; now?: Date }): Promise<{ email: string }> {
   const now = options.now ?? new Date();
-  const row = isOneTimeTokenShaped(options.token)
+  const tokenHash = toTokenHash(options.token);
+  const row = tokenHash
     ? await db.passwordResetToken.findUnique({
-        where: { tokenHash: hashOneTimeToken(options.token) },
+        where: { tokenHash },
         select: { id: true, userId: true, usedAt: true, expiresAt: true, user: { select: { email: true, name: true } } },
       })
     : null;
   if (!row) throw new AppError("NOT_FOUND", "This reset link is not valid. Check that it was copied whole.");
-  if (row.usedAt) throw new AppError("CONFLICT", "This reset link was already used. Ask an admin for a new one.");
-  if (row.expiresAt.getTime() <= now.getTime()) throw new AppError("CONFLICT", "This reset link has expired. Ask an admin for a new one.");
+  const state = getPasswordResetState(row, now);
+  if (state === "used") throw new AppError("CONFLICT", "This reset link was already used. Ask an admin for a new one.");
+  if (state === "expired") throw new AppError("CONFLICT", "This reset link has expired. Ask an admin for a new one.");
   assertPasswordAccepted(options.password, row.user);
   const passwordHash = await hashPassword(options.password);
 

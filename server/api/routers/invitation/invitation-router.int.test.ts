@@ -140,3 +140,20 @@ describe("invitation router", () => {
     expect((await anonymous().invitation.preview({ token: tokenOf(invitation.id) })).invitation.state).toBe("unknown");
   });
 });
+
+describe("invitations follow their sender's role", () => {
+  it("revokes what a demoted sender could no longer grant, and all of a removed sender's", async () => {
+    const { workspace, members } = await createWorkspaceWithMembers(["owner", "admin"]);
+    const workspaceId = workspace.id;
+    const forAdmin = await inviteAs(members.admin, workspaceId, "second.admin@example.test", "admin");
+    const forEditor = await inviteAs(members.admin, workspaceId, "new.editor@example.test", "editor");
+    const stateOf = async (token: string) => (await anonymous().invitation.preview({ token })).invitation?.state;
+
+    await callerFor(members.owner).member.changeRole({ workspaceId, userId: members.admin.id, role: "editor" });
+    expect(await stateOf(forAdmin.token)).toBe("revoked");
+    expect(await stateOf(forEditor.token)).toBe("pending");
+
+    await callerFor(members.owner).member.remove({ workspaceId, userId: members.admin.id });
+    expect(await stateOf(forEditor.token)).toBe("revoked");
+  });
+});
