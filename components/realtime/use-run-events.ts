@@ -38,6 +38,7 @@ export function useRunEvents(workspaceId: string | undefined, runId: string | un
     };
     const subscribe = () => {
       socket.emit("run:subscribe", { runId, afterSeq: lastSeq }, (reply: { ok: boolean; error?: string }) => {
+        if (!reply.ok) hasEnded = true;
         update(reply.ok ? { status: "live", error: undefined } : { status: "ended", error: reply.error });
       });
     };
@@ -61,10 +62,13 @@ export function useRunEvents(workspaceId: string | undefined, runId: string | un
           // The API is down too: the next tick tries again, the banner already says the studio is unreachable.
         }
       }
-      pollTimer = setTimeout(() => void poll(), POLL_MS);
+      if (isActive && !hasEnded) pollTimer = setTimeout(() => void poll(), POLL_MS);
     };
     const onEnded = (payload: { runId: string; reason: string }) => {
-      if (payload.runId === runId) update({ status: "ended", error: payload.reason });
+      if (payload.runId !== runId) return;
+      // The server ended this stream (access revoked, say): polling would only be refused too.
+      hasEnded = true;
+      update({ status: "ended", error: payload.reason });
     };
     const onDisconnect = () => update({ status: "connecting" });
     socket.on("connect", subscribe);

@@ -8,7 +8,7 @@ import { useTRPC } from "../trpc/trpc";
 import { Button } from "../ui/button";
 import { TextInput } from "../ui/text-input";
 import { formatInstant } from "./format-run-values";
-import { Modal } from "./modal";
+import { Modal } from "../ui/modal";
 import { shortId } from "./run-lineage";
 import type { TRunDetail } from "./run-types";
 import { toMs } from "./run-types";
@@ -29,7 +29,7 @@ export function CompareDialog(props: { workspaceId: string; workspaceSlug: strin
   const others = (recent.data?.items ?? []).filter((item) => item.id !== run.id && !related.some((entry) => entry.id === item.id));
 
   return (
-    <Modal title="Compare with another run" onClose={props.onClose}>
+    <Modal size="wide" title="Compare with another run" onClose={props.onClose}>
       <ul className={styles.runChoices} aria-label="Runs to compare with">
         {related.map((entry) => (
           <li key={entry.id}>

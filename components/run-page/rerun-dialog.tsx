@@ -8,7 +8,7 @@ import { getErrorMessage } from "../trpc/error-message";
 import { useTRPC } from "../trpc/trpc";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
-import { Modal } from "./modal";
+import { Modal } from "../ui/modal";
 import { parseForkInput } from "./parse-fork-input";
 import styles from "./run-page.module.css";
 
@@ -35,7 +35,7 @@ export function RerunDialog(props: { workspaceId: string; workspaceSlug: string;
   };
 
   return (
-    <Modal title={`Re-run from ${props.label}`} onClose={props.onClose}>
+    <Modal size="wide" title={`Re-run from ${props.label}`} onClose={props.onClose}>
       <p className={styles.note}>Steps before this one are reused from this run. This step runs again with the input below (one value per input port), then everything after it.</p>
       {needsFull && full.isLoading ? (
         <p className={styles.muted}>Loading the full input…</p>

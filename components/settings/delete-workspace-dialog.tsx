@@ -2,20 +2,20 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { getErrorMessage } from "../trpc/error-message";
 import { useTRPC } from "../trpc/trpc";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { Modal } from "../ui/modal";
 import { Field, TextInput } from "../ui/text-input";
 import uiStyles from "../ui/ui.module.css";
 
-/** Deleting needs the workspace's name typed exactly: the one action here that cannot be undone. */
-export function DeleteWorkspaceDialog({ workspace, isOpen, onClose }: { workspace: { id: string; name: string }; isOpen: boolean; onClose: () => void }) {
+/** Deleting needs the workspace's name typed exactly: the one action here that cannot be undone. Render it only while open. */
+export function DeleteWorkspaceDialog({ workspace, onClose }: { workspace: { id: string; name: string }; onClose: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const ref = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState("");
   const remove = useMutation(
     trpc.workspace.delete.mutationOptions({
@@ -27,15 +27,8 @@ export function DeleteWorkspaceDialog({ workspace, isOpen, onClose }: { workspac
     }),
   );
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (isOpen && dialog && !dialog.open) dialog.showModal();
-    if (!isOpen && dialog?.open) dialog.close();
-  }, [isOpen]);
-
   return (
-    <dialog ref={ref} className={uiStyles.dialog} onCancel={onClose} aria-labelledby="delete-workspace-title">
-      <h2 id="delete-workspace-title">Delete {workspace.name}?</h2>
+    <Modal title={`Delete ${workspace.name}?`} onClose={onClose}>
       <p>Its running runs are cancelled, then every graph, version, run, secret, API key, trigger and membership of it is removed.</p>
       <Field label={`Type ${workspace.name} to confirm`}>
         <TextInput value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" />
@@ -51,6 +44,6 @@ export function DeleteWorkspaceDialog({ workspace, isOpen, onClose }: { workspac
           {remove.isPending ? "Stopping runs and deleting…" : "Delete workspace"}
         </Button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -66,7 +66,7 @@ export function WorkspaceSection({ workspace }: { workspace: { id: string; name:
         <Button variant="danger" onClick={() => setIsDeleting(true)}>Delete workspace</Button>
         <span className={styles.muted}>Cancels its runs and removes its graphs, runs, secrets, keys and members. This cannot be undone.</span>
       </div>
-      <DeleteWorkspaceDialog workspace={workspace} isOpen={isDeleting} onClose={() => setIsDeleting(false)} />
+      {isDeleting && <DeleteWorkspaceDialog workspace={workspace} onClose={() => setIsDeleting(false)} />}
     </section>
   );
 }

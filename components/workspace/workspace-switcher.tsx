@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "../trpc/trpc";
+import { Modal } from "../ui/modal";
 import { CreateWorkspaceForm } from "./create-workspace-form";
 import styles from "./workspace-switcher.module.css";
 
@@ -15,14 +16,8 @@ export function WorkspaceSwitcher() {
   const workspaces = useQuery(trpc.workspace.list.queryOptions());
   const [isOpen, setIsOpen] = useState(false);
   const [isCreating, setIsCreating] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const current = workspaces.data?.find((workspace) => workspace.slug === params.workspace);
-
-  useEffect(() => {
-    if (isCreating && !dialog.current?.open) dialog.current?.showModal();
-    if (!isCreating && dialog.current?.open) dialog.current.close();
-  }, [isCreating]);
 
   // A click anywhere else closes the menu, like any menu.
   useEffect(() => {
@@ -68,11 +63,12 @@ export function WorkspaceSwitcher() {
           </button>
         </div>
       )}
-      <dialog ref={dialog} className={styles.dialog} onCancel={() => setIsCreating(false)} aria-labelledby="new-workspace-title">
-        <h2 id="new-workspace-title">New workspace</h2>
-        <p className={styles.hint}>You will be its owner; invite your team from its settings.</p>
-        {isCreating && <CreateWorkspaceForm onCancel={() => setIsCreating(false)} />}
-      </dialog>
+      {isCreating && (
+        <Modal title="New workspace" onClose={() => setIsCreating(false)}>
+          <p className={styles.hint}>You will be its owner; invite your team from its settings.</p>
+          <CreateWorkspaceForm onCancel={() => setIsCreating(false)} />
+        </Modal>
+      )}
     </div>
   );
 }

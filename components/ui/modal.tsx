@@ -1,10 +1,13 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
-import styles from "./run-page.module.css";
+import styles from "./ui.module.css";
 
-/** A modal on <dialog>: the browser traps focus and Escape closes it. Rendered only while open. */
-export function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
+/**
+ * A modal on <dialog>: the browser traps focus and Escape closes it. Render it only while open, so what was typed in
+ * it is gone when it closes (a typed confirmation must be typed again).
+ */
+export function Modal({ title, size = "narrow", onClose, children }: { title: string; size?: "narrow" | "wide"; onClose: () => void; children: React.ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -14,7 +17,7 @@ export function Modal({ title, onClose, children }: { title: string; onClose: ()
   return (
     <dialog
       ref={ref}
-      className={styles.dialog}
+      className={`${styles.dialog} ${size === "wide" ? styles.dialogWide : ""}`}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
