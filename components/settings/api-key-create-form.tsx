@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { isRoleAtMost, ROLES, type TRole } from "@/server/auth/access-rights";
+import { isRoleAtMost, ROLES, type TRole } from "@/lib/auth/access-rights";
 import { getErrorMessage } from "../trpc/error-message";
 import { useTRPC } from "../trpc/trpc";
 import { Alert } from "../ui/alert";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import type { TRole } from "@/server/auth/access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 import { getErrorMessage } from "../trpc/error-message";
 import { useTRPC } from "../trpc/trpc";
 import { Alert, Badge } from "../ui/alert";

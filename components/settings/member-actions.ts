@@ -1,6 +1,6 @@
 // What the members page offers on each row: the server's rules (services/member/*) mirrored, so the page shows only
 // what would be accepted. The server still decides; a stale page gets its FORBIDDEN or CONFLICT shown inline.
-import { isRoleAtMost, ROLES, type TRole } from "@/server/auth/access-rights";
+import { isRoleAtMost, ROLES, type TRole } from "@/lib/auth/access-rights";
 
 export type TMemberActions = {
   /** Roles the viewer may give this member (including the current one); empty: the role is read-only. */

@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { TRole } from "@/server/auth/access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 import { getErrorMessage } from "../trpc/error-message";
 import { useTRPC } from "../trpc/trpc";
 import { Alert, Badge } from "../ui/alert";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { TScope } from "@/server/auth/access-rights";
+import type { TScope } from "@/lib/auth/access-rights";
 import { useTRPC } from "../trpc/trpc";
 
 /** The workspace named by the URL's slug, with the viewer's role and a `can(scope)` check for hiding buttons. */

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TRole } from "../auth/access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 import { db } from "../db/client";
 import { removeMember } from "../services/member/remove-member";
 import { createApiKey } from "../services/api-key/create-api-key";

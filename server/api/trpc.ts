@@ -4,7 +4,7 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { z, ZodError } from "zod";
 import { findUnsafeJson } from "@/lib/json/find-unsafe-json";
 import { AppError, type TAppErrorCode } from "../app-error";
-import { hasScope, type TScope } from "../auth/access-rights";
+import { hasScope, type TScope } from "@/lib/auth/access-rights";
 import { getWorkspaceAccess, type TApiKeyPrincipal, type TPrincipal } from "../auth/principal";
 import type { TSessionUser } from "../auth/session-user";
 import { db, type TDb } from "../db/client";

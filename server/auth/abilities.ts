@@ -1,7 +1,7 @@
 // Attribute-based decisions about plugins, in one place (CASL): who may install, enable or grant what, decided from the
 // actor's role, the workspace's settings, the plugin's signature and declared permissions, and the graph's environment.
 import { AbilityBuilder, createMongoAbility, subject, type ForcedSubject, type MongoAbility } from "@casl/ability";
-import type { TRole } from "./access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 
 export type TPluginFacts = { isSigned: boolean; publisher: string; isEnabled?: boolean; environment?: string };
 export type TPermissionFacts = { kind: "egress" | "secrets"; isDeclared: boolean; isPluginSigned: boolean };

@@ -1,7 +1,7 @@
 // Who is calling: a signed-in user (session cookie) or an API key. tRPC's workspace procedures and the socket server
 // both ask `getWorkspaceAccess` what the caller may do in a workspace, so the two paths cannot drift apart.
 import type { TDbOrTx } from "../db/client";
-import type { TRole } from "./access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 import type { TSessionUser } from "./session-user";
 
 /** An API key that authenticated (services/api-key/authenticate-api-key.ts): valid, unexpired, not revoked. */

@@ -1,7 +1,7 @@
 // In-process domain events. Services emit after their transaction commits; realtime (and later telemetry) subscribe.
 // Services never import socket.io: they only know this bus.
 import { EventEmitter } from "node:events";
-import type { TRole } from "../auth/access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 
 export type TGraphChange = "created" | "renamed" | "draft" | "published" | "deleted";
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TRole } from "../auth/access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 import { db } from "../db/client";
 import type { TSeqEvent } from "../runtime/run-store";
 import { createApiKey } from "../services/api-key/create-api-key";

@@ -1,6 +1,6 @@
 // Test data through the real database: every test creates the users and workspaces it needs.
 import { randomBytes } from "node:crypto";
-import type { TRole } from "../auth/access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 import { hashPassword } from "../auth/password";
 import type { TSessionUser } from "../auth/session-user";
 import { db } from "../db/client";

@@ -1,6 +1,6 @@
 // STUDIO_OIDC_PROVIDERS: the OpenID Connect providers users may sign in with, as one JSON array (README.md, Configuration).
 import { z } from "zod";
-import type { TRole } from "../access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 
 /** Roles a provider may hand out. Never owner: ownership is given inside the studio, by an owner. */
 const MAPPED_ROLES = ["admin", "editor", "operator", "viewer"] as const satisfies readonly TRole[];

@@ -4,7 +4,7 @@
 // listener is registered before the backfill and buffers until the backfill is sent.
 import type { Socket } from "socket.io";
 import { z } from "zod";
-import { hasScope } from "../../auth/access-rights";
+import { hasScope } from "@/lib/auth/access-rights";
 import { actorIdOf, getWorkspaceAccess, isGraphInReach, type TPrincipal } from "../../auth/principal";
 import type { TDb } from "../../db/client";
 import type { TSeqEvent } from "../../runtime/run-store";

@@ -1,4 +1,4 @@
-import type { TRole } from "../../auth/access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 import type { Prisma } from "../../db/generated/client";
 
 /** What lists show of a key: never its hash, and the key itself only once, in create's answer. */

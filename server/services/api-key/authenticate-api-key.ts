@@ -1,4 +1,4 @@
-import { lowerRole } from "../../auth/access-rights";
+import { lowerRole } from "@/lib/auth/access-rights";
 import type { TApiKeyPrincipal } from "../../auth/principal";
 import type { TDbOrTx } from "../../db/client";
 import { hashApiKey, isApiKeyShaped } from "./api-key-token";

@@ -1,5 +1,5 @@
 import { AppError } from "../../app-error";
-import { isRoleAtMost, type TRole } from "../../auth/access-rights";
+import { isRoleAtMost, type TRole } from "@/lib/auth/access-rights";
 import type { TDbOrTx } from "../../db/client";
 import { findGraphOrThrow } from "../graph/find-graph";
 import { generateApiKey } from "./api-key-token";

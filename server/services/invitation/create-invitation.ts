@@ -1,5 +1,5 @@
 import { AppError } from "../../app-error";
-import { isRoleAtMost, type TRole } from "../../auth/access-rights";
+import { isRoleAtMost, type TRole } from "@/lib/auth/access-rights";
 import { generateOneTimeToken } from "../../auth/one-time-token";
 import type { TDb } from "../../db/client";
 import { INVITATION_SUMMARY_SELECT, normalizeEmail, toInvitationSummary, type TInvitationSummary } from "./invitation-summary";

@@ -1,4 +1,4 @@
-import type { TRole } from "../../auth/access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 import { toTokenHash } from "../../auth/one-time-token";
 import type { TDbOrTx } from "../../db/client";
 import { invitationState, type TInvitationState } from "./invitation-summary";

@@ -1,5 +1,5 @@
 import { AppError } from "../../app-error";
-import { isRoleAtMost, type TRole } from "../../auth/access-rights";
+import { isRoleAtMost, type TRole } from "@/lib/auth/access-rights";
 import type { TDb } from "../../db/client";
 import { studioEvents } from "../../events/studio-events";
 import { revokeInvitationsAbove } from "./remove-member";

@@ -1,5 +1,5 @@
 import { AppError } from "../../app-error";
-import { isRoleAtMost, ROLES, type TRole } from "../../auth/access-rights";
+import { isRoleAtMost, ROLES, type TRole } from "@/lib/auth/access-rights";
 import type { TDb, TTx } from "../../db/client";
 import { studioEvents } from "../../events/studio-events";
 import { assertAnotherOwnerRemains, findMembershipOrThrow, lockWorkspaceMemberships } from "./lock-workspace-memberships";

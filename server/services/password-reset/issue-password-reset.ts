@@ -1,5 +1,5 @@
 import { AppError, notFound } from "../../app-error";
-import { hasScope, isRoleAtMost } from "../../auth/access-rights";
+import { hasScope, isRoleAtMost } from "@/lib/auth/access-rights";
 import { generateOneTimeToken } from "../../auth/one-time-token";
 import type { TDb } from "../../db/client";
 

@@ -1,5 +1,5 @@
 import { defineAbilitiesFor } from "../../auth/abilities";
-import type { TRole } from "../../auth/access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 import type { TDbOrTx } from "../../db/client";
 
 /** The caller's plugin abilities in a workspace, from their role and the workspace's settings. */

@@ -5,7 +5,7 @@ import { toCanonicalJson } from "@/lib/graph/canonical-json";
 import { compareVersions, type TPluginManifest } from "@/lib/plugins/manifest";
 import { AppError } from "../../app-error";
 import { canOnPlugin } from "../../auth/abilities";
-import type { TRole } from "../../auth/access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 import type { TDb } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { PluginError } from "../../plugins/plugin-error";

@@ -1,5 +1,5 @@
 import { AppError } from "../../app-error";
-import type { TRole } from "../../auth/access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 import type { TDb } from "../../db/client";
 import { getPluginAbilities } from "./get-plugin-abilities";
 

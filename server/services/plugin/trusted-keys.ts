@@ -1,5 +1,5 @@
 import { AppError, notFound } from "../../app-error";
-import type { TRole } from "../../auth/access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 import type { TDb } from "../../db/client";
 import { fingerprintOf, parsePublicKey } from "../../plugins/signing/plugin-keys";
 import { getPluginAbilities } from "./get-plugin-abilities";

@@ -1,6 +1,6 @@
 import { AppError } from "../../app-error";
 import { canOnPlugin } from "../../auth/abilities";
-import type { TRole } from "../../auth/access-rights";
+import type { TRole } from "@/lib/auth/access-rights";
 import type { TDb } from "../../db/client";
 import { findPluginInstallOrThrow } from "./find-plugin-install";
 import { getPluginAbilities } from "./get-plugin-abilities";

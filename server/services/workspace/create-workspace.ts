@@ -1,6 +1,6 @@
 import { Prisma } from "../../db/generated/client";
 import { AppError } from "../../app-error";
-import { ACCESS_RIGHTS } from "../../auth/access-rights";
+import { ACCESS_RIGHTS } from "@/lib/auth/access-rights";
 import type { TDb } from "../../db/client";
 
 /** A new workspace with the caller as its only member, an owner. Name and slug arrive validated (lib/workspaces). */

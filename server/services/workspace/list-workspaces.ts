@@ -1,4 +1,4 @@
-import { ACCESS_RIGHTS } from "../../auth/access-rights";
+import { ACCESS_RIGHTS } from "@/lib/auth/access-rights";
 import type { TDbOrTx } from "../../db/client";
 
 /** The user's workspaces with their role and the scopes it grants (the browser hides what a role cannot do). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../../../auth/access-rights";
+import { ROLES } from "@/lib/auth/access-rights";
 import { ZWorkspaceId } from "../../trpc";
 
 // Inputs and outputs of the invitation procedures. The token appears in exactly one output, once: create's answer.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../../../auth/access-rights";
+import { ROLES } from "@/lib/auth/access-rights";
 import { ZWorkspaceId } from "../../trpc";
 
 const ZUserId = z.string().min(1).max(64);
