@@ -59,7 +59,7 @@ export function compilePlan(spec: TGraphSpec, implementations: TNodeImplementati
  * Only a node with no wired data or control input starts a run: a wired input, required or optional, means the node
  * waits for it. A node that only offers attachments (a model provider, a memory) never starts on its own.
  */
-export function isStartNode(plan: TPlanNode): boolean {
+function isStartNode(plan: TPlanNode): boolean {
   return plan.inputs.size === 0 && !plan.isAttached && !isAttachOnly(plan.implementation);
 }
 

@@ -73,11 +73,13 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
     const frontier = run.frontier ?? emptyFrontier();
     return fail(toStepError(error), frontier);
   }
-  let frontier = resolveElapsedDelays(run.frontier ?? createInitialFrontier(plan, run.input, run.startNodeId), resources.clock.now());
+  // A checkpoint written before runs counted usage has none: it starts at zero.
+  const loaded = run.frontier ? { ...run.frontier, usage: run.frontier.usage ?? NO_USAGE } : createInitialFrontier(plan, run.input, run.startNodeId);
+  let frontier = resolveElapsedDelays(loaded, resources.clock.now());
   emit("run.started", null, { isResumed: run.frontier !== null });
   const deadline = getRunDeadline(run.settings, run.startedAt ?? resources.clock.now());
-  let hasTimedOut = false;
-  const isPastDeadline = () => deadline !== undefined && (hasTimedOut || resources.clock.now() >= deadline);
+  const hasTimedOut = () => halt.signal.reason instanceof RunTimedOutError;
+  const isPastDeadline = () => deadline !== undefined && (hasTimedOut() || resources.clock.now() >= deadline);
   const meter = createUsageMeter();
 
   const maxSteps = run.settings.maxSteps ?? DEFAULT_MAX_STEPS;
@@ -101,7 +103,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
       return value;
     },
     startChildRun: (parentStepSeq: number, request: TChildRunRequest) => store.createChildRun({ parentRunId: run.id, parentStepSeq, request }),
-    budget: () => describeBudgetLeft(run.settings, frontier.usage ?? NO_USAGE),
+    budget: () => describeBudgetLeft(run.settings, frontier.usage),
     bindAttached: (activation: TActivation, idempotencyKey: string, calls: TAttachedCall[], attemptSignal: AbortSignal, whileWaiting: <T>(wait: () => Promise<T>) => Promise<T>) =>
       bindAttachedNodes(
         {
@@ -119,7 +121,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
           onSpent: (usage) => meter.add(activation.key, usage),
           runGraph: (key, request) => whileWaiting(() => resources.whileWaitingOnChild(() => runToolGraph(store, resources.clock, { parentRunId: run.id, key, request }, attemptSignal))),
         },
-        { nodeId: activation.nodeId, stepSeq: activation.stepSeq, idempotencyKey, budget: describeBudgetLeft(run.settings, frontier.usage ?? NO_USAGE), calls },
+        { nodeId: activation.nodeId, stepSeq: activation.stepSeq, idempotencyKey, budget: describeBudgetLeft(run.settings, frontier.usage), calls },
       ),
   };
   const lifecycle = createLifecycle(frontier, (type, nodeId, payload) => emit(type, nodeId, payload as never));
@@ -137,14 +139,8 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
     saved.activations.forEach(start);
   };
   // Woken at its deadline (parked on an approval, say) or resumed after it: nothing runs again.
-  if (isPastDeadline()) {
-    lifecycle.retireAll(frontier);
-    return fail({ code: "RunTimedOut", message: describeTimeout(run.settings) }, frontier);
-  }
-  watchDeadline(resources.clock, deadline, AbortSignal.any([signal, ended.signal]), () => {
-    hasTimedOut = true;
-    halt.abort(new RunTimedOutError(describeTimeout(run.settings)));
-  });
+  if (isPastDeadline()) return stopRun(new RunTimedOutError(describeTimeout(run.settings)));
+  watchDeadline(resources.clock, deadline, AbortSignal.any([signal, ended.signal]), () => halt.abort(new RunTimedOutError(describeTimeout(run.settings))));
 
   try {
     // After a crash: the activations that were running, and waits resolved while the run was parked, go first.
@@ -159,7 +155,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
         return "cancelled";
       }
       if (isPastDeadline()) return await stopRun(new RunTimedOutError(describeTimeout(run.settings)));
-      const overBudget = describeBudgetOverrun(run.settings, frontier.usage ?? NO_USAGE);
+      const overBudget = describeBudgetOverrun(run.settings, frontier.usage);
       if (overBudget) return await stopRun(new BudgetExceededError(overBudget));
       if (frontier.stepCount >= maxSteps) {
         lifecycle.retireAll(frontier);
@@ -187,7 +183,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
 
       const outcome = await Promise.race([...running.values(), aborted]);
       // Past its deadline, an outcome is left running: stopRun records it with the reason, not as the node's own failure.
-      if (!outcome || hasTimedOut) continue;
+      if (!outcome || hasTimedOut()) continue;
       running.delete(outcome.activation.key);
       if (signals.stop.aborted) return "stopped";
       if (signals.cancel.aborted && outcome.kind === "error") continue;
@@ -212,7 +208,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
   async function commit(outcome: TActivationOutcome): Promise<void> {
     const recorded = recordOutcome(plan, frontier, outcome);
     const usage = meter.take(outcome.activation.key, outcome.kind === "result" && outcome.result.kind === "outputs" ? outcome.result.usage : undefined);
-    frontier = countAttachedCalls({ ...recorded.frontier, usage: addUsage(recorded.frontier.usage ?? NO_USAGE, usage) }, outcome.effects.calls);
+    frontier = countAttachedCalls({ ...recorded.frontier, usage: addUsage(recorded.frontier.usage, usage) }, outcome.effects.calls);
     await store.commitStep({ runId: run.id, owner, step: toStepRecord(run.id, outcome, recorded.status, usage), frontier });
     const changedDepths = edgeDepths.update(frontier);
     if (changedDepths) emit("edge.depth", null, { depths: changedDepths });
