@@ -38,7 +38,8 @@ function removePidFile(databaseDir: string, pid: number): void {
   rmSync(path.join(databaseDir, "postmaster.pid"), { force: true });
 }
 
-function readPostmasterPid(databaseDir: string): number | undefined {
+/** The pid in a data dir's `postmaster.pid`; undefined while there is none (a restart has not written it yet). */
+export function readPostmasterPid(databaseDir: string): number | undefined {
   const pidFile = path.join(databaseDir, "postmaster.pid");
   if (!existsSync(pidFile)) return undefined;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);

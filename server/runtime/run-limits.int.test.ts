@@ -5,7 +5,9 @@ import type { TGraphSpec } from "@/lib/graph";
 import { db } from "../db/client";
 import { createGraph } from "../services/graph/create-graph";
 import { startRun } from "../services/run/start-run";
+import { addEgressRule } from "../services/egress/add-egress-rule";
 import { createWorkspaceWithMembers } from "../testing/factories";
+import { startHttpLedgerServer } from "../testing/http-ledger-server";
 import { startWorkspaceRuntime } from "../testing/start-workspace-runtime";
 import type { TStepEffects } from "./run-store";
 import { buildSpec } from "./testing/build-spec";
@@ -18,9 +20,10 @@ afterAll(async () => {
   await studio.stop();
 });
 
-async function start(spec: TGraphSpec) {
+async function start(spec: TGraphSpec, options: { allowHost?: string } = {}) {
   const { workspace, members } = await createWorkspaceWithMembers(["editor"]);
   const scope = { workspaceId: workspace.id, actorId: members.editor.id };
+  if (options.allowHost) await addEgressRule(db(), { workspaceId: workspace.id, actorId: members.editor.id, host: options.allowHost });
   const graph = await createGraph(db(), { ...scope, name: "Limited", spec });
   return startRun(db(), { ...scope, graphId: graph.id, source: { kind: "draft" }, input: "go" });
 }
@@ -39,9 +42,14 @@ describe("run limits on Postgres", () => {
   });
 
   it("counts from the recorded first start: a run claimed again after its deadline runs nothing", async () => {
-    const spec = buildSpec([{ id: "in", type: "core/input" }, { id: "out", type: "core/output" }], ["in.out->out.in"], { runTimeoutMs: 5_000 });
+    const ledger = await startHttpLedgerServer();
+    const spec = buildSpec(
+      [{ id: "in", type: "core/input" }, { id: "call", type: "core/http-request", config: { method: "POST", url: `${ledger.url}/late`, body: "{{input}}" } }, { id: "out", type: "core/output" }],
+      ["in.out->call.in", "call.out->out.in"],
+      { runTimeoutMs: 5_000 },
+    );
     await studio.runtime.stop();
-    const run = await start(spec);
+    const run = await start(spec, { allowHost: ledger.host });
     // As if a process had claimed it a minute ago and crashed: its lease expired, its startedAt stays.
     await db().run.update({ where: { id: run.id }, data: { status: "running", startedAt: new Date(Date.now() - 60_000) } });
     studio = startWorkspaceRuntime();
@@ -49,6 +57,8 @@ describe("run limits on Postgres", () => {
     const finished = await db().run.findUniqueOrThrow({ where: { id: run.id }, include: { steps: true } });
     expect(finished).toMatchObject({ status: "failed", error: { code: "RunTimedOut" } });
     expect(finished.steps).toEqual([]);
+    expect(ledger.requests).toHaveLength(0);
+    await ledger.close();
   });
 
   it("keeps the spend of the step the token budget stopped in the Run row's usage", async () => {

@@ -74,4 +74,6 @@ it("a run continues after its embedded Postgres is killed and restarted, without
   const steps = await prisma.runStep.findMany({ where: { runId: run.id }, select: { key: true } });
   expect(new Set(steps.map((step) => step.key)).size).toBe(steps.length);
   expect(new Set(ledger())).toEqual(new Set(ids.map((id) => `${run.id}:${id}:top:0`)));
+  // Where the effect landed: each step's key at most twice (a step the kill interrupted runs again, with its key).
+  for (const key of new Set(ledger())) expect(ledger().filter((line) => line === key).length, key).toBeLessThanOrEqual(2);
 });

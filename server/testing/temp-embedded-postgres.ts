@@ -1,8 +1,9 @@
 // An embedded Postgres of a test's own, in a temp dir on a free port, for tests that kill or break it.
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres, type TEmbeddedPostgresOptions } from "../db/embedded-postgres";
+import { readPostmasterPid } from "../db/postmaster-pid";
 import { findFreePort } from "./free-port";
 
 export async function createTempEmbeddedPostgres(options: Pick<TEmbeddedPostgresOptions, "onFatal" | "restart"> = {}) {
@@ -11,14 +12,13 @@ export async function createTempEmbeddedPostgres(options: Pick<TEmbeddedPostgres
   chmodSync(dataDir, 0o755);
   const port = await findFreePort();
   const databaseDir = path.join(dataDir, "pg");
-  const pidFile = path.join(databaseDir, "postmaster.pid");
   return {
     dataDir,
     databaseDir,
     port,
     start: () => startEmbeddedPostgres({ dataDir, port, ...options }),
     /** The running postmaster's pid; undefined for the moment a restart has no lock file yet. */
-    postmasterPid: (): number | undefined => (existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8").split("\n")[0]) : undefined),
+    postmasterPid: (): number | undefined => readPostmasterPid(databaseDir),
     remove: () => rmSync(dataDir, { recursive: true, force: true }),
   };
 }

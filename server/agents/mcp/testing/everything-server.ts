@@ -1,7 +1,7 @@
 // The reference MCP server from npm (@modelcontextprotocol/server-everything, a devDependency), run from node_modules:
 // over stdio as an approved command, or over streamable HTTP on a free local port. Never downloaded at test time.
 import { execFileSync, spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { findFreePort } from "../../../testing/free-port";
 import path from "node:path";
 import type { TMcpCommand } from "../connect-mcp-server";
 
@@ -40,15 +40,4 @@ export async function startEverythingHttpServer(): Promise<{ url: string; host: 
       await exited;
     },
   };
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
