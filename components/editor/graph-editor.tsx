@@ -5,8 +5,8 @@ import "@xyflow/react/dist/style.css";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import { diffGraphs, validateGraph, validateGraphSpec, type TGraphDiff, type TGraphNode, type TGraphSpec, type TNodeTypeRegistry } from "@/lib/graph";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { diffGraphs, validateGraphSpec, type TGraphDiff, type TGraphNode, type TGraphSpec, type TNodeTypeRegistry } from "@/lib/graph";
 import { getGroupSize, isGroupNode } from "@/lib/graph/group-node";
 import { useTRPC } from "../trpc/trpc";
 import { Badge } from "../ui/alert";
@@ -22,7 +22,6 @@ import { NODE_TYPE_DRAG_FORMAT, Palette, type TPaletteEntry } from "./palette";
 import { Inspector } from "./inspector";
 import { PresenceAvatars } from "./presence-avatars";
 import { ProblemsPanel } from "./problems-panel";
-import { refreshNodeData } from "./refresh-node-data";
 import { ShortcutsOverlay } from "./shortcuts-overlay";
 import { applyCanvasLayout, specToFlow, toFlowEdge, toNodeData, toStudioNode, type TCanvasNode } from "./spec-to-flow";
 import { StudioNode } from "./studio-node";
@@ -32,6 +31,7 @@ import { useDraftAutosave } from "./use-draft-autosave";
 import { useEditHistory } from "./use-edit-history";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useGroupActions } from "./use-group-actions";
+import { useNodeMarks } from "./use-node-marks";
 import { VersionsPanel } from "./versions-panel";
 import { RunControls } from "./live-run/run-controls";
 import { RunOverlayContext } from "./live-run/run-overlay-context";
@@ -46,7 +46,6 @@ const EDGE_TYPES = { default: StudioEdge };
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.25 };
 const PRO_OPTIONS = { hideAttribution: true };
 const DELETE_KEYS = ["Backspace", "Delete"];
-const NO_PROBLEMS: never[] = [];
 
 type TEditorGraph = { id: string; name: string; draft: TGraphSpec; draftRevision: number; currentVersion: { number: number } | null };
 type TGraphEditorProps = {
@@ -192,31 +191,8 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
     if (onRemoteRevision(graph.draftRevision) === "adopt") showDraft(graph.draft, graph.draftRevision);
   }, [graph.draftRevision]); // eslint-disable-line react-hooks/exhaustive-deps -- react to a new server revision only
 
-  // Validation waits for the canvas: the first paint (and each edit's) does not carry a whole-graph check.
-  const validatedSpec = useDeferredValue<TGraphSpec | undefined>(spec, undefined);
-  const problems = useMemo(() => {
-    if (!validatedSpec) return NO_PROBLEMS;
-    const result = validateGraph(validatedSpec, registry);
-    return result.ok ? NO_PROBLEMS : result.problems;
-  }, [validatedSpec, registry]);
-
   const [comparison, setComparison] = useState<{ versionNumber: number; diff: TGraphDiff }>();
-
-  // Ports, problem badges and comparison marks follow the node types, the validation and the compared version;
-  // positions stay as React Flow has them, and nodes whose marks did not change keep their objects.
-  useEffect(() => {
-    const problemCounts = new Map<string, number>();
-    problems.forEach((problem) => problem.nodeId && problemCounts.set(problem.nodeId, (problemCounts.get(problem.nodeId) ?? 0) + 1));
-    const added = new Set(comparison?.diff.nodes.added.map((node) => node.id));
-    const changed = new Map(comparison?.diff.nodes.changed.map((change) => [change.id, change.fields]));
-    const diffStatusOf = (id: string) => {
-      if (added.has(id)) return "added" as const;
-      const fields = changed.get(id);
-      if (!fields) return undefined;
-      return fields.length === 1 && fields[0] === "position" ? ("moved" as const) : ("changed" as const);
-    };
-    flow.setNodes((nodes) => refreshNodeData(nodes, specRef.current, registry, { problemCounts, diffStatusOf }));
-  }, [comparison, flow, problems, registry]);
+  const problems = useNodeMarks({ spec, specRef, registry, comparison, flow });
 
   const addNodeAt = useCallback(
     (type: string, position: { x: number; y: number }) => {
