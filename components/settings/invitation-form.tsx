@@ -11,12 +11,12 @@ import { TextInput } from "../ui/text-input";
 import { IssuedLink } from "./issued-link";
 import styles from "./settings.module.css";
 
-type TIssued = { email: string; link: string; mail: { status: "sent" } | { status: "not-configured" } | { status: "failed"; reason: string } };
+type TMail = { status: "sent" } | { status: "not-configured" } | { status: "failed"; reason: string };
 
-function describeMail(issued: TIssued): string {
-  if (issued.mail.status === "sent") return `The link was mailed to ${issued.email}. It is shown here once too, to copy.`;
-  if (issued.mail.status === "failed") return `Mailing ${issued.email} failed (${issued.mail.reason}). Copy the link now and send it yourself: it is shown only once.`;
-  return `Mail is not set up on this studio (SMTP_URL), so nothing was sent. Copy the link now and send it to ${issued.email}: it is shown only once.`;
+function describeMail(email: string, mail: TMail): string {
+  if (mail.status === "sent") return `The link was mailed to ${email}. It is shown here once too, to copy.`;
+  if (mail.status === "failed") return `Mailing ${email} failed (${mail.reason}). Copy the link now and send it yourself: it is shown only once.`;
+  return `Mail is not set up on this studio (SMTP_URL), so nothing was sent. Copy the link now and send it to ${email}: it is shown only once.`;
 }
 
 /** Email and role (never above the inviter's own); the link appears once, with whether it was mailed. */
@@ -24,17 +24,17 @@ export function InvitationForm({ workspaceId, ownRole, onCreated }: { workspaceI
   const trpc = useTRPC();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<TRole>("editor");
-  const [issued, setIssued] = useState<TIssued | null>(null);
   const create = useMutation(
     trpc.invitation.create.mutationOptions({
-      onSuccess: async ({ invitation, link, mail }) => {
-        setIssued({ email: invitation.email, link, mail });
+      onSuccess: async () => {
         setEmail("");
         await onCreated();
       },
     }),
   );
-  if (issued) return <IssuedLink label="Invitation link" notice={describeMail(issued)} link={issued.link} onDone={() => setIssued(null)} />;
+  // The issued link is the mutation's answer, shown until the person is done with it (then the form comes back).
+  const issued = create.data;
+  if (issued) return <IssuedLink label="Invitation link" notice={describeMail(issued.invitation.email, issued.mail)} link={issued.link} onDone={create.reset} />;
   return (
     <>
       {create.error && <Alert>{getErrorMessage(create.error)}</Alert>}
