@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { AppError, notFound } from "../../app-error";
 import type { TDb } from "../../db/client";
 import { studioEvents } from "../../events/studio-events";
+import { isFinalRunStatus, RUN_STATUSES } from "../../runtime/statuses";
 
 /** Long enough for an executor on another process to see the cancel at its next heartbeat (5 s) and end the run. */
 const STOP_RUNS_TIMEOUT_MS = 15_000;
@@ -35,7 +36,7 @@ export async function deleteWorkspace(db: TDb, options: { workspaceId: string; c
 }
 
 async function requestCancelOfRuns(db: TDb, workspaceId: string): Promise<void> {
-  const unfinished = await db.run.findMany({ where: { workspaceId, status: { in: ["queued", "running", "waiting"] } }, select: { id: true } });
+  const unfinished = await db.run.findMany({ where: { workspaceId, status: { in: RUN_STATUSES.filter((status) => !isFinalRunStatus(status)) } }, select: { id: true } });
   if (unfinished.length === 0) return;
   await db.run.updateMany({ where: { id: { in: unfinished.map((run) => run.id) } }, data: { cancelRequested: true } });
   for (const { id } of unfinished) studioEvents.emit("run.cancel_requested", { workspaceId, runId: id });
