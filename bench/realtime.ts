@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { connectDb, db, disconnectDb } from "@/server/db/client";
+import { insertRun } from "@/server/db/insert-run";
 import { createPrismaRunStore } from "@/server/db/prisma-run-store";
 import { createRunEventHub } from "@/server/realtime/run-stream/run-event-hub";
 import { FRAME_MS } from "@/server/realtime/run-stream/socket-batcher";
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   connectDb(database.url);
   const { workspace, members } = await createWorkspaceWithMembers(["viewer"]);
   const graph = await createGraph(db(), { workspaceId: workspace.id, actorId: members.viewer.id, name: "bench", spec: createSimpleGraphSpec() });
-  const run = await db().run.create({ data: { workspaceId: workspace.id, graphId: graph.id, spec: {}, trigger: "manual", status: "running" } });
+  const run = await insertRun(db(), { workspaceId: workspace.id, graphId: graph.id, spec: {}, trigger: "manual", status: "running" }, { id: true });
 
   const hub = createRunEventHub();
   const server = createServer();

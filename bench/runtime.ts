@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import type { TGraphSpec } from "@/lib/graph";
 import type { TDb } from "@/server/db/client";
+import { insertRun, takeRunNumbers } from "@/server/db/insert-run";
 import { toJsonColumn } from "@/server/db/json";
 import { createPrismaRunStore } from "@/server/db/prisma-run-store";
 import { createNodeImplementations } from "@/server/runtime/node-implementation";
@@ -108,7 +109,7 @@ function toRunRow(graph: TGraphRef) {
 }
 
 async function queueRun(db: TDb, graph: TGraphRef): Promise<string> {
-  return (await db.run.create({ data: toRunRow(graph), select: { id: true } })).id;
+  return (await insertRun(db, toRunRow(graph), { id: true })).id;
 }
 
 function startRuntime(conn: Pick<TCountingDb, "db" | "pool">, options: Omit<TRuntimeOptions, "store" | "implementations">) {
@@ -240,7 +241,10 @@ async function measureThroughput(conn: TCountingDb, graph: TGraphRef, seconds: n
   const topUp = async (): Promise<boolean> => {
     let isQueued = false;
     while (queued - watcher.finishedCount < QUEUE_BACKLOG) {
-      await conn.db.run.createMany({ data: Array.from({ length: QUEUE_BATCH }, () => toRunRow(graph)) });
+      await conn.db.$transaction(async (tx) => {
+        const first = await takeRunNumbers(tx, graph.graphId, QUEUE_BATCH);
+        await tx.run.createMany({ data: Array.from({ length: QUEUE_BATCH }, (_, index) => ({ ...toRunRow(graph), number: first + index })) });
+      });
       queued += QUEUE_BATCH;
       isQueued = true;
     }

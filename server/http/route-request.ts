@@ -1,15 +1,21 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "../app-error";
 import { logger } from "../telemetry/logger";
+import type { TSecurityHeaders } from "./security-headers";
 
 export type THttpHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /**
- * Sends /api/trpc, /api/auth, /api/hooks (webhook triggers), /api/health (liveness) and /api/ready (readiness) to the
- * studio's own handlers and everything else to Next.
+ * Sends /api/trpc, /api/auth, /api/hooks (webhook triggers), /api/health (liveness), /api/ready (readiness) and
+ * /api/metrics (Prometheus) to the studio's own handlers and everything else to Next.
  * A handler that throws answers a JSON error instead of leaving the request hanging.
+ * Every response already carries the common security headers (`secureEveryResponse`); a request for Next gets the
+ * page policy with a fresh script nonce.
  */
-export function createRequestRouter(routes: { trpc: THttpHandler; auth: THttpHandler; hooks: THttpHandler; health: THttpHandler; ready: THttpHandler; next: THttpHandler }) {
+export function createRequestRouter(
+  routes: { trpc: THttpHandler; auth: THttpHandler; hooks: THttpHandler; health: THttpHandler; ready: THttpHandler; metrics: THttpHandler; next: THttpHandler },
+  securityHeaders: TSecurityHeaders,
+) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const pathname = (req.url ?? "/").split("?")[0]!;
     const handler = pathname.startsWith("/api/trpc/")
@@ -22,7 +28,10 @@ export function createRequestRouter(routes: { trpc: THttpHandler; auth: THttpHan
             ? routes.health
             : pathname === "/api/ready"
               ? routes.ready
-              : routes.next;
+              : pathname === "/api/metrics"
+                ? routes.metrics
+                : routes.next;
+    if (handler === routes.next) securityHeaders.setPagePolicy(req, res);
     try {
       await handler(req, res);
     } catch (error) {
