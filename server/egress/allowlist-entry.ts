@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { classifyAddress, type TBlockReason } from "./classify-address";
+import { classifyAddress, describeBlockReason, type TBlockReason } from "./classify-address";
 import { stripTrailingDot } from "./parse-target";
 
 /** One allowlist entry, normalised the way request targets are, so matching is a plain comparison. */
@@ -63,18 +63,24 @@ export function parseAllowlistEntry(input: string): TParsedEntry {
   if (reason === "unspecified") {
     return fail(`${hostname} is not a real destination (it reaches this machine); allow 127.0.0.1 or ::1 explicitly instead`);
   }
+  if (reason !== undefined && split.port === undefined) {
+    return fail(`${hostText(hostname, family)} is ${describeBlockReason(reason)}: name the one port to open, like ${hostText(hostname, family)}:8080`);
+  }
   if (isWildcard && METADATA_NAMES.some((name) => name.endsWith(`.${hostname}`))) {
     return fail(`*.${hostname} would cover a cloud metadata endpoint; name the hosts you need instead`);
   }
 
-  const hostText = family === 6 ? `[${hostname}]` : hostname;
   const entry: TAllowlistEntry = {
-    text: `${isWildcard ? "*." : ""}${hostText}${split.port === undefined ? "" : `:${split.port}`}`,
+    text: `${isWildcard ? "*." : ""}${hostText(hostname, family)}${split.port === undefined ? "" : `:${split.port}`}`,
     hostname,
     isWildcard,
     ...(split.port === undefined ? {} : { port: split.port }),
   };
   return { ok: true, entry };
+}
+
+function hostText(hostname: string, family: number): string {
+  return family === 6 ? `[${hostname}]` : hostname;
 }
 
 function splitHostPort(text: string): { ok: true; host: string; port?: number } | { ok: false; message: string } {

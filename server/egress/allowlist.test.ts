@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkHostAllowed, checkResolvedAddresses, compileAllowlist } from "./allowlist";
 import { EgressError } from "./egress-error";
 import { parseTarget } from "./parse-target";
+import { protectStudioPorts } from "./studio-ports";
 
 function decide(url: string, hosts: string[], addresses?: string[]): string {
   const target = parseTarget(url);
@@ -46,12 +47,14 @@ describe("allowlist decisions", () => {
     "http://192.168.1.1/",
     "http://172.16.0.1/",
     "http://100.64.0.1/",
-  ])("opens the blocked address %s only for an entry naming it exactly", (url) => {
+  ])("opens the blocked address %s only for an entry naming it and its port exactly", (url) => {
     const target = parseTarget(url);
     const exact = target.ipFamily === 6 ? `[${target.hostname}]` : target.hostname;
     expect(decide(url, [])).toBe("NOT_ALLOWLISTED");
-    expect(decide(url, [exact])).toBe("allowed");
+    expect(decide(url, [`${exact}:80`])).toBe("allowed");
     expect(decide(url, [`${exact}:81`])).toBe("NOT_ALLOWLISTED");
+    // An entry without a port is refused when typed, and dropped if one was stored before the rule.
+    expect(decide(url, [exact])).toBe("NOT_ALLOWLISTED");
   });
 
   it.each(["http://0.0.0.0/", "http://0/", "http://169.254.169.254/", "http://[fd00:ec2::254]/", "http://metadata.google.internal/", "http://100.100.100.200/"])(
@@ -64,11 +67,28 @@ describe("allowlist decisions", () => {
     },
   );
 
-  it("refuses a name that resolves to private space unless an entry names it exactly", () => {
+  it("refuses a name that resolves to private space unless an entry names it and its port exactly", () => {
     expect(decide("https://internal.example.com/", ["*.example.com"], ["127.0.0.1"])).toBe("BLOCKED_ADDRESS");
     expect(decide("https://internal.example.com/", ["*.example.com"], ["93.184.216.34", "10.0.0.8"])).toBe("BLOCKED_ADDRESS");
-    expect(decide("https://internal.example.com/", ["internal.example.com"], ["10.0.0.8"])).toBe("allowed");
-    expect(decide("https://localhost/", ["localhost"], ["127.0.0.1", "::1"])).toBe("allowed");
+    expect(decide("https://internal.example.com/", ["internal.example.com"], ["10.0.0.8"])).toBe("BLOCKED_ADDRESS");
+    expect(decide("https://internal.example.com/", ["internal.example.com:443"], ["10.0.0.8"])).toBe("allowed");
+    expect(decide("https://localhost/", ["localhost"], ["127.0.0.1", "::1"])).toBe("BLOCKED_ADDRESS");
+    expect(decide("https://localhost/", ["localhost:443"], ["127.0.0.1", "::1"])).toBe("allowed");
+    expect(decide("https://localhost:5432/", ["localhost:443"], ["127.0.0.1"])).toBe("NOT_ALLOWLISTED");
+  });
+
+  it("never opens the studio's own ports on this machine, whatever the allowlist says", () => {
+    protectStudioPorts([3000, 54329]);
+    try {
+      expect(decide("http://127.0.0.1:3000/api/trpc/secret.list", ["127.0.0.1:3000"])).toBe("BLOCKED_ADDRESS");
+      expect(decide("http://localhost:54329/", ["localhost:54329"], ["::1", "127.0.0.1"])).toBe("BLOCKED_ADDRESS");
+      expect(decide("http://studio.example.com:3000/", ["studio.example.com:3000"], ["127.0.0.2"])).toBe("BLOCKED_ADDRESS");
+      // The same port elsewhere is someone else's service.
+      expect(decide("http://api.example.com:3000/", ["api.example.com:3000"], ["93.184.216.34"])).toBe("allowed");
+      expect(decide("http://127.0.0.1:3001/", ["127.0.0.1:3001"])).toBe("allowed");
+    } finally {
+      protectStudioPorts([]);
+    }
   });
 
   it("never opens a metadata address through a name, not even an exact one", () => {
@@ -80,7 +100,7 @@ describe("allowlist decisions", () => {
     const target = parseTarget("https://internal.example.com/");
     const match = checkHostAllowed(compileAllowlist(["*.example.com"]), target);
     expect(() => checkResolvedAddresses(target, ["10.0.0.8"], match)).toThrow(
-      "internal.example.com resolves to 10.0.0.8, which is a private network address; only an allowlist entry naming exactly internal.example.com can open it (wildcards never do)",
+      "internal.example.com resolves to 10.0.0.8, which is a private network address; only an allowlist entry naming exactly internal.example.com:443 can open it (wildcards never do)",
     );
     expect(() => checkHostAllowed([], parseTarget("http://[::1]:8080/"))).toThrow("[::1]:8080 is not on this workspace's egress allowlist");
   });

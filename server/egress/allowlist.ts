@@ -4,10 +4,14 @@ import { isMetadataName, isNeverAllowed, parseAllowlistEntry, type TAllowlistEnt
 import { classifyAddress, describeBlockReason } from "./classify-address";
 import { EgressError } from "./egress-error";
 import type { TEgressTarget } from "./parse-target";
+import { isStudioService } from "./studio-ports";
 
 export type TAllowlist = readonly TAllowlistEntry[];
-/** `isExact`: an entry names this host itself (not through a wildcard), which may open private addresses. */
-export type TAllowlistMatch = { isExact: boolean };
+/**
+ * `isExact`: an entry names this host itself (not through a wildcard); `isPortPinned`: such an entry also names the
+ * port. Only both together open a loopback or private address, and then only that port.
+ */
+export type TAllowlistMatch = { isExact: boolean; isPortPinned: boolean };
 type THostPort = Pick<TEgressTarget, "hostname" | "port" | "ipFamily">;
 
 /** Stored entries are re-parsed on use: one that no longer validates (rules tightened since it was saved) is dropped. */
@@ -33,7 +37,8 @@ export function checkHostAllowed(allowlist: TAllowlist, target: THostPort): TAll
   if (matches.length === 0) {
     throw new EgressError("NOT_ALLOWLISTED", `${formatHostPort(target)} is not on this workspace's egress allowlist`);
   }
-  return { isExact: matches.some((entry) => !entry.isWildcard) };
+  const exact = matches.filter((entry) => !entry.isWildcard);
+  return { isExact: exact.length > 0, isPortPinned: exact.some((entry) => entry.port !== undefined) };
 }
 
 /**
@@ -42,14 +47,17 @@ export function checkHostAllowed(allowlist: TAllowlist, target: THostPort): TAll
  */
 export function checkResolvedAddresses(target: THostPort, addresses: readonly string[], match: TAllowlistMatch): void {
   for (const address of addresses) {
+    const subject = target.ipFamily === 0 ? `${target.hostname} resolves to ${address}, which` : address;
+    if (isStudioService(address, target.port)) throw blocked(`${subject} is this studio's own service (port ${target.port}); outbound requests may never reach it`);
     const verdict = classifyAddress(address);
     if (!verdict.isBlocked) continue;
     const isOverridable = !isNeverAllowed(verdict.reason);
-    if (match.isExact && isOverridable) continue;
-    const subject = target.ipFamily === 0 ? `${target.hostname} resolves to ${address}, which` : address;
-    const remedy = isOverridable
-      ? `only an allowlist entry naming exactly ${formatHost(target)} can open it (wildcards never do)`
-      : "outbound requests may never reach it";
+    if (match.isExact && match.isPortPinned && isOverridable) continue;
+    const remedy = !isOverridable
+      ? "outbound requests may never reach it"
+      : match.isExact
+        ? `only an allowlist entry naming exactly ${formatHost(target)} with its port (${formatHostPort(target)}) can open it`
+        : `only an allowlist entry naming exactly ${formatHostPort(target)} can open it (wildcards never do)`;
     throw blocked(`${subject} is ${describeBlockReason(verdict.reason)}; ${remedy}`);
   }
 }

@@ -3,6 +3,7 @@ import { isIP } from "node:net";
 import { checkHostAllowed, checkResolvedAddresses, compileAllowlist } from "./allowlist";
 import { EgressError } from "./egress-error";
 import { sanitiseRequestHeaders, toResponseHeaders } from "./headers";
+import { startHttpCallSpan, type THttpCallSpan } from "./http-call-span";
 import { parseTarget, type TEgressTarget } from "./parse-target";
 import { planRedirect, type THop } from "./plan-redirect";
 import { resolveHost, type TResolvedAddress, type TResolveHost } from "./resolve-host";
@@ -20,6 +21,8 @@ export type TEgressRequest = {
   maxResponseBytes?: number;
   /** Default 5. */
   maxRedirects?: number;
+  /** The W3C traceparent of the step or call making the request: it is traced under it and sends it on (http-call-span.ts). */
+  traceparent?: string;
 };
 export type TEgressPolicy = { allowedHosts: readonly string[] };
 export type TEgressResponse = { status: number; headers: Record<string, string>; body: Buffer; url: string; redirects: string[] };
@@ -41,7 +44,15 @@ export async function egressFetch(
   options: { resolveHost?: TResolveHost } = {},
 ): Promise<TEgressResponse> {
   const maxBytes = request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  return exchange(request, policy, options, async (response, hostname) => ({ body: await readCappedBody(response, maxBytes, hostname) }), true);
+  const span = startHttpCallSpan(request);
+  try {
+    const response = await exchange({ ...request, headers: span.headers }, policy, options, async (response, hostname) => ({ body: await readCappedBody(response, maxBytes, hostname) }), true);
+    span.end({ status: response.status });
+    return response;
+  } catch (error) {
+    span.end({ error });
+    throw error;
+  }
 }
 
 /**
@@ -54,7 +65,28 @@ export async function egressStream(
   options: { resolveHost?: TResolveHost } = {},
 ): Promise<TEgressStreamResponse> {
   const maxBytes = request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  return exchange(request, policy, options, async (response, hostname, deadline) => ({ body: streamCappedBody(response, maxBytes, hostname, deadline) }), false);
+  const span = startHttpCallSpan(request);
+  try {
+    const response = await exchange({ ...request, headers: span.headers }, policy, options, async (response, hostname, deadline) => ({ body: streamCappedBody(response, maxBytes, hostname, deadline) }), false);
+    // The span lasts as long as the body: a model's answer streams for a while after its head.
+    return { ...response, body: endWithBody(response.body, response.status, span) };
+  } catch (error) {
+    span.end({ error });
+    throw error;
+  }
+}
+
+async function* endWithBody(body: AsyncIterable<Buffer>, status: number, span: THttpCallSpan): AsyncGenerator<Buffer> {
+  try {
+    yield* body;
+    span.end({ status });
+  } catch (error) {
+    span.end({ status, error });
+    throw error;
+  } finally {
+    // Left early (the reader stopped): the exchange ends here all the same.
+    span.end({ status });
+  }
 }
 
 async function exchange<TBody>(

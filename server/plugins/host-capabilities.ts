@@ -15,6 +15,8 @@ export type THostGrants = {
   resolveSecret: (name: string) => Promise<string>;
   /** The step's (or the agent tool call's) idempotency key. */
   idempotencyKey: string;
+  /** The step's (or the call's) W3C traceparent: each fetch is traced under it and sends it on. */
+  traceparent?: string;
 };
 
 type TFetchArgs = { url?: unknown; method?: unknown; headers?: unknown; body?: unknown };
@@ -43,7 +45,7 @@ export function createHostCapabilities(grants: THostGrants): TCapabilityHandler 
     const body = typeof request.body === "string" ? await fill(request.body) : undefined;
     try {
       const response = await egressFetch(
-        { url: request.url, method: typeof request.method === "string" ? request.method : "GET", headers: withIdempotencyKey(headers, idempotencyKey), body, signal, maxResponseBytes: MAX_BODY_CHARS },
+        { url: request.url, method: typeof request.method === "string" ? request.method : "GET", headers: withIdempotencyKey(headers, idempotencyKey), body, signal, maxResponseBytes: MAX_BODY_CHARS, traceparent: grants.traceparent },
         { allowedHosts: grants.allowedHosts },
       );
       let text = response.body.toString("utf8");

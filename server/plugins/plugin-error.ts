@@ -1,6 +1,7 @@
 /** A plugin that cannot be installed or loaded, with a reason an admin can act on. */
 export type TPluginErrorCode =
   | "INVALID_MANIFEST"
+  | "BAD_ARCHIVE"
   | "UNSIGNED"
   | "BAD_SIGNATURE"
   | "UNTRUSTED_KEY"

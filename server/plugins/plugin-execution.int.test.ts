@@ -1,6 +1,6 @@
 import { startWorkspaceRuntime } from "../testing/start-workspace-runtime";
 import { randomBytes, randomUUID } from "node:crypto";
-import { appendFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -18,8 +18,10 @@ import { startRun } from "../services/run/start-run";
 import { createSecret } from "../services/secret/create-secret";
 import { createWorkspaceWithMembers } from "../testing/factories";
 import { setPluginStorageDir } from "./plugin-storage";
-import { packPluginFolder } from "./signing/plugin-archive";
-import { createSignedFixture, editManifest } from "./testing/plugin-fixtures";
+import { copyFixture, createSignedFixture, editManifest, packFixtureArchive } from "./testing/plugin-fixtures";
+import { setAllowUnsignedPlugins } from "../services/plugin/set-allow-unsigned-plugins";
+import { setPluginEnabled } from "../services/plugin/set-plugin-enabled";
+import { loadWorkspaceImplementations } from "./workspace-plugins";
 import type { TGraphSpec } from "@/lib/graph";
 import { waitForRunEnd } from "../testing/wait-for-run-end";
 
@@ -55,9 +57,7 @@ async function install(workspaceId: string, actorId: string, fixture: string, ed
     signPluginFolder(dir, keys.privateKeyPem);
   }
   await addTrustedKey(db(), { workspaceId, role: "owner", actorId, publisher: "acme", publicKey: keys.publicKey });
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "studio-archive-")), "plugin.tgz");
-  await packPluginFolder(dir, file);
-  return installPlugin(db(), { workspaceId, actorId, role: "owner", archive: readFileSync(file) });
+  return installPlugin(db(), { workspaceId, actorId, role: "owner", archive: await packFixtureArchive(dir) });
 }
 
 async function runToEnd(workspaceId: string, actorId: string, spec: TGraphSpec, input: unknown) {
@@ -128,5 +128,33 @@ describe("plugin execution", () => {
     const fetched = await runToEnd(workspace.id, actorId, fetching, null);
     expect(fetched).toMatchObject({ status: "succeeded", output: { out: 200 } });
     expect(idempotencyKeys.at(-1)).toBe(`${fetched.id}:code:top:0:fetch-0`);
+  });
+
+  it("stops unsigned plugins already installed when the owner no longer allows them, and says so at run start", async () => {
+    const { workspace, members } = await createWorkspaceWithMembers(["owner"]);
+    const workspaceId = workspace.id;
+    const actorId = members.owner.id;
+    await setAllowUnsignedPlugins(db(), { workspaceId, role: "owner", isAllowed: true });
+    expect((await installPlugin(db(), { workspaceId, actorId, role: "owner", archive: await packFixtureArchive(copyFixture("shout-plugin")) })).plugin.signedBy).toBeNull();
+    await install(workspaceId, actorId, "fetch-plugin");
+    const spec = buildSpec([{ id: "in", type: "core/input" }, { id: "shout", type: "acme-shout/shout", config: { marks: 1 } }, { id: "out", type: "core/output" }], ["in.out->shout.in", "shout.out->out.in"]);
+    const graph = await createGraph(db(), { workspaceId, actorId, name: "Unsigned graph", spec });
+    const start = () => startRun(db(), { workspaceId, graphId: graph.id, actorId, source: { kind: "draft" }, input: "hi" });
+    expect(await waitForRunEnd((await start()).id)).toMatchObject({ status: "succeeded", output: { out: "HI!" } });
+
+    expect(await setAllowUnsignedPlugins(db(), { workspaceId, role: "owner", isAllowed: false })).toEqual({ allowUnsignedPlugins: false, disabledPlugins: ["acme-shout"] });
+    const installs = await db().pluginInstall.findMany({ where: { workspaceId }, select: { pluginKey: true, isEnabled: true }, orderBy: { pluginKey: "asc" } });
+    expect(installs).toEqual([{ pluginKey: "acme-fetch", isEnabled: true }, { pluginKey: "acme-shout", isEnabled: false }]);
+    const unsignedRefusal = "uses the plugin acme-shout, which is unsigned, and this workspace does not allow unsigned plugins";
+    await expect(start()).rejects.toThrow(`Node "shout" ${unsignedRefusal}`);
+    await expect(setPluginEnabled(db(), { workspaceId, role: "owner", pluginKey: "acme-shout", isEnabled: true })).rejects.toThrow("acme-shout is unsigned, and this workspace does not allow unsigned plugins");
+    // A run queued before the switch gets the same reason when its node comes up, not "unknown type".
+    const queuedBefore = (await loadWorkspaceImplementations(db(), { workspaceId, graphId: graph.id })).get("acme-shout/shout");
+    await expect(queuedBefore!.execute({ nodeId: "shout" } as Parameters<NonNullable<typeof queuedBefore>["execute"]>[0])).rejects.toThrow(`Node "shout" ${unsignedRefusal}`);
+
+    await setAllowUnsignedPlugins(db(), { workspaceId, role: "owner", isAllowed: true });
+    await expect(start()).rejects.toThrow('Node "shout" uses the plugin acme-shout, which is disabled in this workspace');
+    await setPluginEnabled(db(), { workspaceId, role: "owner", pluginKey: "acme-shout", isEnabled: true });
+    expect(await waitForRunEnd((await start()).id)).toMatchObject({ status: "succeeded", output: { out: "HI!" } });
   });
 });

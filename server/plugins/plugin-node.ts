@@ -34,7 +34,7 @@ export function createPluginNode(options: { definition: TNodeTypeDefinition; plu
         input: { inputs: context.inputs, config: context.config },
         timeoutMs: context.config.timeoutMs ? Number(context.config.timeoutMs) : PLUGIN_TIMEOUT_MS,
         signal: context.signal,
-        onCapability: createHostCapabilities({ caller: `Plugin ${pluginKey}`, allowedHosts: grants.egress, allowedSecrets: grants.secrets, resolveSecret: context.resolveSecret, idempotencyKey: context.idempotencyKey }),
+        onCapability: createHostCapabilities({ caller: `Plugin ${pluginKey}`, allowedHosts: grants.egress, allowedSecrets: grants.secrets, resolveSecret: context.resolveSecret, idempotencyKey: context.idempotencyKey, traceparent: context.traceparent }),
       });
       if (!result.ok) {
         const message = `Plugin ${options.plugin.pluginKey}: ${result.error.message}`;

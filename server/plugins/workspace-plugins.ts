@@ -2,6 +2,7 @@
 // from the database; the runtime additionally checks every plugin file on disk against the hashes recorded at install.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { canOnPlugin, defineAbilityFor } from "@/lib/auth/abilities";
 import { createNodeTypeRegistry, type TNodeTypeDefinition, type TNodeTypeRegistry } from "@/lib/graph";
 import type { TPluginManifest } from "@/lib/plugins/manifest";
 import type { TDbOrTx } from "../db/client";
@@ -9,6 +10,7 @@ import { createNodeImplementations, type TNodeImplementation, type TNodeImplemen
 import { createAgentNodes, type TAgentServices } from "../agents";
 import { createAgentMemoryStore } from "../db/agent-memory-store";
 import { egressFetch, egressStream } from "../egress";
+import { NonRetriableError } from "../runtime/errors";
 import { CORE_NODES } from "../runtime/nodes/core";
 import { createCodeNode } from "../runtime/nodes/core/code";
 import { getWorkspaceAllowlist } from "../services/egress/get-workspace-allowlist";
@@ -18,32 +20,63 @@ import { createHostCapabilities } from "./host-capabilities";
 import { runInSandbox } from "./sandbox-host";
 import { getManifestNodeTypes } from "./manifest-node-types";
 import { createPluginNode } from "./plugin-node";
+import { describeUnavailablePlugin } from "./check-plugin-use";
 import { PluginError } from "./plugin-error";
 import { describeFileDifference, hashPluginFiles } from "./signing/plugin-files";
 
 export type TLoadedPlugin = { pluginKey: string; version: string; isSigned: boolean; manifest: TPluginManifest; grants: { egress: string[]; secrets: string[] } };
 
-async function findEnabledPlugins(db: TDbOrTx, workspaceId: string) {
-  const installs = await db.pluginInstall.findMany({
-    where: { workspaceId, isEnabled: true },
-    select: { pluginKey: true, grants: true, plugin: { select: { version: true, signedBy: true, manifest: true, fileHashes: true, storagePath: true } } },
-  });
-  return installs.map(({ plugin, ...install }) => ({
-    pluginKey: install.pluginKey,
-    version: plugin.version,
-    isSigned: plugin.signedBy !== null,
-    manifest: plugin.manifest as TPluginManifest,
-    grants: install.grants as TLoadedPlugin["grants"],
-    fileHashes: plugin.fileHashes as Record<string, string>,
-    storagePath: plugin.storagePath,
-  }));
+/** What the policy reads of an installed plugin (lib/auth/abilities.ts, action "use"). */
+export type TInstalledPluginFacts = { pluginKey: string; isSigned: boolean; publisher: string; isEnabled: boolean };
+
+export type TWorkspaceNodeTypes = {
+  registry: TNodeTypeRegistry;
+  /** The plugins that may run here now, with what the runtime needs of them. */
+  plugins: TLoadedPlugin[];
+  /** Every installed plugin, runnable or not, for the reason a run is refused. */
+  installed: TInstalledPluginFacts[];
+  allowUnsignedPlugins: boolean;
+};
+
+/**
+ * The workspace's installed plugins, split by whether they may run now: enabled, and signed unless the workspace allows
+ * unsigned plugins. Turning "allow unsigned" off disables them too (set-allow-unsigned-plugins.ts); this check keeps
+ * one installed in a race with that switch from running.
+ */
+async function findWorkspacePlugins(db: TDbOrTx, workspaceId: string) {
+  const [workspace, installs] = await Promise.all([
+    db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { allowUnsignedPlugins: true } }),
+    db.pluginInstall.findMany({
+      where: { workspaceId },
+      select: { pluginKey: true, isEnabled: true, grants: true, plugin: { select: { version: true, signedBy: true, publisher: true, manifest: true, fileHashes: true, storagePath: true } } },
+      orderBy: { pluginKey: "asc" },
+    }),
+  ]);
+  const ability = defineAbilityFor({ userId: null, role: "viewer", apiKey: null, allowUnsignedPlugins: workspace.allowUnsignedPlugins });
+  const installed = installs.map(({ pluginKey, isEnabled, plugin }) => ({ pluginKey, isEnabled, isSigned: plugin.signedBy !== null, publisher: plugin.publisher }));
+  const isRunnable = installs.map((_install, index) => canOnPlugin(ability, "use", installed[index]!));
+  const unavailable = installs
+    .filter((_install, index) => !isRunnable[index])
+    .map(({ pluginKey, plugin }) => ({ pluginKey, isSigned: plugin.signedBy !== null, manifest: plugin.manifest as TPluginManifest }));
+  const runnable = installs
+    .filter((_install, index) => isRunnable[index])
+    .map(({ plugin, ...install }) => ({
+      pluginKey: install.pluginKey,
+      version: plugin.version,
+      isSigned: plugin.signedBy !== null,
+      manifest: plugin.manifest as TPluginManifest,
+      grants: install.grants as TLoadedPlugin["grants"],
+      fileHashes: plugin.fileHashes as Record<string, string>,
+      storagePath: plugin.storagePath,
+    }));
+  return { runnable, unavailable, installed, allowUnsignedPlugins: workspace.allowUnsignedPlugins };
 }
 
 /** Node types a graph of this workspace may use (for validation and the palette), with the plugin each comes from. */
-export async function getWorkspaceNodeTypes(db: TDbOrTx, workspaceId: string): Promise<{ registry: TNodeTypeRegistry; plugins: TLoadedPlugin[] }> {
-  const plugins = await findEnabledPlugins(db, workspaceId);
-  const definitions: TNodeTypeDefinition[] = [...ALL_CORE_NODE_DEFINITIONS, ...plugins.flatMap((plugin) => getManifestNodeTypes(plugin.manifest))];
-  return { registry: createNodeTypeRegistry(definitions), plugins };
+export async function getWorkspaceNodeTypes(db: TDbOrTx, workspaceId: string): Promise<TWorkspaceNodeTypes> {
+  const { runnable, installed, allowUnsignedPlugins } = await findWorkspacePlugins(db, workspaceId);
+  const definitions: TNodeTypeDefinition[] = [...ALL_CORE_NODE_DEFINITIONS, ...runnable.flatMap((plugin) => getManifestNodeTypes(plugin.manifest))];
+  return { registry: createNodeTypeRegistry(definitions), plugins: runnable, installed, allowUnsignedPlugins };
 }
 
 /**
@@ -52,7 +85,7 @@ export async function getWorkspaceNodeTypes(db: TDbOrTx, workspaceId: string): P
  */
 export async function loadWorkspaceImplementations(db: TDbOrTx, run: { workspaceId: string; graphId: string }): Promise<TNodeImplementations> {
   const { workspaceId } = run;
-  const plugins = await findEnabledPlugins(db, workspaceId);
+  const { runnable: plugins, unavailable, allowUnsignedPlugins } = await findWorkspacePlugins(db, workspaceId);
   const runCode: TAgentServices["runCode"] = (job) => runCodeJob(db, job);
   const implementations: TNodeImplementation[] = [...CORE_NODES, createCodeNode(runCode, workspaceId), ...createAgentNodes(await createAgentServices(db, run, runCode))];
   for (const plugin of plugins) {
@@ -61,6 +94,13 @@ export async function loadWorkspaceImplementations(db: TDbOrTx, run: { workspace
     const source = plugin.manifest.entry ? readFileSync(path.join(plugin.storagePath, plugin.manifest.entry), "utf8") : "";
     for (const definition of getManifestNodeTypes(plugin.manifest)) {
       implementations.push(createPluginNode({ definition, plugin, source }));
+    }
+  }
+  // A run queued before its plugin was disabled fails at that node, saying why, rather than "unknown type".
+  for (const plugin of unavailable) {
+    const refusal = describeUnavailablePlugin(plugin, allowUnsignedPlugins);
+    for (const definition of getManifestNodeTypes(plugin.manifest)) {
+      implementations.push({ definition, execute: (context) => Promise.reject(new NonRetriableError(`Node "${context.nodeId}" ${refusal}`)) });
     }
   }
   return createNodeImplementations(implementations);
@@ -89,6 +129,7 @@ async function runCodeJob(db: TDbOrTx, job: Parameters<TAgentServices["runCode"]
     allowedSecrets: [],
     resolveSecret: () => Promise.reject(new Error("Code nodes cannot read secrets")),
     idempotencyKey: job.idempotencyKey,
+    traceparent: job.traceparent,
   });
   return runInSandbox({ code: job.code, input: job.input, timeoutMs: job.timeoutMs, signal: job.signal, onCapability });
 }

@@ -1,72 +1,20 @@
 // Known ways out of JavaScript sandboxes. Each must fail or return harmlessly: the canary file stays absent, no
 // sandbox gets hold of `process`, and the host's environment and prototypes stay untouched.
 import { randomUUID } from "node:crypto";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandboxPool, type TSandboxPool, type TSandboxResult } from "./sandbox-pool";
+import { ISOLATED_VM_DIR, SANDBOX_WORKER_EXEC_ARGV } from "./sandbox-process";
+import { createEscapeCorpus } from "./testing/escape-corpus";
 
 const CANARY = path.join(tmpdir(), `sandbox-canary-${randomUUID()}`);
 const SECRET = `secret-${randomUUID()}`;
 const CANARY_LITERAL = JSON.stringify(CANARY);
 
-/** Appended to payloads that may have obtained a `process` as `p`: it writes the canary and hands back the env. */
-const USE_PROCESS = `
-if (!p) return "contained";
-(p.mainModule?.require ?? p.binding)("fs").writeFileSync(${CANARY_LITERAL}, "escaped");
-return { escaped: true, env: p.env };`;
-
-const CORPUS: [string, string][] = [
-  ["this.constructor.constructor", `const p = this.constructor.constructor("return process")(); ${USE_PROCESS}`],
-  ["constructor by concatenation", `const c = "constr" + "uctor"; const p = this[c][c]("return process")(); ${USE_PROCESS}`],
-  ["constructor by template literal", `const c = \`\${"constr"}\${"uctor"}\`; const p = ({})[c][c]("return process")(); ${USE_PROCESS}`],
-  [
-    "constructors of the exposed objects",
-    `const attempt = (value) => { try { return value.constructor.constructor("return process")(); } catch {} };
-    const p = attempt(console.log) ?? attempt(console) ?? attempt(host.call) ?? attempt(host); ${USE_PROCESS}`,
-  ],
-  [
-    "Error.prepareStackTrace frames",
-    `let p;
-    Error.prepareStackTrace = (error, frames) => {
-      for (const frame of frames) for (const value of [frame.getThis?.(), frame.getFunction?.()]) {
-        try { p ??= value?.constructor?.constructor("return typeof process === 'object' ? process : undefined")(); } catch {}
-      }
-      return "stack";
-    };
-    try { null.x; } catch (error) { error.stack; }
-    await host.call("missing", {}).catch((error) => error.stack);
-    ${USE_PROCESS}`,
-  ],
-  ["dynamic import", `const cp = await import("child_process"); cp.execSync("touch " + ${CANARY_LITERAL}); return { escaped: true };`],
-  ["require", `require("fs").writeFileSync(${CANARY_LITERAL}, "escaped"); return { escaped: true };`],
-  ["process.binding", `process.binding("fs"); return { escaped: true };`],
-  ["Function('return this')()", `const g = Function("return this")(); const p = g.process ?? g.require?.("process"); ${USE_PROCESS}`],
-  [
-    "Promise species",
-    `let p;
-    class P extends Promise {
-      static get [Symbol.species]() {
-        return function (executor) {
-          return new Promise((resolve, reject) => executor((value) => {
-            try { p ??= value?.constructor?.constructor("return typeof process === 'object' ? process : undefined")(); } catch {}
-            resolve(value);
-          }, reject));
-        };
-      }
-    }
-    await P.resolve(1).then((value) => value);
-    await P.resolve(host.call("log", "x")).then((value) => value);
-    if (p) { ${USE_PROCESS} }
-    return P.resolve("contained");`,
-  ],
-  [
-    "a thenable",
-    `const p = await { then(resolve) { try { resolve(this.constructor.constructor("return process")()); } catch { resolve(undefined); } } };
-    ${USE_PROCESS}`,
-  ],
-];
+const CORPUS = createEscapeCorpus(CANARY);
 
 describe("sandbox escape corpus", () => {
   let pool: TSandboxPool;
@@ -132,5 +80,39 @@ describe("sandbox escape corpus", () => {
     const { pid } = pool.stats().workers[0]!;
     const names = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").filter(Boolean).map((entry) => entry.split("=")[0]);
     expect(names.sort()).toEqual(["NODE_CHANNEL_FD", "NODE_CHANNEL_SERIALIZATION_MODE"]);
+  });
+
+  it.runIf(process.platform === "linux")("runs workers under Node's permission model", () => {
+    const { pid } = pool.stats().workers[0]!;
+    const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    expect(argv).toEqual(expect.arrayContaining(SANDBOX_WORKER_EXEC_ARGV));
+    expect(argv.some((arg) => /^--allow-(child-process|worker|wasi|fs-write)/.test(arg))).toBe(false);
+  });
+
+  it("lets JavaScript in a worker's process load isolated-vm and nothing else: no reads elsewhere, no writes, no processes, no threads", () => {
+    // What code that reached the worker's own realm could do, tried in a process started with the worker's flags.
+    const probe = `
+      const attempt = (run) => { try { run(); return "allowed"; } catch (error) { return error.code; } };
+      const ivm = require(${JSON.stringify(ISOLATED_VM_DIR)});
+      const isolate = new ivm.Isolate({ memoryLimit: 16 });
+      console.log(JSON.stringify({
+        isolate: isolate.createContextSync().evalSync("6 * 7"),
+        readPasswd: attempt(() => require("fs").readFileSync("/etc/passwd")),
+        readCanaryDir: attempt(() => require("fs").readdirSync(${JSON.stringify(tmpdir())})),
+        write: attempt(() => require("fs").writeFileSync(${CANARY_LITERAL}, "escaped")),
+        spawn: attempt(() => require("child_process").spawnSync("id")),
+        worker: attempt(() => new (require("worker_threads").Worker)("0", { eval: true })),
+      }));`;
+    const result = spawnSync(process.execPath, [...SANDBOX_WORKER_EXEC_ARGV, "-e", probe], { env: {} as NodeJS.ProcessEnv, encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({
+      isolate: 42,
+      readPasswd: "ERR_ACCESS_DENIED",
+      readCanaryDir: "ERR_ACCESS_DENIED",
+      write: "ERR_ACCESS_DENIED",
+      spawn: "ERR_ACCESS_DENIED",
+      worker: "ERR_ACCESS_DENIED",
+    });
+    expect(existsSync(CANARY)).toBe(false);
   });
 });

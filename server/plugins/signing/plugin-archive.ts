@@ -8,6 +8,8 @@ import { PluginError } from "../plugin-error";
 
 const MAX_ARCHIVE_BYTES = 20 * 1024 * 1024;
 const MAX_ENTRIES = 1_000;
+const GZIP_MAGIC = [0x1f, 0x8b];
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** Packs a plugin folder into a gzipped tarball of plain files (no owners, no modes beyond the default). */
 export async function packPluginFolder(dir: string, outFile: string): Promise<void> {
@@ -21,6 +23,7 @@ export async function packPluginFolder(dir: string, outFile: string): Promise<vo
  */
 export async function extractPluginArchive(archive: Buffer): Promise<{ dir: string; cleanup: () => void }> {
   if (archive.length > MAX_ARCHIVE_BYTES) throw new PluginError("TOO_LARGE", `A plugin archive is at most ${MAX_ARCHIVE_BYTES / 1024 / 1024} MB`);
+  checkArchiveFormat(archive);
   const dir = mkdtempSync(path.join(tmpdir(), "studio-plugin-"));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   let entries = 0;
@@ -47,11 +50,25 @@ export async function extractPluginArchive(archive: Buffer): Promise<{ dir: stri
     );
   } catch (error) {
     cleanup();
-    throw error instanceof PluginError ? error : new PluginError("INVALID_MANIFEST", `The archive could not be read: ${(error as Error).message}`);
+    throw error instanceof PluginError ? error : new PluginError("BAD_ARCHIVE", `The archive could not be read (truncated or corrupt?): ${describeTarError(error)}`);
   }
   if (refusal) {
     cleanup();
     throw refusal;
   }
   return { dir, cleanup };
+}
+
+/** A plugin is uploaded as a gzipped tarball (`npm run plugin -- pack`): anything else is named for what it is. */
+function checkArchiveFormat(archive: Buffer): void {
+  if (archive.length === 0) throw new PluginError("BAD_ARCHIVE", "The upload is empty: a plugin is a .tgz file");
+  if (archive[0] === GZIP_MAGIC[0] && archive[1] === GZIP_MAGIC[1]) return;
+  const isZip = archive.subarray(0, 4).equals(ZIP_MAGIC);
+  throw new PluginError("BAD_ARCHIVE", `The upload is ${isZip ? "a zip file" : "not a gzipped tar archive"}: a plugin is a .tgz file (npm run plugin -- pack <dir>)`);
+}
+
+/** tar's message without its code prefix, and never a stack. */
+function describeTarError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^TAR_[A-Z_]+: /, "").slice(0, 300);
 }

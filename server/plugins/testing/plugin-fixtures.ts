@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PLUGIN_MANIFEST_FILE } from "@/lib/plugins/manifest";
+import { packPluginFolder } from "../signing/plugin-archive";
 import { generatePluginKeyPair } from "../signing/plugin-keys";
 import { signPluginFolder } from "../signing/sign-plugin";
 
@@ -28,4 +29,11 @@ export function createSignedFixture(name: string, options: { version?: string } 
   if (options.version) editManifest(dir, (manifest) => (manifest.version = options.version));
   signPluginFolder(dir, keys.privateKeyPem);
   return { dir, keys };
+}
+
+/** The .tgz an admin would upload for the plugin folder `dir`. */
+export async function packFixtureArchive(dir: string): Promise<Buffer> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "studio-archive-")), "plugin.tgz");
+  await packPluginFolder(dir, file);
+  return readFileSync(file);
 }

@@ -1,10 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getPluginSourcesDir, setPluginStorageDir } from "../../../plugins/plugin-storage";
-import { packPluginFolder } from "../../../plugins/signing/plugin-archive";
-import { copyFixture, createSignedFixture, editManifest } from "../../../plugins/testing/plugin-fixtures";
+import { copyFixture, createSignedFixture, editManifest, packFixtureArchive } from "../../../plugins/testing/plugin-fixtures";
 import { createWorkspaceWithMembers } from "../../../testing/factories";
 import { callerFor, rejectionOf } from "../../../testing/trpc-callers";
 
@@ -12,9 +11,7 @@ import { callerFor, rejectionOf } from "../../../testing/trpc-callers";
 beforeAll(() => setPluginStorageDir(path.join(mkdtempSync(path.join(tmpdir(), "studio-data-")), "plugins")));
 
 async function archiveOf(dir: string): Promise<string> {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "studio-archive-")), "plugin.tgz");
-  await packPluginFolder(dir, file);
-  return readFileSync(file).toString("base64");
+  return (await packFixtureArchive(dir)).toString("base64");
 }
 
 

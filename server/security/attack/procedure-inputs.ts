@@ -1,0 +1,202 @@
+// A minimal valid input for every procedure that needs a caller, built in an attack workspace: what a member allowed
+// to call it would send, creating first whatever the call consumes (a graph to delete, a member to remove), so that
+// an allowed call reaches its service and succeeds. The suite fails when a procedure of the router has no entry here.
+import { canOnGraph, type TWorkspaceAbility } from "@/lib/auth/abilities";
+import { generatePluginKeyPair } from "../../plugins/signing/plugin-keys";
+import { uniqueSuffix } from "../../testing/factories";
+import { createSimpleGraphSpec } from "../../testing/simple-graph-spec";
+import { callerFor } from "../../testing/trpc-callers";
+import { createPublishedGraph, createTriggerGraphSpec } from "../../triggers/testing/trigger-graphs";
+import { addViewer, installSignedPlugin, PLUGIN_SOURCE_FOLDER, signedPluginArchive, type TAttackWorkspace } from "./attack-workspace";
+
+export type TInputPlan = {
+  build(workspace: TAttackWorkspace): Promise<Record<string, unknown>>;
+  /** It deletes, leaves or hands over the workspace it names: each call gets a workspace of its own. */
+  needsOwnWorkspace?: boolean;
+  /** What an allowed caller gets when success needs a state this input cannot reach: proof it passed authorization. */
+  allowedRefusal?: { code: string; message: string };
+  /** The policy's rule (lib/auth/abilities.ts) when it says more than the declared scope. */
+  isAllowedBy?: (ability: TWorkspaceAbility) => boolean;
+};
+
+const owner = (workspace: TAttackWorkspace) => callerFor(workspace.members.owner);
+const only = (build: (workspace: TAttackWorkspace) => Record<string, unknown>): TInputPlan => ({ build: async (workspace) => build(workspace) });
+const inWorkspace = only((workspace) => ({ workspaceId: workspace.id }));
+const onGraph = only((workspace) => ({ workspaceId: workspace.id, graphId: workspace.graphId }));
+const onRun = only((workspace) => ({ workspaceId: workspace.id, runId: workspace.runId }));
+const onPlugin = (rest: Record<string, unknown>): TInputPlan => ({
+  build: async (workspace) => ({ workspaceId: workspace.id, pluginKey: await installSignedPlugin(workspace.members.owner, workspace.id), ...rest }),
+});
+
+async function newGraph(workspace: TAttackWorkspace) {
+  return owner(workspace).graph.create({ workspaceId: workspace.id, name: `Graph ${uniqueSuffix()}`, spec: createSimpleGraphSpec() });
+}
+
+async function newQueuedRun(workspace: TAttackWorkspace) {
+  return owner(workspace).run.start({ workspaceId: workspace.id, graphId: workspace.graphId, version: "latest", input: { body: {} } });
+}
+
+const NOT_WAITING = { code: "CONFLICT", message: "The run is not waiting for an approval" };
+
+export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
+  "workspace.rename": only((workspace) => ({ workspaceId: workspace.id, name: `Renamed ${uniqueSuffix()}` })),
+  "workspace.delete": { ...only((workspace) => ({ workspaceId: workspace.id, confirmName: workspace.name })), needsOwnWorkspace: true },
+
+  "member.list": inWorkspace,
+  "member.changeRole": { build: async (workspace) => ({ workspaceId: workspace.id, userId: await addViewer(workspace), role: "operator" }) },
+  "member.remove": { build: async (workspace) => ({ workspaceId: workspace.id, userId: await addViewer(workspace) }) },
+  "member.leave": { ...inWorkspace, needsOwnWorkspace: true },
+  "member.transferOwnership": { ...only((workspace) => ({ workspaceId: workspace.id, userId: workspace.members.admin.id })), needsOwnWorkspace: true },
+
+  "graph.list": inWorkspace,
+  "graph.get": onGraph,
+  "graph.listVersions": onGraph,
+  "graph.getVersion": only((workspace) => ({ workspaceId: workspace.id, graphId: workspace.graphId, number: 1 })),
+  "graph.create": only((workspace) => ({ workspaceId: workspace.id, name: `Created ${uniqueSuffix()}` })),
+  "graph.rename": only((workspace) => ({ workspaceId: workspace.id, graphId: workspace.graphId, name: `Renamed ${uniqueSuffix()}` })),
+  "graph.setAccess": {
+    ...only((workspace) => ({ workspaceId: workspace.id, graphId: workspace.graphId, isRestricted: false })),
+    isAllowedBy: (ability) => canOnGraph(ability, "restrict", { id: "graph", isRestricted: false, allowedRoles: [], allowedUserIds: [] }),
+  },
+  "graph.delete": { build: async (workspace) => ({ workspaceId: workspace.id, graphId: (await newGraph(workspace)).id }) },
+  "graph.saveDraft": {
+    build: async (workspace) => {
+      const graph = await newGraph(workspace);
+      return { workspaceId: workspace.id, graphId: graph.id, spec: createSimpleGraphSpec(), baseRevision: graph.draftRevision };
+    },
+  },
+  "graph.listTags": inWorkspace,
+  // A graph of its own per call: a graph holds at most 8 tags.
+  "graph.addTag": { build: async (workspace) => ({ workspaceId: workspace.id, graphId: (await newGraph(workspace)).id, tag: "support" }) },
+  "graph.removeTag": {
+    build: async (workspace) => {
+      const graph = await newGraph(workspace);
+      await owner(workspace).graph.addTag({ workspaceId: workspace.id, graphId: graph.id, tag: "support" });
+      return { workspaceId: workspace.id, graphId: graph.id, tag: "support" };
+    },
+  },
+  "graph.publishVersion": {
+    build: async (workspace) => {
+      const graph = await newGraph(workspace);
+      return { workspaceId: workspace.id, graphId: graph.id, draftRevision: graph.draftRevision };
+    },
+  },
+
+  "run.start": only((workspace) => ({ workspaceId: workspace.id, graphId: workspace.graphId, version: "latest", input: { body: {} } })),
+  "run.get": onRun,
+  "run.list": inWorkspace,
+  "run.stats": inWorkspace,
+  "run.steps": onRun,
+  "run.events": onRun,
+  "run.stepValue": only((workspace) => ({ workspaceId: workspace.id, runId: workspace.runId, stepSeq: 1, field: "output" })),
+  "run.cancel": { build: async (workspace) => ({ workspaceId: workspace.id, runId: (await newQueuedRun(workspace)).id }) },
+  "run.approve": { ...only((workspace) => ({ workspaceId: workspace.id, runId: workspace.runId, nodeId: "hook" })), allowedRefusal: NOT_WAITING },
+  "run.reject": { ...only((workspace) => ({ workspaceId: workspace.id, runId: workspace.runId, nodeId: "hook" })), allowedRefusal: NOT_WAITING },
+  "run.replay": onRun,
+  "run.fork": only((workspace) => ({ workspaceId: workspace.id, runId: workspace.runId, stepSeq: 1 })),
+
+  "plugin.list": inWorkspace,
+  "plugin.install": { build: async (workspace) => ({ workspaceId: workspace.id, archiveBase64: (await signedPluginArchive()).archiveBase64 }) },
+  "plugin.installFromFolder": only((workspace) => ({ workspaceId: workspace.id, folder: PLUGIN_SOURCE_FOLDER })),
+  "plugin.uninstall": onPlugin({}),
+  "plugin.setEnabled": onPlugin({ isEnabled: true }),
+  "plugin.grant": onPlugin({ grants: { egress: [], secrets: [] } }),
+  "plugin.listTrustedKeys": inWorkspace,
+  "plugin.addTrustedKey": only((workspace) => ({ workspaceId: workspace.id, publisher: "acme", publicKey: generatePluginKeyPair().publicKey })),
+  "plugin.removeTrustedKey": {
+    build: async (workspace) => {
+      const added = await owner(workspace).plugin.addTrustedKey({ workspaceId: workspace.id, publisher: "acme", publicKey: generatePluginKeyPair().publicKey });
+      return { workspaceId: workspace.id, keyId: added.id };
+    },
+  },
+  "plugin.setAllowUnsigned": { ...only((workspace) => ({ workspaceId: workspace.id, isAllowed: false })), isAllowedBy: (ability) => ability.can("allowUnsignedPlugins", "Workspace") },
+  "nodeType.list": inWorkspace,
+
+  "secret.list": inWorkspace,
+  "secret.listNames": inWorkspace,
+  "secret.create": only((workspace) => ({ workspaceId: workspace.id, name: `TOKEN_${uniqueSuffix().toUpperCase()}`, value: "a-value-long-enough" })),
+  "secret.delete": {
+    build: async (workspace) => {
+      const name = `TOKEN_${uniqueSuffix().toUpperCase()}`;
+      await owner(workspace).secret.create({ workspaceId: workspace.id, name, value: "a-value-long-enough" });
+      return { workspaceId: workspace.id, name };
+    },
+  },
+
+  "egress.list": inWorkspace,
+  "egress.add": only((workspace) => ({ workspaceId: workspace.id, host: `api-${uniqueSuffix()}.example.com` })),
+  "egress.remove": {
+    build: async (workspace) => ({ workspaceId: workspace.id, ruleId: (await owner(workspace).egress.add({ workspaceId: workspace.id, host: `api-${uniqueSuffix()}.example.com` })).id }),
+  },
+
+  "mcp.listCommands": inWorkspace,
+  "mcp.addCommand": only((workspace) => ({ workspaceId: workspace.id, name: `Tools ${uniqueSuffix()}`, command: "node", args: ["server.js"] })),
+  "mcp.removeCommand": {
+    build: async (workspace) => {
+      const added = await owner(workspace).mcp.addCommand({ workspaceId: workspace.id, name: `Tools ${uniqueSuffix()}`, command: "node", args: ["server.js"] });
+      return { workspaceId: workspace.id, commandId: added.id };
+    },
+  },
+  // Success would need an MCP server on the allowlist; the egress refusal is the service's own answer.
+  "mcp.inspectServer": {
+    ...only((workspace) => ({ workspaceId: workspace.id, transport: "http", url: "https://mcp.example.test/mcp" })),
+    allowedRefusal: { code: "BAD_REQUEST", message: "Could not connect to the MCP server at https://mcp.example.test/mcp: mcp.example.test:443 is not on this workspace's egress allowlist" },
+  },
+
+  "openClaw.import": only((workspace) => ({ workspaceId: workspace.id, source: { kind: "skill", markdown: `---\nname: triage-${uniqueSuffix()}\ndescription: Triage\n---\nBody` } })),
+  "openClaw.remove": {
+    build: async (workspace) => {
+      const markdown = `---\nname: triage-${uniqueSuffix()}\ndescription: Triage\n---\nBody`;
+      const imported = await owner(workspace).openClaw.import({ workspaceId: workspace.id, source: { kind: "skill", markdown } });
+      return { workspaceId: workspace.id, id: imported.id };
+    },
+  },
+
+  "trigger.list": onGraph,
+  "trigger.createWebhookToken": {
+    build: async (workspace) => ({ workspaceId: workspace.id, graphId: (await createPublishedGraph(owner(workspace), workspace.id, createTriggerGraphSpec())).graphId, nodeId: "hook" }),
+  },
+  "trigger.rotateWebhookToken": {
+    build: async (workspace) => {
+      const { graphId } = await createPublishedGraph(owner(workspace), workspace.id, createTriggerGraphSpec());
+      await owner(workspace).trigger.createWebhookToken({ workspaceId: workspace.id, graphId, nodeId: "hook" });
+      return { workspaceId: workspace.id, graphId, nodeId: "hook" };
+    },
+  },
+
+  "apiKey.list": inWorkspace,
+  "apiKey.create": only((workspace) => ({ workspaceId: workspace.id, name: `Script ${uniqueSuffix()}`, role: "viewer" })),
+  "apiKey.revoke": {
+    build: async (workspace) => {
+      const created = await owner(workspace).apiKey.create({ workspaceId: workspace.id, name: `Script ${uniqueSuffix()}`, role: "viewer" });
+      return { workspaceId: workspace.id, apiKeyId: created.apiKey.id };
+    },
+  },
+
+  "audit.list": inWorkspace,
+  "audit.export": inWorkspace,
+  "audit.verify": inWorkspace,
+
+  "invitation.list": inWorkspace,
+  "invitation.create": only((workspace) => ({ workspaceId: workspace.id, email: `new-${uniqueSuffix()}@example.test`, role: "viewer" })),
+  "invitation.revoke": {
+    build: async (workspace) => {
+      const created = await owner(workspace).invitation.create({ workspaceId: workspace.id, email: `new-${uniqueSuffix()}@example.test`, role: "viewer" });
+      return { workspaceId: workspace.id, invitationId: created.invitation.id };
+    },
+  },
+  "passwordReset.issue": { build: async (workspace) => ({ workspaceId: workspace.id, userId: await addViewer(workspace) }) },
+};
+
+/** The signed-in user's own account and workspace list: valid inputs, whoever sends them. */
+export const ACCOUNT_INPUTS: Record<string, unknown> = {
+  "account.get": undefined,
+  "account.rename": { name: "Mallory" },
+  "account.changePassword": { currentPassword: "guessed-password-1", newPassword: "violet-anchor-drifts-at-noon" },
+  "account.listSessions": undefined,
+  "account.revokeSession": { sessionId: "session-id" },
+  "account.signOutEverywhere": undefined,
+  "workspace.list": undefined,
+  "workspace.create": { name: "Taken over", slug: `taken-${uniqueSuffix()}` },
+  "invitation.accept": { token: "invitation-token" },
+};
