@@ -8,17 +8,18 @@ import { useTRPC } from "../trpc/trpc";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextInput } from "../ui/text-input";
+import { ApiKeyLimits, type TApiKeyLimits } from "./api-key-limits";
 import { EXPIRY_CHOICES, expiryFromDays } from "./api-key-state";
 import { IssuedApiKey } from "./issued-api-key";
 import styles from "./settings.module.css";
 
-/** Name, role (never above the creator's own), an optional graph to limit the key to, and an expiry. */
+/** Name, role (never above the creator's own), optional limits (scopes within the role, a graph list), and an expiry. */
 export function ApiKeyCreateForm({ workspaceId, ownRole, onCreated }: { workspaceId: string; ownRole: TRole; onCreated: () => Promise<unknown> }) {
   const trpc = useTRPC();
   const graphs = useQuery(trpc.graph.list.queryOptions({ workspaceId }));
   const [name, setName] = useState("");
   const [role, setRole] = useState<TRole>("viewer");
-  const [graphId, setGraphId] = useState("");
+  const [limits, setLimits] = useState<TApiKeyLimits>({ scopes: null, graphIds: [] });
   const [expiryDays, setExpiryDays] = useState<number | null>(90);
   const [issued, setIssued] = useState<{ name: string; key: string } | null>(null);
   const create = useMutation(
@@ -39,21 +40,19 @@ export function ApiKeyCreateForm({ workspaceId, ownRole, onCreated }: { workspac
         className={styles.row}
         onSubmit={(event) => {
           event.preventDefault();
-          create.mutate({ workspaceId, name, role, graphId: graphId || undefined, expiresAt: expiryFromDays(expiryDays) });
+          const { scopes, graphIds } = limits;
+          create.mutate({ workspaceId, name, role, scopes: scopes ?? undefined, graphIds: graphIds.length > 0 ? graphIds : undefined, expiresAt: expiryFromDays(expiryDays) });
         }}
       >
         <TextInput aria-label="Key name" placeholder="Name (what uses it)" value={name} onChange={(e) => setName(e.target.value)} className={styles.grow} />
-        <select aria-label="Key role" value={role} onChange={(e) => setRole(e.target.value as TRole)}>
+        <select aria-label="Key role" value={role} onChange={(e) => { setRole(e.target.value as TRole); setLimits({ ...limits, scopes: null }); }}>
           {ROLES.filter((candidate) => isRoleAtMost(candidate, ownRole)).map((candidate) => <option key={candidate} value={candidate}>{candidate}</option>)}
-        </select>
-        <select aria-label="Key graph" value={graphId} onChange={(e) => setGraphId(e.target.value)}>
-          <option value="">All graphs</option>
-          {graphs.data?.map((graph) => <option key={graph.id} value={graph.id}>{graph.name}</option>)}
         </select>
         <select aria-label="Key expiry" value={String(expiryDays)} onChange={(e) => setExpiryDays(e.target.value === "null" ? null : Number(e.target.value))}>
           {EXPIRY_CHOICES.map((choice) => <option key={choice.label} value={String(choice.days)}>{choice.days === null ? "Never expires" : `Expires in ${choice.label}`}</option>)}
         </select>
-        <Button type="submit" variant="primary" disabled={!name.trim() || create.isPending}>Create key</Button>
+        <Button type="submit" variant="primary" disabled={!name.trim() || limits.scopes?.length === 0 || create.isPending}>Create key</Button>
+        <ApiKeyLimits role={role} graphs={graphs.data ?? []} limits={limits} onChange={setLimits} />
       </form>
     </>
   );

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { TRole } from "@/lib/auth/access-rights";
+import { ACCESS_RIGHTS, type TRole } from "@/lib/auth/access-rights";
 import { getErrorMessage } from "../trpc/error-message";
 import { useTRPC } from "../trpc/trpc";
 import { Alert, Badge } from "../ui/alert";
@@ -33,7 +33,7 @@ export function ApiKeysSection({ workspaceId, ownRole }: { workspaceId: string; 
       </div>
       {error && <Alert>{getErrorMessage(error)}</Alert>}
       <table className={styles.table}>
-        <thead><tr><th>Name</th><th>Key</th><th>Role</th><th>Graph</th><th>Created</th><th>Last used</th><th>Expires</th><th /></tr></thead>
+        <thead><tr><th>Name</th><th>Key</th><th>Role</th><th>Graphs</th><th>Created</th><th>Last used</th><th>Expires</th><th /></tr></thead>
         <tbody>
           {keys.data?.map((key) => {
             const state = describeApiKeyState(key);
@@ -41,8 +41,8 @@ export function ApiKeysSection({ workspaceId, ownRole }: { workspaceId: string; 
               <tr key={key.id} data-testid="api-key-row" className={state.isUsable ? undefined : styles.muted}>
                 <td>{key.name}</td>
                 <td className={styles.mono}>ocs_{key.prefix}…</td>
-                <td><Badge>{key.role}</Badge></td>
-                <td>{key.graph?.name ?? <span className={styles.muted}>All graphs</span>}</td>
+                <td><Badge title={key.scopes.join(", ")}>{key.role}{key.scopes.length < ACCESS_RIGHTS[key.role].length ? ` · ${key.scopes.length} scopes` : ""}</Badge></td>
+                <td>{key.graphs.length > 0 ? key.graphs.map((graph) => graph.name ?? "a graph you cannot see").join(", ") : <span className={styles.muted}>All graphs</span>}</td>
                 <td title={`by ${key.createdBy}`}>{formatRelativeTime(key.createdAt)}</td>
                 <td>{key.lastUsedAt ? formatRelativeTime(key.lastUsedAt) : "Never"}</td>
                 <td>{key.expiresAt ? formatRelativeTime(key.expiresAt) : "Never"}</td>

@@ -19,6 +19,7 @@ const NEXT_AUTH_MESSAGES: Record<string, string> = {
   OAuthAccountNotLinked: MESSAGES.OidcEmailUnverified,
   AccessDenied: "Access denied.",
   Callback: MESSAGES.OidcFailed,
+  TooManyAttempts: "Too many failed sign-ins. Wait a little before the next try: each failure doubles the wait.",
 };
 
 /** The words for a sign-in page `?error=` value; undefined when there is none. An unknown code still gets words. */

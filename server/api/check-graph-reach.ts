@@ -1,16 +1,21 @@
+import { canSeeGraph, type TWorkspaceAbility } from "@/lib/auth/abilities";
 import { notFound } from "../app-error";
+import { findGraphFacts, findRunGraphFacts } from "../auth/graph-access";
 import type { TDbOrTx } from "../db/client";
 
 /**
- * For a caller limited to one graph (a graph-limited API key): an input naming another graph, or a run of another
- * graph, answers NOT_FOUND with the same message as a missing one. Every procedure that takes `graphId` or `runId`
- * passes through here; list procedures narrow to the graph themselves (`ctx.workspace.graphId`).
+ * A graph the caller does not see (restricted to other members or roles, or outside a key's graph list) does not
+ * exist for them: an input naming it, or a run of it, answers NOT_FOUND with the same message as a missing one. Every
+ * procedure that takes `graphId` or `runId` passes through here; list procedures filter with the same ability.
  */
-export async function checkGraphReach(db: TDbOrTx, access: { workspaceId: string; graphId: string | null }, input: Record<string, unknown>): Promise<void> {
-  if (access.graphId === null) return;
-  if (typeof input.graphId === "string" && input.graphId !== access.graphId) throw notFound("Graph");
-  if (typeof input.runId !== "string") return;
-  const run = await db.run.findFirst({ where: { id: input.runId, workspaceId: access.workspaceId }, select: { graphId: true } });
-  // A missing run is left to the procedure's own lookup, which answers the same NOT_FOUND.
-  if (run && run.graphId !== access.graphId) throw notFound("Run");
+export async function checkGraphReach(db: TDbOrTx, access: { workspaceId: string; ability: TWorkspaceAbility }, input: Record<string, unknown>): Promise<void> {
+  if (typeof input.graphId === "string") {
+    const graph = await findGraphFacts(db, access.workspaceId, input.graphId);
+    // Missing and hidden answer alike here, before the procedure's own input checks could tell them apart.
+    if (!graph || !canSeeGraph(access.ability, graph)) throw notFound("Graph");
+  }
+  if (typeof input.runId === "string") {
+    const graph = await findRunGraphFacts(db, access.workspaceId, input.runId);
+    if (!graph || !canSeeGraph(access.ability, graph)) throw notFound("Run");
+  }
 }

@@ -1,44 +1,13 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { studioEvents } from "../events/studio-events";
 import { createTestUser } from "../testing/factories";
+import { TEST_USER_AGENT, useAuthHttpServer } from "../testing/auth-http-server";
 import { TEST_SECRET } from "../testing/session-cookie";
-import { handleAuthRequest } from "./auth-http-handler";
-import { createAuthOptions } from "./auth-options";
 import { getSessionUser } from "./session-user";
 
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  const options = createAuthOptions({ db: db(), secret: TEST_SECRET });
-  server = createServer((req, res) => void handleAuthRequest(req, res, options));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  process.env.NEXTAUTH_URL = base;
-});
-
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-function cookiesOf(response: Response): string {
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
-}
-
-const TEST_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 StudioTest";
-
-async function signIn(email: string, password: string) {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf), "user-agent": TEST_USER_AGENT },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-    redirect: "manual",
-  });
-  return { status: response.status, body: await response.text(), cookie: cookiesOf(response) };
-}
+const authServer = useAuthHttpServer();
+const signIn = authServer.signIn;
 
 describe("sign-in over HTTP", () => {
   it("signs in with the right password and creates a server-side session", async () => {
@@ -67,14 +36,7 @@ describe("sign-in over HTTP", () => {
     const sessionToken = (await getSessionUser({ db: db(), secret: TEST_SECRET, cookieHeader: cookie }))!.sessionToken;
     const ended: unknown[] = [];
     const stopWatching = studioEvents.on("session.ended", (event) => ended.push(event));
-    const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { cookie } });
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    await fetch(`${base}/api/auth/signout`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: `${cookie}; ${cookiesOf(csrf)}` },
-      body: new URLSearchParams({ csrfToken, json: "true" }),
-      redirect: "manual",
-    });
+    await authServer.signOut(cookie);
     stopWatching();
     expect(await getSessionUser({ db: db(), secret: TEST_SECRET, cookieHeader: cookie })).toBeNull();
     // Other tabs' sockets on this session close too.

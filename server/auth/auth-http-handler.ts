@@ -5,6 +5,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AuthOptions } from "next-auth";
 import NextAuthModule from "next-auth/next";
 import { readBody } from "../http/read-body";
+import { checkLoginAttempt, type TLoginRefusal } from "../rate-limits/login-limits";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "../http/client-address";
 import { parseCookies } from "./parse-cookies";
 
 type TNextAuthApiHandler = (req: unknown, res: unknown, options: AuthOptions) => Promise<void>;
@@ -18,6 +20,12 @@ export async function handleAuthRequest(req: IncomingMessage, res: ServerRespons
   const url = new URL(req.url ?? "/", "http://studio.local");
   const nextauth = url.pathname.replace(/^\/api\/auth\/?/, "").split("/").filter(Boolean);
   const body = req.method === "POST" ? await readAuthBody(req) : undefined;
+  // The address the limits count, from the connection (never from what the client sends); authorize() reads it here.
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req);
+  if (body && nextauth.join("/") === "callback/credentials") {
+    const refusal = await checkLoginAttempt({ email: body.email ?? "", address: clientAddressOf(req) });
+    if (refusal) return refuseSignIn(res, refusal);
+  }
 
   const apiReq = Object.assign(req, {
     query: { ...Object.fromEntries(url.searchParams), nextauth },
@@ -41,6 +49,14 @@ export async function handleAuthRequest(req: IncomingMessage, res: ServerRespons
     },
   });
   await NextAuth(apiReq, apiRes, options);
+}
+
+/** 429 with Retry-After, in the shape next-auth's client reads (`url` carrying `?error=`), so the form can say why. */
+function refuseSignIn(res: ServerResponse, refusal: TLoginRefusal): void {
+  res.statusCode = 429;
+  res.setHeader("Retry-After", String(refusal.retryAfterSeconds));
+  res.setHeader("Content-Type", "application/json");
+  res.end(JSON.stringify({ url: `/signin?error=TooManyAttempts`, error: refusal.reason, retryAfterSeconds: refusal.retryAfterSeconds }));
 }
 
 async function readAuthBody(req: IncomingMessage): Promise<Record<string, string>> {

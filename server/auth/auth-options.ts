@@ -7,7 +7,9 @@ import { z } from "zod";
 import type { TDb } from "../db/client";
 import { studioEvents } from "../events/studio-events";
 import { logger } from "../telemetry/logger";
-import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from "./login-throttle";
+import { recordAccountEvent } from "../audit/record-account-event";
+import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
+import { recordLoginFailure, recordLoginSuccess } from "../rate-limits/login-limits";
 import type { TOidcProvider } from "./oidc/oidc-config";
 import { createOidcProviders } from "./oidc/oidc-providers";
 import { signInOidcUser } from "./oidc/sign-in-oidc-user";
@@ -41,15 +43,19 @@ export function createAuthOptions(options: { db: TDb; secret: string; oidcProvid
           const parsed = ZCredentials.safeParse(raw);
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
-          if (isLoginThrottled(email)) return null;
+          // The HTTP layer already refused a paused (email, address) pair or a noisy address with 429 (login-limits.ts).
+          const attempt = { email, address: String(req.headers?.[CLIENT_ADDRESS_HEADER] ?? "unknown") };
           const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
           // Same work and same answer for an unknown email and a wrong password.
           const isValid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
+          const seen = { method: "password", address: attempt.address, userAgent: readUserAgent(req.headers) };
           if (!user || !user.passwordHash || !isValid) {
-            recordLoginFailure(email);
+            await recordLoginFailure(attempt);
+            await recordAccountEvent(db, { ...seen, action: "account.signInFailed", user: null, email });
             return null;
           }
-          clearLoginFailures(email);
+          await recordLoginSuccess(attempt);
+          await recordAccountEvent(db, { ...seen, action: "account.signIn", user });
           return { id: user.id, email: user.email, name: user.name, userAgent: readUserAgent(req.headers) };
         },
       }),
@@ -62,6 +68,9 @@ export function createAuthOptions(options: { db: TDb; secret: string; oidcProvid
         if (!provider) return true;
         try {
           const result = await signInOidcUser(db, { provider, providerAccountId: account.providerAccountId, claims: { ...profile } });
+          const email = typeof profile?.email === "string" ? profile.email : undefined;
+          if ("refused" in result) await recordAccountEvent(db, { action: "account.signInFailed", user: null, email, method: provider.id });
+          else await recordAccountEvent(db, { action: "account.signIn", user: { id: result.userId, email: email ?? "" }, method: provider.id });
           // A relative URL: next-auth redirects the browser to it as is.
           return "refused" in result ? `/signin?error=${result.refused}` : true;
         } catch (error) {
@@ -93,7 +102,10 @@ export function createAuthOptions(options: { db: TDb; secret: string; oidcProvid
         if (typeof token?.sid !== "string") return;
         await db.session.deleteMany({ where: { sessionToken: token.sid } });
         // The tab that signed out may have left others open on the same session: their sockets close too.
-        if (typeof token.sub === "string") studioEvents.emit("session.ended", { userId: token.sub, sessionTokens: [token.sid] });
+        if (typeof token.sub === "string") {
+          studioEvents.emit("session.ended", { userId: token.sub, sessionTokens: [token.sid] });
+          await recordAccountEvent(db, { action: "account.signOut", user: { id: token.sub, email: typeof token.email === "string" ? token.email : "" }, method: "session" });
+        }
       },
     },
   };

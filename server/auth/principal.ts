@@ -1,7 +1,8 @@
 // Who is calling: a signed-in user (session cookie) or an API key. tRPC's workspace procedures and the socket server
 // both ask `getWorkspaceAccess` what the caller may do in a workspace, so the two paths cannot drift apart.
-import type { TDbOrTx } from "../db/client";
+import { defineAbilityFor, type TWorkspaceAbility } from "@/lib/auth/abilities";
 import type { TRole } from "@/lib/auth/access-rights";
+import type { TDbOrTx } from "../db/client";
 import type { TSessionUser } from "./session-user";
 
 /** An API key that authenticated (services/api-key/authenticate-api-key.ts): valid, unexpired, not revoked. */
@@ -10,10 +11,15 @@ export type TApiKeyPrincipal = {
   workspaceId: string;
   /** The key's role capped at its creator's current role in the workspace. */
   role: TRole;
-  /** Set for a key limited to one graph. */
-  graphId: string | null;
+  /** A key limited to these graphs; empty: every graph its creator sees. */
+  graphIds: string[];
+  /** What the key may do, within its role's scopes. */
+  scopes: string[];
+  allowUnsignedPlugins: boolean;
   /** The key's creator: actions taken with the key are attributed to them. */
   actorId: string;
+  /** When the key stops working (its open sockets close then); null: never. */
+  expiresAt: Date | null;
 };
 
 export type TPrincipal = { kind: "user"; user: TSessionUser } | { kind: "apiKey"; apiKey: TApiKeyPrincipal };
@@ -21,8 +27,10 @@ export type TPrincipal = { kind: "user"; user: TSessionUser } | { kind: "apiKey"
 /** What the caller may do in one workspace. */
 export type TWorkspaceAccess = {
   role: TRole;
-  /** Only this graph and its runs exist for the caller; null: every graph of the workspace. */
-  graphId: string | null;
+  /** Every decision about the caller here (lib/auth/abilities.ts): scopes, graph visibility, plugins. */
+  ability: TWorkspaceAbility;
+  /** For a graph-limited key: only these graphs and their runs exist for the caller. Empty otherwise. */
+  graphIds: string[];
   /** The user id recorded as the author of what the caller does. */
   actorId: string;
   apiKeyId: string | null;
@@ -43,16 +51,20 @@ export async function getWorkspaceAccess(db: TDbOrTx, principal: TPrincipal, wor
   if (principal.kind === "apiKey") {
     const { apiKey } = principal;
     if (apiKey.workspaceId !== workspaceId) return null;
-    return { role: apiKey.role, graphId: apiKey.graphId, actorId: apiKey.actorId, apiKeyId: apiKey.id, lastActiveAt: null };
+    const ability = defineAbilityFor({
+      userId: apiKey.actorId,
+      role: apiKey.role,
+      apiKey: { scopes: apiKey.scopes, graphIds: apiKey.graphIds },
+      allowUnsignedPlugins: apiKey.allowUnsignedPlugins,
+    });
+    return { role: apiKey.role, ability, graphIds: apiKey.graphIds, actorId: apiKey.actorId, apiKeyId: apiKey.id, lastActiveAt: null };
   }
   const membership = await db.membership.findUnique({
     where: { workspaceId_userId: { workspaceId, userId: principal.user.id } },
-    select: { role: true, lastActiveAt: true },
+    select: { role: true, lastActiveAt: true, workspace: { select: { allowUnsignedPlugins: true } } },
   });
   if (!membership) return null;
-  return { role: membership.role, graphId: null, actorId: principal.user.id, apiKeyId: null, lastActiveAt: membership.lastActiveAt };
-}
-
-export function isGraphInReach(access: Pick<TWorkspaceAccess, "graphId">, graphId: string): boolean {
-  return access.graphId === null || access.graphId === graphId;
+  const { role, workspace } = membership;
+  const ability = defineAbilityFor({ userId: principal.user.id, role, apiKey: null, allowUnsignedPlugins: workspace.allowUnsignedPlugins });
+  return { role, ability, graphIds: [], actorId: principal.user.id, apiKeyId: null, lastActiveAt: membership.lastActiveAt };
 }

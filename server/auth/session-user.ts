@@ -5,7 +5,8 @@ import type { TDb } from "../db/client";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { parseCookies } from "./parse-cookies";
 
-export type TSessionUser = { id: string; email: string; name: string | null; sessionToken: string };
+/** `expiresAt`: when the session row ends (sockets opened with it close then); known when read from a request. */
+export type TSessionUser = { id: string; email: string; name: string | null; sessionToken: string; expiresAt?: Date };
 
 
 export async function getSessionUser(options: {
@@ -26,5 +27,5 @@ export async function getSessionUser(options: {
     select: { expires: true, user: { select: { id: true, email: true, name: true } } },
   });
   if (!session || session.expires.getTime() <= Date.now()) return null;
-  return { ...session.user, sessionToken };
+  return { ...session.user, sessionToken, expiresAt: session.expires };
 }

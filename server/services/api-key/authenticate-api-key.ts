@@ -18,12 +18,12 @@ export async function authenticateApiKey(db: TDbOrTx, options: { key: string; no
   const now = options.now ?? new Date();
   const row = await db.apiKey.findUnique({
     where: { hash: hashApiKey(options.key) },
-    select: { id: true, workspaceId: true, role: true, graphId: true, createdById: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
+    select: { id: true, workspaceId: true, role: true, graphIds: true, scopes: true, createdById: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
   });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now.getTime())) return null;
   const creator = await db.membership.findUnique({
     where: { workspaceId_userId: { workspaceId: row.workspaceId, userId: row.createdById } },
-    select: { role: true },
+    select: { role: true, workspace: { select: { allowUnsignedPlugins: true } } },
   });
   if (!creator) return null;
 
@@ -36,7 +36,16 @@ export async function authenticateApiKey(db: TDbOrTx, options: { key: string; no
     });
   }
   const role = lowerRole(row.role, creator.role);
-  // A key limited to one graph runs and reads it but cannot edit it: an edit could add a Sub-graph node that reaches
+  // A key limited to graphs runs and reads them but cannot edit them: an edit could add a Sub-graph node that reaches
   // another graph of the workspace.
-  return { id: row.id, workspaceId: row.workspaceId, role: row.graphId ? lowerRole(role, GRAPH_KEY_CEILING) : role, graphId: row.graphId, actorId: row.createdById };
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    role: row.graphIds.length > 0 ? lowerRole(role, GRAPH_KEY_CEILING) : role,
+    graphIds: row.graphIds,
+    expiresAt: row.expiresAt,
+    scopes: row.scopes,
+    allowUnsignedPlugins: creator.workspace.allowUnsignedPlugins,
+    actorId: row.createdById,
+  };
 }

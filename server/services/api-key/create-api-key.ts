@@ -1,18 +1,33 @@
-import { AppError } from "../../app-error";
-import { isRoleAtMost, type TRole } from "@/lib/auth/access-rights";
+import type { TWorkspaceAbility } from "@/lib/auth/abilities";
+import { ACCESS_RIGHTS, isRoleAtMost, type TRole, type TScope } from "@/lib/auth/access-rights";
+import { AppError, notFound } from "../../app-error";
+import { findGraphFacts } from "../../auth/graph-access";
 import type { TDbOrTx } from "../../db/client";
-import { findGraphOrThrow } from "../graph/find-graph";
+import { canSeeGraph } from "@/lib/auth/abilities";
 import { generateApiKey } from "./api-key-token";
-import { API_KEY_SUMMARY_SELECT, toApiKeySummary, type TApiKeySummary } from "./api-key-summary";
+import { API_KEY_SUMMARY_SELECT, toApiKeySummaries, type TApiKeySummary } from "./api-key-summary";
+
+type TCreateApiKeyOptions = {
+  workspaceId: string;
+  actorId: string;
+  actorRole: TRole;
+  /** The creator's ability: a key reaches no graph its creator does not see. */
+  actorAbility: TWorkspaceAbility;
+  name: string;
+  role: TRole;
+  /** Within the role's scopes; omitted: all of them. */
+  scopes?: TScope[];
+  graphIds?: string[];
+  expiresAt?: Date;
+  now?: Date;
+};
 
 /**
- * Issues a key of the workspace, at most as powerful as its creator (`actorRole`), optionally limited to one graph of
- * this workspace. The answer holds the key itself: the only time it leaves the server.
+ * Issues a key of the workspace, at most as powerful as its creator (`actorRole`), with scopes within its role and
+ * optionally limited to graphs of this workspace that the creator sees. The answer holds the key itself: the only
+ * time it leaves the server.
  */
-export async function createApiKey(
-  db: TDbOrTx,
-  options: { workspaceId: string; actorId: string; actorRole: TRole; name: string; role: TRole; graphId?: string; expiresAt?: Date; now?: Date },
-): Promise<{ apiKey: TApiKeySummary; key: string }> {
+export async function createApiKey(db: TDbOrTx, options: TCreateApiKeyOptions): Promise<{ apiKey: TApiKeySummary; key: string }> {
   const { workspaceId, role } = options;
   const name = options.name.trim();
   if (!name) throw new AppError("BAD_REQUEST", "Give the key a name");
@@ -22,12 +37,30 @@ export async function createApiKey(
   if (options.expiresAt && options.expiresAt.getTime() <= (options.now ?? new Date()).getTime()) {
     throw new AppError("BAD_REQUEST", "The expiry date must be in the future");
   }
-  if (options.graphId) await findGraphOrThrow(db, { workspaceId, graphId: options.graphId }, { id: true });
+  const roleScopes: readonly TScope[] = ACCESS_RIGHTS[role];
+  const outside = (options.scopes ?? []).filter((scope) => !roleScopes.includes(scope));
+  if (outside.length > 0) throw new AppError("BAD_REQUEST", `The role ${role} does not include ${outside.join(", ")}`);
+  const graphIds = [...new Set(options.graphIds ?? [])];
+  for (const graphId of graphIds) {
+    const graph = await findGraphFacts(db, workspaceId, graphId);
+    if (!graph || !canSeeGraph(options.actorAbility, graph)) throw notFound("Graph");
+  }
 
   const { key, prefix, hash } = generateApiKey();
   const row = await db.apiKey.create({
-    data: { workspaceId, name, role, graphId: options.graphId ?? null, prefix, hash, createdById: options.actorId, expiresAt: options.expiresAt ?? null },
+    data: {
+      workspaceId,
+      name,
+      role,
+      scopes: [...new Set(options.scopes ?? roleScopes)],
+      graphIds,
+      prefix,
+      hash,
+      createdById: options.actorId,
+      expiresAt: options.expiresAt ?? null,
+    },
     select: API_KEY_SUMMARY_SELECT,
   });
-  return { apiKey: toApiKeySummary(row), key };
+  const [apiKey] = await toApiKeySummaries(db, [row], options.actorAbility);
+  return { apiKey: apiKey!, key };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ACCESS_RIGHTS } from "@/lib/auth/access-rights";
 import { db } from "../../../db/client";
 import { authenticateApiKey } from "../../../services/api-key/authenticate-api-key";
 import { hashApiKey } from "../../../services/api-key/api-key-token";
@@ -15,10 +16,10 @@ describe("apiKey router", () => {
     const graph = await createTestGraph(workspaceId, { name: "Support bot" });
     const expiresAt = new Date(Date.now() + 7 * 24 * 3_600_000);
 
-    const created = await callerFor(members.admin).apiKey.create({ workspaceId, name: " CI deploys ", role: "editor", graphId: graph.id, expiresAt: expiresAt.toISOString() });
+    const created = await callerFor(members.admin).apiKey.create({ workspaceId, name: " CI deploys ", role: "editor", graphIds: [graph.id], expiresAt: expiresAt.toISOString() });
 
     expect(created.key).toMatch(new RegExp(`^ocs_${created.apiKey.prefix}_[A-Za-z0-9_-]{43}$`));
-    expect(created.apiKey).toMatchObject({ name: "CI deploys", role: "editor", graph: { id: graph.id, name: "Support bot" }, expiresAt, lastUsedAt: null, revokedAt: null });
+    expect(created.apiKey).toMatchObject({ name: "CI deploys", role: "editor", scopes: [...ACCESS_RIGHTS.editor], graphs: [{ id: graph.id, name: "Support bot" }], expiresAt, lastUsedAt: null, revokedAt: null });
     const stored = await db().apiKey.findUniqueOrThrow({ where: { id: created.apiKey.id } });
     expect(stored.hash).toBe(hashApiKey(created.key));
     expect(JSON.stringify(stored)).not.toContain(created.key.slice(13));
@@ -56,9 +57,27 @@ describe("apiKey router", () => {
     const foreignGraph = await createTestGraph((await createWorkspaceWithMembers(["owner"])).workspace.id);
     const api = callerFor(members.admin);
     const workspaceId = workspace.id;
-    expect((await rejectionOf(api.apiKey.create({ workspaceId, name: "k", role: "viewer", graphId: foreignGraph.id }))).code).toBe("NOT_FOUND");
+    expect((await rejectionOf(api.apiKey.create({ workspaceId, name: "k", role: "viewer", graphIds: [foreignGraph.id] }))).code).toBe("NOT_FOUND");
     expect((await rejectionOf(api.apiKey.create({ workspaceId, name: "k", role: "viewer", expiresAt: new Date(Date.now() - 1_000).toISOString() }))).code).toBe("BAD_REQUEST");
     expect((await rejectionOf(api.apiKey.create({ workspaceId, name: "   ", role: "viewer" }))).code).toBe("BAD_REQUEST");
+  });
+
+  it("keeps a key's scopes within its role, and names only the graphs the viewer sees", async () => {
+    const { workspace, members } = await createWorkspaceWithMembers(["owner", "admin"]);
+    const workspaceId = workspace.id;
+    const hidden = await createTestGraph(workspaceId, { name: "Payroll" });
+    await db().graph.update({ where: { id: hidden.id }, data: { isRestricted: true } });
+    const open = await createTestGraph(workspaceId, { name: "Support" });
+
+    const aboveRole = await rejectionOf(callerFor(members.admin).apiKey.create({ workspaceId, name: "k", role: "viewer", scopes: ["graph:read", "run:start"] }));
+    expect(aboveRole.code).toBe("BAD_REQUEST");
+    expect(aboveRole.message).toContain("run:start");
+    expect((await rejectionOf(callerFor(members.admin).apiKey.create({ workspaceId, name: "k", role: "viewer", graphIds: [hidden.id] }))).code).toBe("NOT_FOUND");
+
+    const created = await callerFor(members.owner).apiKey.create({ workspaceId, name: "reader", role: "viewer", scopes: ["graph:read", "run:read"], graphIds: [hidden.id, open.id] });
+    expect(created.apiKey.scopes).toEqual(["graph:read", "run:read"]);
+    const seenByAdmin = (await callerFor(members.admin).apiKey.list({ workspaceId }))[0]!;
+    expect(seenByAdmin.graphs).toEqual([{ id: hidden.id, name: null }, { id: open.id, name: "Support" }]);
   });
 
   it("revokes a key: it stops authenticating and stays listed with its revocation time", async () => {

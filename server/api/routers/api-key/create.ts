@@ -7,14 +7,16 @@ export const createApiKeyProcedure = memberProcedure("api-keys:manage")
   .input(ZCreateApiKeyInput)
   .output(ZCreatedApiKey)
   .mutation(({ ctx, input }) => {
-    const { workspaceId, name, role, graphId, expiresAt } = input;
+    const { workspaceId, name, role, scopes, graphIds, expiresAt } = input;
     return createApiKey(ctx.db, {
       workspaceId,
       actorId: ctx.user.id,
       actorRole: ctx.workspace.role,
+      actorAbility: ctx.workspace.ability,
       name,
       role,
-      graphId,
+      scopes,
+      graphIds,
       expiresAt: expiresAt === undefined ? undefined : new Date(expiresAt),
     });
   });

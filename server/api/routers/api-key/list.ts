@@ -6,4 +6,4 @@ import { ZApiKeySummary, ZListApiKeysInput } from "./types";
 export const listApiKeysProcedure = memberProcedure("api-keys:manage")
   .input(ZListApiKeysInput)
   .output(z.array(ZApiKeySummary))
-  .query(({ ctx, input }) => listApiKeys(ctx.db, { workspaceId: input.workspaceId }));
+  .query(({ ctx, input }) => listApiKeys(ctx.db, { workspaceId: input.workspaceId, viewer: ctx.workspace.ability }));

@@ -5,4 +5,4 @@ import { ZApiKeySummary, ZRevokeApiKeyInput } from "./types";
 export const revokeApiKeyProcedure = memberProcedure("api-keys:manage")
   .input(ZRevokeApiKeyInput)
   .output(ZApiKeySummary)
-  .mutation(({ ctx, input }) => revokeApiKey(ctx.db, { workspaceId: input.workspaceId, apiKeyId: input.apiKeyId }));
+  .mutation(({ ctx, input }) => revokeApiKey(ctx.db, { workspaceId: input.workspaceId, apiKeyId: input.apiKeyId, viewer: ctx.workspace.ability }));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/access-rights";
+import { ROLES, SCOPES } from "@/lib/auth/access-rights";
 import { ZWorkspaceId } from "../../trpc";
 
 // Inputs and outputs of the API key procedures. The key itself appears in exactly one output, once: create's answer.
@@ -10,9 +10,11 @@ export const ZCreateApiKeyInput = z
     name: z.string().trim().min(1).max(100),
     /** What the key may do; at most the creator's own role. */
     role: z.enum(ROLES),
-    /** Limit the key to this graph and its runs. */
-    graphId: z.string().min(1).max(64).optional(),
-    expiresAt: z.iso.datetime({ offset: true }).optional(),
+    /** What the key may do, within its role's scopes; omitted: all of them. */
+    scopes: z.array(z.enum(SCOPES)).min(1).max(SCOPES.length).optional(),
+    /** Limit the key to these graphs and their runs. */
+    graphIds: z.array(z.string().min(1).max(64)).min(1).max(50).optional(),
+    expiresAt: z.iso.datetime({ offset: true }).max(40).optional(),
   })
   .strict();
 export const ZRevokeApiKeyInput = z.object({ workspaceId: ZWorkspaceId, apiKeyId: z.string().min(1).max(64) }).strict();
@@ -22,8 +24,9 @@ export const ZApiKeySummary = z.object({
   id: z.string(),
   name: z.string(),
   role: z.enum(ROLES),
+  scopes: z.array(z.string()),
   prefix: z.string(),
-  graph: z.object({ id: z.string(), name: z.string() }).nullable(),
+  graphs: z.array(z.object({ id: z.string(), name: z.string().nullable() })),
   createdBy: z.string(),
   createdAt: z.date(),
   lastUsedAt: z.date().nullable(),
