@@ -119,7 +119,9 @@ test("copies, pastes and duplicates nodes with the keyboard, and lays them out",
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toHaveCount(0);
 
-  await page.getByRole("button", { name: "Auto-layout" }).click();
+  const autoLayout = page.getByRole("button", { name: "Auto-layout" });
+  await autoLayout.click();
+  await expect(autoLayout).toBeEnabled();
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
   const positions = await page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).style.transform));
   expect(new Set(positions).size).toBe(3);

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, apiSignIn } from "./support/auth";
+import { ADMIN, apiSignIn, demoWorkspaceId } from "./support/auth";
 
 const STRONG_PASSWORD = "velvet-otter-crosses-9-fjords";
 
-test("the owner invites an editor; in another browser the editor sets a password, lands in the workspace as editor and cannot manage members", async ({ browser }) => {
+test("the owner invites an editor; in another browser the editor sets a password, lands in the workspace as editor and cannot manage members; made a viewer, their next request is refused; removed, their socket closes", async ({ browser }) => {
   const ownerContext = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   const owner = await ownerContext.newPage();
   await apiSignIn(owner.request, ADMIN);
@@ -62,6 +62,28 @@ test("the owner invites an editor; in another browser the editor sets a password
   // The new account's own page lists this browser as its session.
   await editor.goto("/account");
   await expect(editor.getByTestId("session-row").filter({ hasText: "This browser" })).toHaveCount(1);
+
+  // The owner makes the editor a viewer: the editor's open page follows at once, and their next request is refused
+  // without signing in again.
+  let closedSockets = 0;
+  editor.on("websocket", (socket) => socket.on("close", () => closedSockets++));
+  await editor.goto("/w/demo");
+  await expect(editor.getByLabel("New graph name")).toBeVisible();
+  await owner.goto("/w/demo/settings");
+  const ownerMembers = owner.getByRole("region", { name: "Members" });
+  await ownerMembers.getByLabel(`Role of ${email}`).selectOption("viewer");
+  await expect(editor.getByTitle("Your role in this workspace")).toHaveText("viewer");
+  await expect(editor.getByLabel("New graph name")).toHaveCount(0);
+  const refused = await editor.request.post("/api/trpc/graph.create", { data: { workspaceId: await demoWorkspaceId(owner.request), name: "As a viewer" } });
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).toContain("Your role (viewer) does not allow graph:create");
+
+  // Removed: the editor's live socket is closed and their open page loses the workspace.
+  const closedBeforeRemoval = closedSockets;
+  await ownerMembers.getByTestId("member-row").filter({ hasText: email }).getByRole("button", { name: "Remove" }).click();
+  await owner.getByRole("dialog", { name: "Remove Eddie Editor?" }).getByRole("button", { name: "Remove" }).click();
+  await expect.poll(() => closedSockets).toBeGreaterThan(closedBeforeRemoval);
+  await expect(editor.getByText("Workspace not found.")).toBeVisible();
   await ownerContext.close();
   await editorContext.close();
 });

@@ -41,6 +41,7 @@ test("a demo run: steps succeed on the waterfall with the agent's calls nested, 
   for (const label of ["Question", "Build prompt", "Assistant", "Answer"]) await expect(step(page, label)).toHaveAttribute("data-status", "succeeded");
   await expect(page.getByTestId("waterfall-call")).toHaveCount(4);
   await expect(page.getByTestId("run-tokens")).not.toHaveText("—");
+  await expect(page.getByTestId("run-trace-id")).toHaveText(/^[0-9a-f]{32}$/);
   await expect(page.getByLabel("Run output")).toContainText("Your question has 7 words, and 6 × 7 = 42.");
 
   await page.getByRole("button", { name: "Zoom in" }).click();

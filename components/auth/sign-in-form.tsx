@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useState } from "react";
+import { describeSignInError } from "@/lib/auth/sign-in-errors";
 import { useTRPC } from "../trpc/trpc";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -35,7 +36,8 @@ export function SignInForm(props: { callbackUrl: string; providers: TProviderBut
     }
     setIsBusy(false);
     // One answer for an unknown email and a wrong password.
-    setError(result ? "Email or password is incorrect." : "The studio could not be reached. Try again.");
+    if (result?.status === 429) setError(describeSignInError("TooManyAttempts"));
+    else setError(result ? "Email or password is incorrect." : "The studio could not be reached. Try again.");
   }
 
   // The browser leaves for the provider; next-auth brings it back to callbackUrl, or here with ?error=.

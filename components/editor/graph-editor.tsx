@@ -3,35 +3,44 @@
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useQueryClient } from "@tanstack/react-query";
+import { Download, Group, LayoutGrid, Redo2, Undo2, Ungroup } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { diffGraphs, validateGraphSpec, type TGraphDiff, type TGraphNode, type TGraphSpec, type TNodeTypeRegistry } from "@/lib/graph";
+import { diffGraphs, type TGraphDiff, type TGraphNode, type TGraphSpec, type TNodeTypeRegistry } from "@/lib/graph";
 import { getGroupSize, isGroupNode } from "@/lib/graph/group-node";
 import { useTRPC } from "../trpc/trpc";
 import { Badge } from "../ui/alert";
 import { Button } from "../ui/button";
 import styles from "./editor.module.css";
-import { computeAutoLayout } from "./auto-layout";
+import { useConfigDrafts } from "./config-form/use-config-drafts";
 import { DiffSummary } from "./diff-summary";
-import { copyFragment, createNodeOfType, findFreePosition, pasteFragment } from "./graph-edits";
+import { EditorNotice, useEditorNotice } from "./editor-notice";
+import { createNodeOfType } from "./graph-edits";
 import { GraphSettingsPanel } from "./graph-settings-panel";
 import { GroupFrame } from "./group-frame";
+import { getCardBoundsOfSpec } from "./node-card-geometry";
+import { NodeIconStyles } from "./node-icon";
 import { findSelectedGroups } from "./group-edits";
 import { NODE_TYPE_DRAG_FORMAT, Palette, type TPaletteEntry } from "./palette";
 import { Inspector } from "./inspector";
 import { PresenceAvatars } from "./presence-avatars";
 import { ProblemsPanel } from "./problems-panel";
 import { ShortcutsOverlay } from "./shortcuts-overlay";
-import { applyCanvasLayout, specToFlow, toFlowEdge, toNodeData, toStudioNode, type TCanvasNode } from "./spec-to-flow";
+import { applyCanvasLayout, specToFlow, toNodeData, toStudioNode, type TCanvasNode } from "./spec-to-flow";
 import { StudioNode } from "./studio-node";
 import { ConflictBanner, downloadSpec, SaveStatus } from "./editor-status";
+import { useAutoLayout } from "./use-auto-layout";
+import { useCanvasClipboard } from "./use-canvas-clipboard";
 import { useConnectionHandlers } from "./use-connection-handlers";
 import { useDraftAutosave } from "./use-draft-autosave";
+import type { THistoryStep } from "./edit-history";
 import { useEditHistory } from "./use-edit-history";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useGroupActions } from "./use-group-actions";
 import { useNodeMarks } from "./use-node-marks";
+import { usePalettePlacement } from "./use-palette-placement";
+import { useReadableFit } from "./use-readable-fit";
 import { VersionsPanel } from "./versions-panel";
 import { RunControls } from "./live-run/run-controls";
 import { RunOverlayContext } from "./live-run/run-overlay-context";
@@ -43,7 +52,6 @@ import { createRunOverlayStore } from "./live-run/run-overlay-store";
 const NODE_TYPES = { studio: StudioNode, "group-frame": GroupFrame };
 // Edges without a type (all of them) draw with StudioEdge, which shows a followed run's deliveries and queue depth.
 const EDGE_TYPES = { default: StudioEdge };
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.25 };
 const PRO_OPTIONS = { hideAttribution: true };
 const DELETE_KEYS = ["Backspace", "Delete"];
 
@@ -84,9 +92,10 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
 
   const history = useEditHistory();
   const { record } = history;
+  const { notice, notify, dismiss: dismissNotice } = useEditorNotice();
   const commitEdit = useCallback(
     (next: TGraphSpec, before: TGraphSpec) => {
-      record(before);
+      record(before, next);
       specRef.current = next;
       setSpec(next);
       scheduleSave();
@@ -96,7 +105,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
   /** A move (drag, a frame grown by a member) changes no rule's outcome: no re-render, no revalidation. */
   const commitMove = useCallback(
     (next: TGraphSpec, before: TGraphSpec) => {
-      record(before);
+      record(before, next);
       specRef.current = next;
       scheduleSave();
     },
@@ -115,61 +124,49 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
     },
     [flow, registry, scheduleSave],
   );
-  const undo = useCallback(() => {
-    const previous = history.undo(getSpec());
-    if (previous) applySpec(previous);
-  }, [applySpec, getSpec, history]);
-  const redo = useCallback(() => {
-    const next = history.redo(getSpec());
-    if (next) applySpec(next);
-  }, [applySpec, getSpec, history]);
+  /** One undo entry for an edit that puts a whole spec on the canvas (grouping, cut, auto-layout, restore). */
+  const applyEdit = useCallback(
+    (before: TGraphSpec, next: TGraphSpec, selectedIds?: ReadonlySet<string>) => {
+      record(before, next);
+      applySpec(next, selectedIds);
+    },
+    [applySpec, record],
+  );
+  const showHistoryStep = useCallback(
+    (step: THistoryStep | undefined, verb: "Undid" | "Redid") => {
+      if (!step) return;
+      if (step.spec) applySpec(step.spec);
+      if (step.keptCount === 0) return;
+      const kept = `${step.keptCount} ${step.keptCount === 1 ? "change" : "changes"}`;
+      notify(
+        step.spec
+          ? { tone: "warning", text: `${verb} your edit except ${kept}: someone else has changed, connected or removed those nodes since.` }
+          : { tone: "warning", text: `Nothing ${verb === "Undid" ? "undone" : "redone"}: someone else has changed, connected or removed everything that edit touched since.` },
+      );
+    },
+    [applySpec, notify],
+  );
+  const undo = useCallback(() => showHistoryStep(history.undo(getSpec()), "Undid"), [getSpec, history, showHistoryStep]);
+  const redo = useCallback(() => showHistoryStep(history.redo(getSpec()), "Redid"), [getSpec, history, showHistoryStep]);
   const dragStartSpec = useRef<TGraphSpec>(undefined);
-  const autoLayout = useCallback(async () => {
-    const current = getSpec();
-    const sizes = new Map(flow.getNodes().map((node) => [node.id, { width: node.measured?.width ?? 180, height: node.measured?.height ?? 64 }]));
-    const laidOut = await computeAutoLayout(current, sizes);
-    record(current);
-    applySpec(laidOut);
-    window.requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
-  }, [applySpec, flow, getSpec, record]);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const fitReadable = useReadableFit(canvasRef);
+  // The opening view: the graph at a readable zoom (React Flow's own fitView would shrink a big graph until it is unreadable).
+  useEffect(() => fitReadable(getCardBoundsOfSpec(graph.draft, registry)), []); // eslint-disable-line react-hooks/exhaustive-deps -- once, on open
+  const { isLayingOut, autoLayout } = useAutoLayout({ specRef, getSpec, applyEdit, fitReadable, registry });
 
-  const restoreVersion = useCallback(
-    (versionSpec: TGraphSpec) => {
-      record(getSpec());
-      applySpec(versionSpec);
-    },
-    [applySpec, getSpec, record],
-  );
+  const restoreVersion = useCallback((versionSpec: TGraphSpec) => applyEdit(getSpec(), versionSpec), [applyEdit, getSpec]);
 
-  const pasteText = useCallback(
-    (text: string) => {
-      const current = getSpec();
-      const pasted = pasteFragment(current, text, { x: 40, y: 40 }, validateGraphSpec);
-      if (!pasted) return;
-      const added = specToFlow({ ...pasted.spec, nodes: pasted.nodes }, registry).nodes;
-      flow.setNodes((nodes) => [...nodes.map((node) => (node.selected ? { ...node, selected: false } : node)), ...added.map((node) => ({ ...node, selected: true }))]);
-      flow.addEdges(pasted.edges.map(toFlowEdge));
-      commitEdit(pasted.spec, current);
-    },
-    [commitEdit, flow, getSpec, registry],
-  );
-
-  const { selectedOnCanvas, groupSelection, ungroupSelection, onBeforeDelete } = useGroupActions({ flow, getSpec, record, applySpec });
+  const { selectedOnCanvas, groupSelection, ungroupSelection, onBeforeDelete } = useGroupActions({ flow, getSpec, applyEdit });
+  const clipboard = useCanvasClipboard({ flow, registry, getSpec, getSelectedIds: selectedOnCanvas, commitEdit, applyEdit, notify });
 
   useEditorShortcuts(canEdit, {
     z: (shift) => (shift ? redo() : undo(), true),
     y: () => (redo(), true),
-    c: () => {
-      const selected = selectedOnCanvas();
-      if (selected.size > 0) void navigator.clipboard.writeText(copyFragment(getSpec(), selected));
-      return selected.size > 0;
-    },
-    v: () => (void navigator.clipboard.readText().then(pasteText, () => undefined), true),
-    d: () => {
-      const selected = selectedOnCanvas();
-      if (selected.size > 0) pasteText(copyFragment(getSpec(), selected));
-      return selected.size > 0;
-    },
+    c: clipboard.copy,
+    x: clipboard.cut,
+    v: clipboard.paste,
+    d: clipboard.duplicate,
     g: (shift) => (shift ? ungroupSelection() : groupSelection()),
   });
 
@@ -192,7 +189,8 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
   }, [graph.draftRevision]); // eslint-disable-line react-hooks/exhaustive-deps -- react to a new server revision only
 
   const [comparison, setComparison] = useState<{ versionNumber: number; diff: TGraphDiff }>();
-  const problems = useNodeMarks({ spec, specRef, registry, comparison, flow });
+  const configDrafts = useConfigDrafts();
+  const problems = useNodeMarks({ spec, specRef, registry, comparison, drafts: configDrafts.drafts, flow });
 
   const addNodeAt = useCallback(
     (type: string, position: { x: number; y: number }) => {
@@ -205,15 +203,9 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
     [commitEdit, flow, getSpec, registry],
   );
 
-  const canvasRef = useRef<HTMLDivElement>(null);
-  const addNodeInView = useCallback(
-    (type: string) => {
-      const box = canvasRef.current?.getBoundingClientRect();
-      const center = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
-      addNodeAt(type, findFreePosition(specRef.current, { x: center.x - 80, y: center.y - 30 }));
-    },
-    [addNodeAt, flow],
-  );
+  const placeInView = usePalettePlacement(canvasRef, registry);
+  const addNodeInView = useCallback((type: string) => addNodeAt(type, placeInView(type, getSpec())), [addNodeAt, getSpec, placeInView]);
+
 
   const { hint, isValidConnection, onConnect, onConnectEnd, onDelete } = useConnectionHandlers({ flow, registry, specRef, getSpec, commitEdit });
 
@@ -253,6 +245,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
     },
     [router, workspaceSlug],
   );
+  // A drag, of one node or of a selection, is one undo entry: the spec from its start to its end.
   const onNodeDragStart = useCallback(() => (dragStartSpec.current = getSpec()), [getSpec]);
   const onNodeDragStop = useCallback(() => {
     if (!canEdit || !dragStartSpec.current) return;
@@ -275,7 +268,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
       <div className={styles.toolbar}>
         <Link href={`/w/${workspaceSlug}`}>Graphs</Link>
         <span aria-hidden="true">/</span>
-        <h1>{graph.name}</h1>
+        <h1 title={graph.name} data-testid="graph-title">{graph.name}</h1>
         <Badge>{graph.currentVersion ? `v${graph.currentVersion.number}` : "draft only"}</Badge>
         {!canEdit && <Badge title="Your role can view this graph but not change it">read-only</Badge>}
         <div className={styles.spacer} />
@@ -295,14 +288,14 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
         />
         {canEdit && (
           <>
-            <Button variant="ghost" onClick={undo} disabled={!history.canUndo} title="Undo (Ctrl+Z)">Undo</Button>
-            <Button variant="ghost" onClick={redo} disabled={!history.canRedo} title="Redo (Ctrl+Shift+Z)">Redo</Button>
-            <Button variant="ghost" onClick={groupSelection} disabled={!canGroup} title="Frame the selected nodes (Ctrl+G)">Group</Button>
-            <Button variant="ghost" onClick={ungroupSelection} disabled={!canUngroup} title="Remove the selected frames (Ctrl+Shift+G)">Ungroup</Button>
-            <Button variant="ghost" onClick={() => void autoLayout()}>Auto-layout</Button>
+            <Button variant="ghost" className={styles.iconButton} onClick={undo} disabled={!history.canUndo} aria-label="Undo" title="Undo (Ctrl+Z)"><Undo2 size={16} aria-hidden="true" /></Button>
+            <Button variant="ghost" className={styles.iconButton} onClick={redo} disabled={!history.canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)"><Redo2 size={16} aria-hidden="true" /></Button>
+            <Button variant="ghost" className={styles.iconButton} onClick={groupSelection} disabled={!canGroup} aria-label="Group" title="Group: frame the selected nodes (Ctrl+G)"><Group size={16} aria-hidden="true" /></Button>
+            <Button variant="ghost" className={styles.iconButton} onClick={ungroupSelection} disabled={!canUngroup} aria-label="Ungroup" title="Ungroup: remove the selected frames (Ctrl+Shift+G)"><Ungroup size={16} aria-hidden="true" /></Button>
+            <Button variant="ghost" className={styles.iconButton} onClick={() => void autoLayout()} disabled={isLayingOut} aria-busy={isLayingOut} aria-label="Auto-layout" title="Auto-layout: arrange the nodes left to right"><LayoutGrid size={16} aria-hidden="true" /></Button>
           </>
         )}
-        <Button variant="ghost" onClick={() => downloadSpec(graph.name, getSpec())}>Export</Button>
+        <Button variant="ghost" className={styles.iconButton} onClick={() => downloadSpec(graph.name, getSpec())} aria-label="Export" title="Export: download the graph as a file"><Download size={16} aria-hidden="true" /></Button>
         <SaveStatus state={autosave.state} />
       </div>
       {autosave.state.status === "conflict" && (
@@ -314,6 +307,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
           className={styles.canvas}
           data-testid="graph-canvas"
           ref={canvasRef}
+          onPointerMove={clipboard.onPointerMove}
           onDragOver={(event) => {
             if (canEdit && event.dataTransfer.types.includes(NODE_TYPE_DRAG_FORMAT)) event.preventDefault();
           }}
@@ -324,8 +318,12 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
             addNodeAt(type, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
           }}
         >
-          {hint && <div className={styles.hint} role="status">Cannot connect: {hint}</div>}
+          <div className={styles.canvasMessages}>
+            {hint && <div className={styles.hint} role="status">Cannot connect: {hint}</div>}
+            <EditorNotice notice={notice} onDismiss={dismissNotice} />
+          </div>
           <ShortcutsOverlay />
+          <NodeIconStyles />
           <LiveRunFeed store={runOverlay} workspaceId={workspaceId} runId={followedRunId} graphEdges={spec.edges} />
           <RunOverlayContext value={followedRunId ? runOverlay : undefined}>
             <ReactFlow<TCanvasNode, Edge>
@@ -333,8 +331,6 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
               defaultEdges={initial.edges}
               nodeTypes={NODE_TYPES}
               edgeTypes={EDGE_TYPES}
-              fitView
-              fitViewOptions={FIT_VIEW_OPTIONS}
               nodesDraggable={canEdit}
               nodesConnectable={canEdit}
               elementsSelectable
@@ -348,11 +344,13 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
               onNodeDoubleClick={onNodeDoubleClick}
               onNodeDragStart={onNodeDragStart}
               onNodeDragStop={onNodeDragStop}
+              onSelectionDragStart={onNodeDragStart}
+              onSelectionDragStop={onNodeDragStop}
               proOptions={PRO_OPTIONS}
             >
               <Background gap={16} />
               <MiniMap pannable zoomable />
-              <Controls showInteractive={false} />
+              <Controls showInteractive={false} orientation="horizontal" />
             </ReactFlow>
           </RunOverlayContext>
         </div>
@@ -369,7 +367,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
             onCompare={(versionNumber, versionSpec) => setComparison({ versionNumber, diff: diffGraphs(versionSpec, getSpec()) })}
           />
           {comparison && <DiffSummary versionNumber={comparison.versionNumber} diff={comparison.diff} selectedId={selectedNode?.id} onClose={() => setComparison(undefined)} />}
-          {selectedNode ? <Inspector node={selectedNode} definition={registry.get(selectedNode.type)} workspaceId={workspaceId} graphId={graph.id} isReadOnly={!canEdit} onChange={updateNode} /> : <GraphSettingsPanel spec={spec} getSpec={getSpec} isReadOnly={!canEdit} onCommit={commitEdit} />}
+          {selectedNode ? <Inspector node={selectedNode} definition={registry.get(selectedNode.type)} workspaceId={workspaceId} graphId={graph.id} isReadOnly={!canEdit} problems={problems} drafts={configDrafts.drafts} onDraft={configDrafts.setDraft} onChange={updateNode} /> : <GraphSettingsPanel spec={spec} getSpec={getSpec} isReadOnly={!canEdit} onCommit={commitEdit} />}
           <ProblemsPanel problems={problems} onFocus={focusNode} />
         </aside>
       </div>

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { validateGraphSpec } from "@/lib/graph";
 import { GROUP_NODE_TYPE } from "@/lib/graph/group-node";
 import { createSimpleGraphSpec } from "@/server/testing/simple-graph-spec";
-import { copyFragment, pasteFragment, removeNodesAndEdges } from "./graph-edits";
+import { copyFragment, placeFragment } from "./clipboard-fragment";
+import { removeNodesAndEdges } from "./graph-edits";
 import { findSelectedGroups, groupNodes, ungroupNodes } from "./group-edits";
 
 const sizes = new Map([["question", { width: 200, height: 60 }], ["prompt", { width: 200, height: 60 }]]);
@@ -47,7 +48,7 @@ describe("groups through delete, copy and paste", () => {
 
   it("copying a frame copies its members; the paste is a new group of new nodes", () => {
     const { spec, groupId } = groupNodes(createSimpleGraphSpec(), new Set(["question", "prompt"]), sizes)!;
-    const pasted = pasteFragment(spec, copyFragment(spec, new Set([groupId])), { x: 40, y: 40 }, validateGraphSpec)!;
+    const pasted = placeFragment(spec, copyFragment(spec, new Set([groupId])), { x: 40, y: 40 });
     expect(pasted.nodes.map((node) => [node.id, node.group])).toEqual([["group-copy", undefined], ["question-copy", "group-copy"], ["prompt-copy", "group-copy"]]);
     expect(pasted.edges).toHaveLength(1);
     expect(validateGraphSpec(pasted.spec).ok).toBe(true);
@@ -55,7 +56,7 @@ describe("groups through delete, copy and paste", () => {
 
   it("a member copied without its frame is pasted ungrouped", () => {
     const { spec } = groupNodes(createSimpleGraphSpec(), new Set(["question", "prompt"]), sizes)!;
-    const pasted = pasteFragment(spec, copyFragment(spec, new Set(["prompt"])), { x: 40, y: 40 }, validateGraphSpec)!;
+    const pasted = placeFragment(spec, copyFragment(spec, new Set(["prompt"])), { x: 40, y: 40 });
     expect(pasted.nodes.map((node) => [node.id, node.group])).toEqual([["prompt-copy", undefined]]);
   });
 });

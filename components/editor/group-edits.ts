@@ -9,6 +9,8 @@ type TSize = { width: number; height: number };
 const PADDING = 24;
 const LABEL_SPACE = 28;
 const DEFAULT_SIZE: TSize = { width: 180, height: 64 };
+/** How far a frame drawn around nodes reaches past them on each side, in flow pixels. */
+export const FRAME_REACH = { top: PADDING + LABEL_SPACE, right: PADDING, bottom: PADDING, left: PADDING };
 
 /**
  * Frames the selected nodes in a new Group, placed in the spec just before its first member. Group nodes in the

@@ -32,5 +32,5 @@ function isSameData(a: TCanvasNode["data"], b: TCanvasNode["data"]): boolean {
 }
 
 function isSamePorts(a: TPortView[], b: TPortView[]): boolean {
-  return a.length === b.length && a.every((port, index) => port.id === b[index]!.id && port.kind === b[index]!.kind && port.typeLabel === b[index]!.typeLabel);
+  return a.length === b.length && a.every((port, index) => port.id === b[index]!.id && port.label === b[index]!.label && port.kind === b[index]!.kind && port.typeLabel === b[index]!.typeLabel);
 }

@@ -3,10 +3,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../trpc/trpc";
 
-type TSecretPickerProps = { workspaceId: string; value: unknown; isReadOnly: boolean; "aria-label": string; title?: string; onCommit: (name: string | undefined) => void };
+type TSecretPickerProps = {
+  workspaceId: string;
+  value: unknown;
+  isReadOnly: boolean;
+  id?: string;
+  "aria-label"?: string;
+  "aria-describedby"?: string;
+  onCommit: (name: string | undefined) => void;
+};
 
 /**
- * A config field that names a workspace secret (UI hint `widget: "secret"`): a choice among the secret names, which is
+ * A config field that names a workspace secret (UI hint `widget: "secret"` or OpenClaw's `sensitive`): a choice among the secret names, which is
  * all the browser ever learns about them. A read-only canvas shows the stored name without asking for the list.
  */
 export function SecretPicker({ workspaceId, value, isReadOnly, onCommit, ...field }: TSecretPickerProps) {

@@ -6,7 +6,7 @@ import styles from "./editor.module.css";
 const SHORTCUTS: [string, string][] = [
   ["Ctrl/Cmd + Z", "Undo"],
   ["Ctrl/Cmd + Shift + Z, Ctrl + Y", "Redo"],
-  ["Ctrl/Cmd + C / V", "Copy / paste nodes (works between graphs)"],
+  ["Ctrl/Cmd + C / X / V", "Copy / cut / paste nodes (between graphs too; a paste goes where the pointer is)"],
   ["Ctrl/Cmd + D", "Duplicate the selection"],
   ["Ctrl/Cmd + G", "Group the selection in a frame"],
   ["Ctrl/Cmd + Shift + G", "Ungroup the selected frame"],

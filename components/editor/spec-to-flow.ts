@@ -1,12 +1,18 @@
 import type { Edge, Node } from "@xyflow/react";
-import { describeSchemaType, getPortsOfNode, type TGraphEdge, type TGraphNode, type TGraphSpec, type TNodeTypeDefinition, type TNodeTypeRegistry, type TPortKind } from "@/lib/graph";
+import { describeSchemaType, getPortsOfNode, type TGraphEdge, type TGraphNode, type TGraphSpec, type TNodeCategory, type TNodeTypeDefinition, type TNodeTypeRegistry, type TPortDefinition, type TPortKind } from "@/lib/graph";
 import { getGroupSize, isGroupNode } from "@/lib/graph/group-node";
 
-export type TPortView = { id: string; kind: TPortKind; typeLabel: string };
+/** A port as a node draws it: its name on the card, its kind (the handle's look) and its type (on hover). */
+export type TPortView = { id: string; label: string; kind: TPortKind; typeLabel: string };
 export type TDiffStatus = "added" | "changed" | "moved";
 export type TStudioNodeData = {
   label: string;
   nodeType: string;
+  /** The node type's title ("Agent"), or its id when the type is unknown. */
+  typeTitle: string;
+  /** The node type's category and icon name; undefined for an unknown type. */
+  category: TNodeCategory | undefined;
+  icon: string | undefined;
   inputs: TPortView[];
   outputs: TPortView[];
   isDisabled: boolean;
@@ -23,31 +29,36 @@ export type TCanvasNode = TStudioNode | TGroupFrameNode;
 
 const NO_REGISTRY: TNodeTypeRegistry = { get: () => undefined, list: () => [] };
 
-type TPortViews = Pick<TStudioNodeData, "inputs" | "outputs" | "isKnownType">;
+type TTypeView = Pick<TStudioNodeData, "typeTitle" | "category" | "icon" | "inputs" | "outputs" | "isKnownType">;
 
-// One set of port views per node type: nodes of a type share them, so unchanged node data compares equal by reference.
-const portViewsOfType = new WeakMap<TNodeTypeDefinition, TPortViews>();
+// One view per node type: nodes of a type share it, so unchanged node data compares equal by reference.
+const viewOfType = new WeakMap<TNodeTypeDefinition, TTypeView>();
 
-/** The ports a node shows: its type's declared ports, or (type unknown) the ports its edges use. */
-function getPortViews(node: TGraphNode, spec: TGraphSpec, registry: TNodeTypeRegistry): TPortViews {
+/** What a node shows of its type: title, category, icon and ports; for an unknown type, the ports its edges use. */
+export function getTypeView(node: TGraphNode, spec: TGraphSpec, registry: TNodeTypeRegistry): TTypeView {
   const definition = registry.get(node.type);
   if (definition) {
-    const cached = portViewsOfType.get(definition);
+    const cached = viewOfType.get(definition);
     if (cached) return cached;
-    const view = (port: (typeof definition.inputs)[number]) => ({ id: port.id, kind: port.kind, typeLabel: port.kind === "data" ? describeSchemaType(port.schema) : port.kind });
-    const views = { inputs: definition.inputs.map(view), outputs: definition.outputs.map(view), isKnownType: true };
-    portViewsOfType.set(definition, views);
-    return views;
+    const port = (port: TPortDefinition): TPortView => ({
+      id: port.id,
+      label: port.label ?? port.id,
+      kind: port.kind,
+      typeLabel: port.kind === "data" ? describeSchemaType(port.schema) : port.kind,
+    });
+    const view = { typeTitle: definition.title, category: definition.category, icon: definition.icon, inputs: definition.inputs.map(port), outputs: definition.outputs.map(port), isKnownType: true };
+    viewOfType.set(definition, view);
+    return view;
   }
   const ports = getPortsOfNode(node.id, spec.edges);
-  const untyped = (id: string) => ({ id, kind: "data" as const, typeLabel: "any" });
-  return { inputs: ports.inputs.map(untyped), outputs: ports.outputs.map(untyped), isKnownType: false };
+  const untyped = (id: string): TPortView => ({ id, label: id, kind: "data", typeLabel: "any" });
+  return { typeTitle: node.type, category: undefined, icon: undefined, inputs: ports.inputs.map(untyped), outputs: ports.outputs.map(untyped), isKnownType: false };
 }
 
-/** What a canvas node draws for a spec node: a frame's label, or a node's label, type, ports and marks. */
+/** What a canvas node draws for a spec node: a frame's label, or a node's label, type, icon, ports and marks. */
 export function toNodeData(node: TGraphNode, spec: TGraphSpec, registry: TNodeTypeRegistry = NO_REGISTRY, problemCount = 0, diffStatus?: TDiffStatus): TCanvasNode["data"] {
   if (isGroupNode(node)) return { label: node.label || node.id, problemCount, diffStatus };
-  return { label: node.label || node.id, nodeType: node.type, isDisabled: node.disabled ?? false, problemCount, diffStatus, ...getPortViews(node, spec, registry) };
+  return { label: node.label || node.id, nodeType: node.type, isDisabled: node.disabled ?? false, problemCount, diffStatus, ...getTypeView(node, spec, registry) };
 }
 
 /** A node outside any group (a group's member also needs its frame: see specToFlow). */

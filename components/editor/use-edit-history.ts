@@ -1,37 +1,27 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import type { TGraphSpec } from "@/lib/graph";
+import { createEditHistory } from "./edit-history";
 
-const LIMIT = 200;
-
-/** Undo and redo over whole specs: every edit records the spec before it; a new edit clears what was undone. */
+/**
+ * Undo and redo of the user's own edits. Only `record` adds an entry, and only the editor's edit paths call it (one
+ * call per edit: a paste, a drag, a field); drafts adopted from the server, run updates, selection and viewport never
+ * do. Entries are changes (edit-history.ts), so undoing after someone else's save reverts only what this user did.
+ */
 export function useEditHistory() {
-  const past = useRef<TGraphSpec[]>([]);
-  const future = useRef<TGraphSpec[]>([]);
-  const [sizes, setSizes] = useState({ past: 0, future: 0 });
-  const sync = () => setSizes({ past: past.current.length, future: future.current.length });
-
-  const record = useCallback((before: TGraphSpec) => {
-    past.current.push(before);
-    if (past.current.length > LIMIT) past.current.shift();
-    future.current = [];
-    sync();
-  }, []);
-
-  const undo = useCallback((current: TGraphSpec): TGraphSpec | undefined => {
-    const previous = past.current.pop();
-    if (previous) future.current.push(current);
-    sync();
-    return previous;
-  }, []);
-
-  const redo = useCallback((current: TGraphSpec): TGraphSpec | undefined => {
-    const next = future.current.pop();
-    if (next) past.current.push(current);
-    sync();
-    return next;
-  }, []);
-
-  return { record, undo, redo, canUndo: sizes.past > 0, canRedo: sizes.future > 0 };
+  const [history] = useState(() => createEditHistory());
+  const [sizes, setSizes] = useState(history.sizes);
+  const actions = useMemo(() => {
+    const withSizes = <T,>(result: T): T => {
+      setSizes(history.sizes());
+      return result;
+    };
+    return {
+      record: (before: TGraphSpec, after: TGraphSpec) => withSizes(history.record(before, after)),
+      undo: (current: TGraphSpec) => withSizes(history.undo(current)),
+      redo: (current: TGraphSpec) => withSizes(history.redo(current)),
+    };
+  }, [history]);
+  return { ...actions, canUndo: sizes.past > 0, canRedo: sizes.future > 0 };
 }

@@ -10,14 +10,12 @@ import type { TCanvasNode } from "./spec-to-flow";
 type TGroupActionsOptions = {
   flow: ReactFlowInstance<TCanvasNode, Edge>;
   getSpec: () => TGraphSpec;
-  /** Records the spec before an edit, for undo. */
-  record: (before: TGraphSpec) => void;
-  /** Puts a whole spec on the canvas with the given nodes selected, then saves it. */
-  applySpec: (next: TGraphSpec, selectedIds: ReadonlySet<string>) => void;
+  /** Puts a whole spec on the canvas with the given nodes selected as one undo entry, then saves it. */
+  applyEdit: (before: TGraphSpec, next: TGraphSpec, selectedIds: ReadonlySet<string>) => void;
 };
 
 /** Group (Ctrl/Cmd+G) and ungroup (Ctrl/Cmd+Shift+G) the canvas's selection, as undoable edits; each says whether it acted. */
-export function useGroupActions({ flow, getSpec, record, applySpec }: TGroupActionsOptions) {
+export function useGroupActions({ flow, getSpec, applyEdit }: TGroupActionsOptions) {
   const selectedOnCanvas = useCallback(() => new Set(flow.getNodes().filter((node) => node.selected).map((node) => node.id)), [flow]);
 
   const groupSelection = useCallback(() => {
@@ -25,20 +23,18 @@ export function useGroupActions({ flow, getSpec, record, applySpec }: TGroupActi
     const sizes = new Map(flow.getNodes().map((node) => [node.id, { width: node.measured?.width ?? 180, height: node.measured?.height ?? 64 }]));
     const grouped = groupNodes(current, selectedOnCanvas(), sizes);
     if (!grouped) return false;
-    record(current);
-    applySpec(grouped.spec, new Set([grouped.groupId]));
+    applyEdit(current, grouped.spec, new Set([grouped.groupId]));
     return true;
-  }, [applySpec, flow, getSpec, record, selectedOnCanvas]);
+  }, [applyEdit, flow, getSpec, selectedOnCanvas]);
 
   const ungroupSelection = useCallback(() => {
     const current = getSpec();
     const groups = findSelectedGroups(current, selectedOnCanvas());
     if (groups.size === 0) return false;
-    record(current);
     const members = current.nodes.filter((node) => node.group && groups.has(node.group)).map((node) => node.id);
-    applySpec(ungroupNodes(current, groups), new Set(members));
+    applyEdit(current, ungroupNodes(current, groups), new Set(members));
     return true;
-  }, [applySpec, getSpec, record, selectedOnCanvas]);
+  }, [applyEdit, getSpec, selectedOnCanvas]);
 
   /**
    * React Flow deletes a frame's members with it; the studio keeps them (in no group), like Ungroup does. A delete that
@@ -50,11 +46,10 @@ export function useGroupActions({ flow, getSpec, record, applySpec }: TGroupActi
       if (frameIds.size === 0) return true;
       const removed = new Set(nodes.filter((node) => node.selected || !node.parentId || !frameIds.has(node.parentId)).map((node) => node.id));
       const current = getSpec();
-      record(current);
-      applySpec(removeNodesAndEdges(current, removed, new Set(edges.filter((edge) => edge.selected).map((edge) => edge.id))), new Set());
+      applyEdit(current, removeNodesAndEdges(current, removed, new Set(edges.filter((edge) => edge.selected).map((edge) => edge.id))), new Set());
       return false;
     },
-    [applySpec, getSpec, record],
+    [applyEdit, getSpec],
   );
 
   return { selectedOnCanvas, groupSelection, ungroupSelection, onBeforeDelete };

@@ -3,14 +3,15 @@
 import type { ReactFlowInstance } from "@xyflow/react";
 import { useDeferredValue, useEffect, useMemo, type RefObject } from "react";
 import { validateGraph, type TGraphDiff, type TGraphProblem, type TGraphSpec, type TNodeTypeRegistry } from "@/lib/graph";
+import { withDraftProblems, type TConfigDraft } from "./config-form/config-drafts";
 import { refreshNodeData } from "./refresh-node-data";
 import type { TCanvasNode } from "./spec-to-flow";
 
 const NO_PROBLEMS: TGraphProblem[] = [];
 
 /**
- * The graph's problems, and the marks on its nodes: problem badges, comparison marks (added, changed, moved) and the
- * ports of their node types. Validation waits for the canvas: the first paint (and each edit's) does not carry a
+ * The graph's problems (an unparsed JSON field's mistake in place of what validation says about its stale value), and
+ * the marks on its nodes: problem badges, comparison marks (added, changed, moved) and the ports of their node types. Validation waits for the canvas: the first paint (and each edit's) does not carry a
  * whole-graph check. Positions stay as React Flow has them, and nodes whose marks did not change keep their objects.
  */
 export function useNodeMarks(options: {
@@ -18,15 +19,17 @@ export function useNodeMarks(options: {
   specRef: RefObject<TGraphSpec>;
   registry: TNodeTypeRegistry;
   comparison: { diff: TGraphDiff } | undefined;
+  drafts: readonly TConfigDraft[];
   flow: Pick<ReactFlowInstance<TCanvasNode>, "setNodes">;
-}): TGraphProblem[] {
-  const { spec, specRef, registry, comparison, flow } = options;
+}): readonly TGraphProblem[] {
+  const { spec, specRef, registry, comparison, drafts, flow } = options;
   const validatedSpec = useDeferredValue<TGraphSpec | undefined>(spec, undefined);
-  const problems = useMemo(() => {
+  const validated = useMemo(() => {
     if (!validatedSpec) return NO_PROBLEMS;
     const result = validateGraph(validatedSpec, registry);
     return result.ok ? NO_PROBLEMS : result.problems;
   }, [validatedSpec, registry]);
+  const problems = useMemo(() => (validatedSpec ? withDraftProblems(validated, drafts, validatedSpec) : validated), [validated, drafts, validatedSpec]);
 
   useEffect(() => {
     const problemCounts = new Map<string, number>();

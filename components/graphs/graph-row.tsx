@@ -13,16 +13,31 @@ import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { formatRelativeTime } from "../ui/format-relative-time";
 import { TextInput } from "../ui/text-input";
+import { GraphAccessDialog } from "./graph-access-dialog";
+import { GraphTags } from "./graph-tags";
 import styles from "./graphs.module.css";
 
 type TGraphListItem = inferRouterOutputs<AppRouter>["graph"]["list"][number];
 
-export function GraphRow(props: { graph: TGraphListItem; workspaceId: string; workspaceSlug: string; canRename: boolean; canDelete: boolean }) {
+type TGraphRowProps = {
+  graph: TGraphListItem;
+  workspaceId: string;
+  workspaceSlug: string;
+  /** The tags the list is filtered by, and the id of the page's suggestions of tags. */
+  filterTags: string[];
+  tagSuggestionsId: string;
+  canRename: boolean;
+  canDelete: boolean;
+  canRestrict: boolean;
+};
+
+export function GraphRow(props: TGraphRowProps) {
   const { graph, workspaceId } = props;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [isRenaming, setIsRenaming] = useState(false);
   const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
+  const [isEditingAccess, setIsEditingAccess] = useState(false);
   const [name, setName] = useState(graph.name);
   const refreshList = () => queryClient.invalidateQueries({ queryKey: trpc.graph.list.queryKey() });
 
@@ -50,7 +65,9 @@ export function GraphRow(props: { graph: TGraphListItem; workspaceId: string; wo
           <div className={styles.meta}>
             <span>edited {formatRelativeTime(graph.updatedAt)}</span>
             <Badge>{graph.latestVersion ? `v${graph.latestVersion}` : "draft only"}</Badge>
+            {graph.isRestricted && <Badge title="Only owners and the chosen roles and members see this graph">restricted</Badge>}
           </div>
+          <GraphTags workspaceId={workspaceId} workspaceSlug={props.workspaceSlug} graph={graph} filterTags={props.filterTags} canTag={props.canRename} suggestionsId={props.tagSuggestionsId} />
         </div>
       )}
       {(rename.error ?? remove.error) && <Alert>{getErrorMessage(rename.error ?? remove.error)}</Alert>}
@@ -58,8 +75,10 @@ export function GraphRow(props: { graph: TGraphListItem; workspaceId: string; wo
       <div className={styles.actions}>
         <Link className={styles.runsLink} href={runHistoryHref(props.workspaceSlug, { graphId: graph.id })} title={`Run history of ${graph.name}`}>Runs</Link>
         {props.canRename && !isRenaming && <Button variant="ghost" onClick={() => { setName(graph.name); setIsRenaming(true); }}>Rename</Button>}
+        {props.canRestrict && <Button variant="ghost" onClick={() => setIsEditingAccess(true)}>Access</Button>}
         {props.canDelete && <Button variant="danger" onClick={() => setIsConfirmingDelete(true)}>Delete</Button>}
       </div>
+      {isEditingAccess && <GraphAccessDialog workspaceId={workspaceId} graphId={graph.id} graphName={graph.name} onClose={() => setIsEditingAccess(false)} />}
       <ConfirmDialog
         isOpen={isConfirmingDelete}
         title={`Delete "${graph.name}"?`}

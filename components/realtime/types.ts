@@ -2,7 +2,7 @@
 export type TGraphUpdatedEvent = {
   workspaceId: string;
   graphId: string;
-  change: "created" | "renamed" | "draft" | "published" | "deleted";
+  change: "created" | "renamed" | "draft" | "published" | "deleted" | "access" | "tags";
   name: string;
   draftRevision: number;
   actorId: string;

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { formatCostUsd, formatDurationMs, formatInstant, formatTokens } from "./format-run-values";
 import { RunLimits } from "./run-limits";
-import { RunLineage, shortId } from "./run-lineage";
+import { formatRunNumber, formatRunRef } from "@/lib/runs/run-number";
+import { RunLineage } from "./run-lineage";
 import type { TRunStatus } from "./run-status";
 import { toMs, type TRunDetail, type TUsage } from "./run-types";
 import styles from "./run-page.module.css";
@@ -26,14 +27,11 @@ export function RunHeader(props: {
   return (
     <header className={`${styles.card} ${styles.header}`}>
       <div className={styles.titleRow}>
-        <h1>
-          <Link href={`/w/${workspaceSlug}/graphs/${run.graphId}`}>{run.graphName}</Link>
+        <h1 data-testid="run-title">
+          <Link href={`/w/${workspaceSlug}/graphs/${run.graphId}`}>{run.graphName}</Link> <span title={`Run ${run.id}`}>{formatRunNumber(run.number)}</span>
         </h1>
         <span className={styles.muted}>{run.versionNumber === null ? "draft" : `v${run.versionNumber}`}</span>
         <StatusPill status={props.status} />
-        <span className={styles.muted} title={run.id}>
-          Run {shortId(run.id)}
-        </span>
         {props.actions}
       </div>
       <dl className={styles.meta} data-testid="run-meta">
@@ -61,6 +59,16 @@ export function RunHeader(props: {
           <dt>Cost</dt>
           <dd>{formatCostUsd(props.usage?.costUsd)}</dd>
         </div>
+        {run.traceId && (
+          <div>
+            <dt>Trace</dt>
+            <dd>
+              <code className={styles.traceId} data-testid="run-trace-id" title="W3C trace id: find this run's spans in your tracing backend">
+                {run.traceId}
+              </code>
+            </dd>
+          </div>
+        )}
       </dl>
       <RunLimits run={run} elapsedMs={duration} usage={props.usage} />
       <RunLineage run={run} workspaceSlug={workspaceSlug} labelOf={props.labelOf} />
@@ -73,10 +81,10 @@ export function RunHeader(props: {
         <p key={entry.stepSeq} className={styles.note}>
           {props.labelOf(entry.nodeId)} waits
           {entry.wait.kind === "delay" && ` until ${formatInstant(entry.wait.until)}`}
-          {entry.wait.kind === "subgraph" && (
+          {entry.childRun && (
             <>
               {" "}
-              for its child run <Link href={`/w/${workspaceSlug}/runs/${entry.wait.childRunId}`}>{shortId(entry.wait.childRunId)}</Link>
+              for its child run <Link href={`/w/${workspaceSlug}/runs/${entry.childRun.runId}`}>{formatRunRef(entry.childRun, run.graphId)}</Link>
             </>
           )}
         </p>

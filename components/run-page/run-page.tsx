@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { formatRunNumber, formatRunRef } from "@/lib/runs/run-number";
 import { getErrorMessage } from "../trpc/error-message";
 import { Alert } from "../ui/alert";
 import { useWorkspace } from "../workspace/use-workspace";
@@ -13,7 +14,6 @@ import { RerunDialog } from "./rerun-dialog";
 import { RunActions } from "./run-actions";
 import { RunHeader } from "./run-header";
 import { RunIo } from "./run-io";
-import { shortId } from "./run-lineage";
 import styles from "./run-page.module.css";
 import { getLiveRunStatus, isFinalStatus } from "./run-status";
 import { toMs, type TListedStep } from "./run-types";
@@ -40,6 +40,10 @@ export function RunPage({ workspaceSlug, runId }: { workspaceSlug: string; runId
   const records = useMemo(() => steps.data ?? [], [steps.data]);
   const endedAt = run.data && isFinalStatus(status) ? (toMs(run.data.finishedAt) ?? now) : undefined;
   const liveSteps = useMemo(() => mergeLiveSteps(records, stream.events, endedAt === undefined ? undefined : { status, at: endedAt }), [records, stream.events, status, endedAt]);
+  const pageTitle = run.data ? `${run.data.graphName} ${formatRunNumber(run.data.number)} · OpenClaw Studio` : undefined;
+  useEffect(() => {
+    if (pageTitle) document.title = pageTitle;
+  }, [pageTitle]);
 
   const error = workspaceError ?? run.error ?? (!isLoading && !workspace ? new Error("Workspace not found") : null);
   if (error) {
@@ -59,7 +63,7 @@ export function RunPage({ workspaceSlug, runId }: { workspaceSlug: string; runId
   const selected = liveSteps.find((step) => step.seq === selectedSeq);
   const calls = countCalls(liveSteps);
   const replayNote = detail.replayOf
-    ? `Replay of run ${shortId(detail.replayOf.runId)}: ${calls.live.model} model calls and ${calls.live.tool} tool calls made; ${calls.fromRecord.model} model and ${calls.fromRecord.tool} tool results served from the record.`
+    ? `Replay of run ${formatRunRef(detail.replayOf, detail.graphId)}: ${calls.live.model} model calls and ${calls.live.tool} tool calls made; ${calls.fromRecord.model} model and ${calls.fromRecord.tool} tool results served from the record.`
     : undefined;
 
   return (

@@ -99,6 +99,9 @@ export function PluginsSection({ workspaceId, canManage, isOwner }: { workspaceI
           Allow unsigned plugins in this workspace (never in graphs tagged production)
         </label>
       )}
+      {(setAllowUnsigned.data?.disabledPlugins.length ?? 0) > 0 && (
+        <Alert tone="warning">Disabled the unsigned plugins {setAllowUnsigned.data!.disabledPlugins.join(", ")}: graphs that use them cannot run until they are signed or allowed again.</Alert>
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Alert, Badge } from "../ui/alert";
 import { useWorkspace } from "../workspace/use-workspace";
 import { ApiKeysSection } from "./api-keys-section";
+import { AuditSection } from "./audit-section";
 import { EgressSection } from "./egress-section";
 import { InvitationsSection } from "./invitations-section";
 import { McpCommandsSection } from "./mcp-commands-section";
@@ -40,6 +41,7 @@ export function SettingsPage({ workspaceSlug }: { workspaceSlug: string }) {
       {can("egress:manage") && <EgressSection workspaceId={workspaceId} />}
       {can("mcp:manage") && <McpCommandsSection workspaceId={workspaceId} />}
       {can("api-keys:manage") && <ApiKeysSection workspaceId={workspaceId} ownRole={workspace.role} />}
+      {can("members:manage") && <AuditSection key={`audit-${workspaceId}`} workspaceId={workspaceId} />}
     </main>
   );
 }

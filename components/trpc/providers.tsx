@@ -3,9 +3,16 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { useState } from "react";
+import { z } from "zod";
+import { MAX_TRPC_BATCH_SIZE } from "@/lib/api-limits";
 import type { AppRouter } from "@/server/api/root";
 import { getErrorCode } from "./error-message";
 import { TRPCProvider } from "./trpc";
+
+// Pages run under a script policy without 'unsafe-eval' (server/http/security-headers.ts). zod probes for
+// `new Function` on its first object parse to pick a compiled fast path; the browser refuses that probe and reports it
+// as a policy violation. jitless skips the probe; the compiled path could not run under the policy anyway.
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 /** A call that answers UNAUTHORIZED means the session ended (signed out elsewhere, expired): go to sign-in. */
 function redirectWhenSignedOut(error: unknown): void {
@@ -34,7 +41,7 @@ function createQueryClient(): QueryClient {
 
 export function Providers({ children }: { children: React.ReactNode }) {
   const [queryClient] = useState(createQueryClient);
-  const [trpcClient] = useState(() => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc" })] }));
+  const [trpcClient] = useState(() => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", maxItems: MAX_TRPC_BATCH_SIZE })] }));
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

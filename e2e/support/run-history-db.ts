@@ -41,9 +41,12 @@ export async function seedRunHistory(options: { slug: string; graphs: { name: st
       const createdAt = new Date(Date.now() - run.minutesAgo * 60_000);
       const isFinished = run.status === "succeeded" || run.status === "failed" || run.status === "cancelled";
       await client.query(
-        `insert into "Run" (id, "workspaceId", "graphId", "graphVersionId", spec, status, trigger, error, usage, "createdAt", "startedAt", "finishedAt")
-         values ($1, $2, $3, $4, $5::jsonb, $6::"RunStatus", $7, $8::jsonb, $9::jsonb,
-           ($10::timestamptz AT TIME ZONE 'UTC'), ($10::timestamptz AT TIME ZONE 'UTC'), ($11::timestamptz AT TIME ZONE 'UTC'))`,
+        // The run takes its graph's next number, as server/db/insert-run.ts numbers every run.
+        `with taken as (update "Graph" set "lastRunNumber" = "lastRunNumber" + 1 where id = $3 returning "lastRunNumber")
+         insert into "Run" (id, "workspaceId", "graphId", "graphVersionId", spec, status, trigger, error, usage, "createdAt", "startedAt", "finishedAt", number)
+         select $1, $2, $3, $4, $5::jsonb, $6::"RunStatus", $7, $8::jsonb, $9::jsonb,
+           ($10::timestamptz AT TIME ZONE 'UTC'), ($10::timestamptz AT TIME ZONE 'UTC'), ($11::timestamptz AT TIME ZONE 'UTC'), taken."lastRunNumber"
+         from taken`,
         [
           randomUUID(),
           workspaceId,

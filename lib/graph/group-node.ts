@@ -18,8 +18,8 @@ export const GROUP_NODE_DEFINITION: TNodeTypeDefinition = {
   configSchema: {
     type: "object",
     properties: {
-      width: { type: "number", minimum: 40, maximum: 100_000, default: 400 },
-      height: { type: "number", minimum: 40, maximum: 100_000, default: 240 },
+      width: { type: "number", title: "Width (px)", minimum: 40, maximum: 100_000, default: 400, description: "The frame's width on the canvas" },
+      height: { type: "number", title: "Height (px)", minimum: 40, maximum: 100_000, default: 240, description: "The frame's height on the canvas" },
     },
   },
   sideEffects: "pure",

@@ -5,6 +5,7 @@ export * from "./validate-graph-spec";
 export * from "./ports-of-node";
 export * from "./canonical-json";
 export * from "./graph-name";
+export * from "./graph-tags";
 export * from "./node-type";
 export * from "./json-schema";
 export * from "./is-schema-assignable";

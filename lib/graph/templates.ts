@@ -1,4 +1,5 @@
-// Starting points for new graphs. Each is a valid spec of core node types (graph-templates.test.ts checks them).
+// Starting points for new graphs. Each is a valid spec of core node types (templates.test.ts checks them), laid out
+// so that no card or the run area under it covers another (components/editor/node-layout.test.ts checks that).
 import { GRAPH_FORMAT, type TGraphEdge, type TGraphNode, type TGraphSpec } from "./spec";
 
 export type TGraphTemplate = { id: string; title: string; description: string; spec: TGraphSpec };
@@ -24,8 +25,8 @@ export const GRAPH_TEMPLATES: readonly TGraphTemplate[] = [
       [
         node("request", "core/input", "Request", 0, 100, { schema: { type: "object", required: ["amount"], properties: { amount: { type: "number" } } } }),
         node("review", "core/approval", "Manager review", 280, 100, { prompt: "Approve this expense?" }),
-        node("approved", "core/output", "Approved", 560, 20, { name: "approved" }),
-        node("rejected", "core/output", "Rejected", 560, 180, { name: "rejected" }),
+        node("approved", "core/output", "Approved", 560, 0, { name: "approved" }),
+        node("rejected", "core/output", "Rejected", 560, 200, { name: "rejected" }),
       ],
       [edge("request", "out", "review", "in"), edge("review", "approved", "approved", "in"), edge("review", "rejected", "rejected", "in")],
     ),
@@ -38,8 +39,8 @@ export const GRAPH_TEMPLATES: readonly TGraphTemplate[] = [
       [
         node("order", "core/input", "Order", 0, 100),
         node("check", "core/branch", "Over 100?", 260, 100, { path: "amount", operator: "greaterThan", value: 100 }),
-        node("large", "core/template", "Large order", 520, 20, { template: "Large order of {{input.amount}}" }),
-        node("small", "core/template", "Small order", 520, 180, { template: "Small order of {{input.amount}}" }),
+        node("large", "core/template", "Large order", 520, 0, { template: "Large order of {{input.amount}}" }),
+        node("small", "core/template", "Small order", 520, 200, { template: "Small order of {{input.amount}}" }),
         node("merge", "core/merge", "Either", 780, 100, { mode: "all" }),
         node("result", "core/output", "Result", 1040, 100, { name: "result" }),
       ],
@@ -66,23 +67,23 @@ export const GRAPH_TEMPLATES: readonly TGraphTemplate[] = [
     description: "An agent that looks up the weather over HTTP and computes with code, remembering each user's conversation.",
     spec: spec(
       [
-        node("question", "core/input", "Question", 0, 100, { schema: { type: "object", required: ["text"], properties: { text: { type: "string" }, user: { type: "string" } } } }),
-        node("agent", "core/agent", "Assistant", 300, 100, { systemPrompt: "You are a concise assistant. Use your tools for weather and arithmetic.", prompt: "{{input.text}}", sessionKey: "{{input.user}}" }),
-        node("model", "core/scripted-model", "Model (swap for a provider)", 60, 320, { turns: [{ content: "Replace this scripted model with an OpenAI-compatible or Anthropic model to answer for real." }] }),
-        node("weather", "core/http-request", "Weather", 280, 320, {
+        node("question", "core/input", "Question", 0, 0, { schema: { type: "object", required: ["text"], properties: { text: { type: "string" }, user: { type: "string" } } } }),
+        node("agent", "core/agent", "Assistant", 320, 0, { systemPrompt: "You are a concise assistant. Use your tools for weather and arithmetic.", prompt: "{{input.text}}", sessionKey: "{{input.user}}" }),
+        node("model", "core/scripted-model", "Model (swap for a provider)", 0, 200, { turns: [{ content: "Replace this scripted model with an OpenAI-compatible or Anthropic model to answer for real." }] }),
+        node("weather", "core/http-request", "Weather", 0, 400, {
           url: "https://api.open-meteo.com/v1/forecast?latitude={{input.latitude}}&longitude={{input.longitude}}&current=temperature_2m",
           toolName: "current_weather",
           toolDescription: "Current temperature at a latitude and longitude",
           toolInputSchema: { type: "object", required: ["latitude", "longitude"], properties: { latitude: { type: "number" }, longitude: { type: "number" } } },
         }),
-        node("calc", "core/code", "Calculator", 500, 320, {
+        node("calc", "core/code", "Calculator", 0, 622, {
           code: "return Number(input.a) * Number(input.b);",
           toolName: "multiply",
           toolDescription: "Multiplies a by b",
           toolInputSchema: { type: "object", required: ["a", "b"], properties: { a: { type: "number" }, b: { type: "number" } } },
         }),
-        node("memory", "core/memory", "Memory", 720, 320, { window: 20 }),
-        node("answer", "core/output", "Answer", 620, 100, { name: "answer" }),
+        node("memory", "core/memory", "Memory", 0, 844, { window: 20 }),
+        node("answer", "core/output", "Answer", 600, 0, { name: "answer" }),
       ],
       [
         edge("question", "out", "agent", "in"),
@@ -100,20 +101,20 @@ export const GRAPH_TEMPLATES: readonly TGraphTemplate[] = [
     description: "A coordinator hands research and writing to two specialist agents, each wired to it as a tool.",
     spec: spec(
       [
-        node("brief", "core/input", "Brief", 0, 100),
-        node("coordinator", "core/agent", "Coordinator", 300, 100, { systemPrompt: "Split the brief: ask the researcher for facts, then the writer for the text." }),
-        node("coordinatorModel", "core/scripted-model", "Coordinator model", 40, 320, {
+        node("brief", "core/input", "Brief", 0, 0),
+        node("coordinator", "core/agent", "Coordinator", 520, 0, { systemPrompt: "Split the brief: ask the researcher for facts, then the writer for the text." }),
+        node("coordinatorModel", "core/scripted-model", "Coordinator model", 260, 200, {
           turns: [
             { toolCalls: [{ name: "researcher", arguments: { task: "Find three facts about: {{input}}" } }] },
             { toolCalls: [{ name: "writer", arguments: { task: "Write a short paragraph from these facts: {{toolResults.0}}" } }] },
             { content: "{{toolResults.0}}" },
           ],
         }),
-        node("researcher", "core/agent", "Researcher", 320, 320, { toolName: "researcher", toolDescription: "Finds facts about a topic", systemPrompt: "You find facts." }),
-        node("researcherModel", "core/scripted-model", "Researcher model", 320, 520, { turns: [{ content: "Fact one. Fact two. Fact three." }] }),
-        node("writer", "core/agent", "Writer", 600, 320, { toolName: "writer", toolDescription: "Writes text from notes", systemPrompt: "You write clear prose." }),
-        node("writerModel", "core/scripted-model", "Writer model", 600, 520, { turns: [{ content: "A paragraph built from: {{input}}" }] }),
-        node("result", "core/output", "Result", 640, 100, { name: "text" }),
+        node("researcher", "core/agent", "Researcher", 260, 400, { toolName: "researcher", toolDescription: "Finds facts about a topic", systemPrompt: "You find facts." }),
+        node("researcherModel", "core/scripted-model", "Researcher model", 0, 400, { turns: [{ content: "Fact one. Fact two. Fact three." }] }),
+        node("writer", "core/agent", "Writer", 260, 666, { toolName: "writer", toolDescription: "Writes text from notes", systemPrompt: "You write clear prose." }),
+        node("writerModel", "core/scripted-model", "Writer model", 0, 666, { turns: [{ content: "A paragraph built from: {{input}}" }] }),
+        node("result", "core/output", "Result", 780, 0, { name: "text" }),
       ],
       [
         edge("brief", "out", "coordinator", "in"),
@@ -132,16 +133,16 @@ export const GRAPH_TEMPLATES: readonly TGraphTemplate[] = [
     description: "A POST to the graph's webhook URL is summarised by an agent and the summary is posted on to another service.",
     spec: spec(
       [
-        node("hook", "core/webhook", "Incoming webhook", 0, 100),
-        node("agent", "core/agent", "Summariser", 280, 100, { systemPrompt: "Summarise the event in one sentence.", prompt: "{{input.body}}" }),
-        node("model", "core/scripted-model", "Model (swap for a provider)", 280, 320, { turns: [{ content: "Summary of: {{input}}" }] }),
-        node("notify", "core/http-request", "Post summary", 560, 100, {
+        node("hook", "core/webhook", "Incoming webhook", 0, 0),
+        node("agent", "core/agent", "Summariser", 260, 0, { systemPrompt: "Summarise the event in one sentence.", prompt: "{{input.body}}" }),
+        node("model", "core/scripted-model", "Model (swap for a provider)", 0, 200, { turns: [{ content: "Summary of: {{input}}" }] }),
+        node("notify", "core/http-request", "Post summary", 520, 0, {
           method: "POST",
           url: "https://hooks.example.com/notify",
           headers: { "content-type": "application/json" },
           body: "{{input}}",
         }),
-        node("done", "core/output", "Delivery", 840, 100, { name: "delivery" }),
+        node("done", "core/output", "Delivery", 780, 0, { name: "delivery" }),
       ],
       [edge("hook", "out", "agent", "in"), edge("model", "model", "agent", "model"), edge("agent", "out", "notify", "in"), edge("notify", "out", "done", "in")],
     ),

@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { History } from "lucide-react";
+import { formatRunNumber } from "@/lib/runs/run-number";
 import { useState } from "react";
 import { useTRPC } from "../../trpc/trpc";
 import { Button } from "../../ui/button";
@@ -17,8 +19,8 @@ export function RecentRunsMenu(props: { workspaceId: string; graphId: string; fo
 
   return (
     <div className={styles.recentRuns}>
-      <Button variant="ghost" onClick={() => setIsOpen((open) => !open)} aria-expanded={isOpen}>
-        Recent runs
+      <Button variant="ghost" className={styles.iconButton} onClick={() => setIsOpen((open) => !open)} aria-expanded={isOpen} aria-label="Recent runs" title="Recent runs: show one on the canvas">
+        <History size={16} aria-hidden="true" />
       </Button>
       {isOpen && (
         <ul className={styles.runPopover} aria-label="Recent runs">
@@ -35,7 +37,7 @@ export function RecentRunsMenu(props: { workspaceId: string; graphId: string; fo
                   setIsOpen(false);
                 }}
               >
-                <span className={`${styles.runStatus} ${styles[`run-${run.status}`] ?? ""}`}>{run.status}</span> {run.versionNumber ? `v${run.versionNumber}` : "draft"} · {formatRelativeTime(run.createdAt)}
+                <strong>{formatRunNumber(run.number)}</strong> <span className={`${styles.runStatus} ${styles[`run-${run.status}`] ?? ""}`}>{run.status}</span> {run.versionNumber ? `v${run.versionNumber}` : "draft"} · {formatRelativeTime(run.createdAt)}
               </button>
             </li>
           ))}

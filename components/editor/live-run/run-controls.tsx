@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { X } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { findEntryNodes, getNodeName, type TGraphNode, type TGraphSpec, type TNodeTypeRegistry } from "@/lib/graph";
@@ -86,7 +87,9 @@ export function RunControls(props: TRunControlsProps) {
           {props.canCancel && status && !FINAL.has(status) && (
             <Button variant="ghost" onClick={() => cancel.mutate({ workspaceId: props.workspaceId, runId: props.followedRunId! })}>Cancel</Button>
           )}
-          <Button variant="ghost" onClick={() => props.onFollow(undefined)} title="Stop showing this run on the canvas">Clear</Button>
+          <Button variant="ghost" className={styles.iconButton} onClick={() => props.onFollow(undefined)} aria-label="Clear the run from the canvas" title="Clear: stop showing this run on the canvas">
+            <X size={16} aria-hidden="true" />
+          </Button>
         </span>
       )}
       {isFormOpen && (

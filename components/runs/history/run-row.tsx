@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { inferRouterOutputs } from "@trpc/server";
+import { formatRunNumber } from "@/lib/runs/run-number";
 import type { AppRouter } from "@/server/api/root";
 import { formatRelativeTime } from "../../ui/format-relative-time";
 import { formatCost, formatDuration, formatInstant, formatTokens } from "./format-run";
@@ -9,7 +10,7 @@ import styles from "./history.module.css";
 
 export type TRunListItem = inferRouterOutputs<AppRouter>["run"]["list"]["items"][number];
 
-/** A row opens its run wherever it is clicked; the status link keeps it reachable by keyboard and middle click. */
+/** A row opens its run wherever it is clicked; the number links to it for keyboard and middle click. */
 export function RunRow({ run, workspaceSlug }: { run: TRunListItem; workspaceSlug: string }) {
   const router = useRouter();
   const href = `/w/${workspaceSlug}/runs/${run.id}`;
@@ -25,9 +26,12 @@ export function RunRow({ run, workspaceSlug }: { run: TRunListItem; workspaceSlu
       }}
     >
       <td>
-        <Link href={href} aria-label={`Open run ${run.id}`}>
-          <RunStatusBadge status={run.status} />
+        <Link href={href} aria-label={`Open run ${formatRunNumber(run.number)} of ${run.graphName}`}>
+          {formatRunNumber(run.number)}
         </Link>
+      </td>
+      <td>
+        <RunStatusBadge status={run.status} />
       </td>
       <td>
         {run.graphName} <span className={styles.muted}>{run.versionNumber === null ? "draft" : `v${run.versionNumber}`}</span>

@@ -2,7 +2,7 @@ import { Button } from "../../ui/button";
 import { RunRow, type TRunListItem } from "./run-row";
 import styles from "./history.module.css";
 
-const COLUMNS = ["Status", "Graph", "Trigger", "Started", "Finished", "Duration", "Tokens", "Cost", "Error"];
+const COLUMNS = ["Run", "Status", "Graph", "Trigger", "Started", "Finished", "Duration", "Tokens", "Cost", "Error"];
 
 export function RunTable(props: { runs: TRunListItem[]; workspaceSlug: string; isLoading: boolean; hasMore: boolean; isLoadingMore: boolean; onLoadMore: () => void }) {
   return (

@@ -9,6 +9,9 @@ export async function getGraph(db: TDbOrTx, options: { workspaceId: string; grap
     draft: true,
     draftRevision: true,
     updatedAt: true,
+    isRestricted: true,
+    allowedRoles: true,
+    allowedUserIds: true,
     currentVersion: { select: { number: true, hash: true, createdAt: true } },
   });
   return { ...graph, draft: graph.draft as TGraphSpec };

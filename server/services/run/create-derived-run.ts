@@ -1,4 +1,5 @@
 import type { TDbOrTx } from "../../db/client";
+import { insertRun } from "../../db/insert-run";
 import { Prisma } from "../../db/generated/client";
 import { studioEvents } from "../../events/studio-events";
 
@@ -10,8 +11,9 @@ export async function createDerivedRun(
   source: TSourceRun,
   options: { workspaceId: string; actorId: string; trigger: "replay" | "fork"; link: Pick<Prisma.RunUncheckedCreateInput, "replayOfRunId" | "parentRunId" | "forkedFromStepId" | "forkInput"> },
 ) {
-  const run = await db.run.create({
-    data: {
+  const run = await insertRun(
+    db,
+    {
       workspaceId: options.workspaceId,
       graphId: source.graphId,
       graphVersionId: source.graphVersionId,
@@ -21,8 +23,8 @@ export async function createDerivedRun(
       createdById: options.actorId,
       ...options.link,
     },
-    select: { id: true, status: true, createdAt: true },
-  });
+    { id: true, number: true, status: true, createdAt: true },
+  );
   studioEvents.emit("run.queued", { workspaceId: options.workspaceId, runId: run.id });
   return run;
 }

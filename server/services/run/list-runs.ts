@@ -11,6 +11,7 @@ const LIST_ERROR_CHARS = 300;
 
 type TRunRow = {
   id: string;
+  number: number;
   graphId: string;
   graphName: string;
   versionNumber: number | null;
@@ -32,7 +33,7 @@ export async function listRuns(db: TDbOrTx, filter: TRunFilter & { after?: TRunC
   await checkRunFilter(db, filter);
   const keyset = filter.after ? Prisma.sql`AND (r."createdAt", r.id) < (${utcTimestamp(filter.after.createdAt)}, ${filter.after.id})` : Prisma.empty;
   const rows = await db.$queryRaw<TRunRow[]>`
-    SELECT r.id, r."graphId", g.name AS "graphName", v.number AS "versionNumber", r.status::text AS status, r.trigger,
+    SELECT r.id, r.number, r."graphId", g.name AS "graphName", v.number AS "versionNumber", r.status::text AS status, r.trigger,
       r."createdAt", r."startedAt", r."finishedAt", left(r.error->>'message', ${LIST_ERROR_CHARS}) AS "errorMessage",
       ${usageColumnsSql()}
     FROM "Run" r

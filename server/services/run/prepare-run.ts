@@ -1,9 +1,10 @@
 import { describeGraphProblems, findEntryNodes, getNodeName, validateGraph, validateJsonValue, type TGraphNode, type TGraphSpec, type TJsonSchema, type TNodeTypeRegistry } from "@/lib/graph";
 import { AppError, notFound } from "../../app-error";
 import type { TDbOrTx } from "../../db/client";
+import type { TNewRun } from "../../db/insert-run";
 import { toJsonColumn } from "../../db/json";
 import { Prisma } from "../../db/generated/client";
-import { checkPluginUse } from "../../plugins/check-plugin-use";
+import { checkPluginsAvailable, checkPluginUse } from "../../plugins/check-plugin-use";
 import { getWorkspaceNodeTypes } from "../../plugins/workspace-plugins";
 import { findGraphOrThrow } from "../graph/find-graph";
 import { isExternalNodeType } from "../openclaw/external-node-types";
@@ -29,15 +30,16 @@ export async function prepareRun(db: TDbOrTx, options: { workspaceId: string; gr
   if (external) {
     throw new AppError("BAD_REQUEST", `Node "${String(external.label || external.id)}" is an imported OpenClaw type (${String(external.type)}): it can be drawn here but not run`);
   }
-  const { registry, plugins } = await getWorkspaceNodeTypes(db, options.workspaceId);
-  const validation = validateGraph(spec, registry);
+  const nodeTypes = await getWorkspaceNodeTypes(db, options.workspaceId);
+  checkPluginsAvailable(spec, nodeTypes);
+  const validation = validateGraph(spec, nodeTypes.registry);
   if (!validation.ok) {
     throw new AppError("BAD_REQUEST", `The graph cannot run:\n${describeGraphProblems(validation.problems)}`, { details: { problems: validation.problems } });
   }
-  checkPluginUse(validation.spec, plugins);
+  checkPluginUse(validation.spec, nodeTypes);
   const input = options.input ?? {};
   if (JSON.stringify(input).length > MAX_INPUT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The run input is larger than ${MAX_INPUT_BYTES} bytes`);
-  const startNode = pickStartNode(validation.spec, registry, options.startNodeId);
+  const startNode = pickStartNode(validation.spec, nodeTypes.registry, options.startNodeId);
   if (startNode) checkRunInput(startNode, input);
   return {
     workspaceId: options.workspaceId,
@@ -46,7 +48,7 @@ export async function prepareRun(db: TDbOrTx, options: { workspaceId: string; gr
     spec: toJsonColumn(validation.spec),
     input: input === null ? Prisma.JsonNull : (input as Prisma.InputJsonValue),
     startNodeId: startNode?.id ?? null,
-  } satisfies Omit<Prisma.RunUncheckedCreateInput, "trigger">;
+  } satisfies Omit<TNewRun, "trigger">;
 }
 
 async function resolveSpec(

@@ -1,11 +1,14 @@
 import { Prisma } from "../../db/generated/client";
 import type { TRunTrigger } from "@/lib/runs/run-triggers";
+import type { TRunGraphScope } from "../../auth/graph-access";
 import type { TRunStatus } from "../../runtime/statuses";
 
 /** The run history's filter; list and stats take the same one, so the totals always describe the listed runs. */
 export type TRunFilter = {
   workspaceId: string;
   graphId?: string;
+  /** A run's number within its graph (with `graphId`, one run). */
+  number?: number;
   /** A published version's number, or "draft" for runs of an unpublished draft. */
   versionNumber?: number | "draft";
   statuses?: TRunStatus[];
@@ -14,6 +17,8 @@ export type TRunFilter = {
   createdBefore?: Date;
   /** Case-insensitive text in the error's message. */
   errorText?: string;
+  /** The graphs whose runs the caller sees (server/auth/graph-access.ts); never from the API's input. */
+  graphScope?: TRunGraphScope;
 };
 
 /** A UTC timestamp as the `timestamp(3)` columns hold it (Prisma writes UTC without a zone). */
@@ -28,6 +33,10 @@ export function utcTimestamp(date: Date): Prisma.Sql {
 export function runFilterSql(filter: TRunFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`r."workspaceId" = ${filter.workspaceId}`];
   if (filter.graphId) conditions.push(Prisma.sql`r."graphId" = ${filter.graphId}`);
+  if (filter.number !== undefined) conditions.push(Prisma.sql`r.number = ${filter.number}`);
+  const scope = filter.graphScope;
+  if (scope?.onlyGraphIds) conditions.push(Prisma.sql`r."graphId" IN (${Prisma.join(scope.onlyGraphIds)})`);
+  if (scope?.hiddenGraphIds.length) conditions.push(Prisma.sql`r."graphId" NOT IN (${Prisma.join(scope.hiddenGraphIds)})`);
   if (filter.versionNumber === "draft") conditions.push(Prisma.sql`r."graphVersionId" IS NULL`);
   if (typeof filter.versionNumber === "number") {
     conditions.push(Prisma.sql`r."graphVersionId" IN (SELECT gv.id FROM "GraphVersion" gv WHERE gv."graphId" = r."graphId" AND gv.number = ${filter.versionNumber})`);

@@ -1,4 +1,5 @@
 import type { TDb } from "../../db/client";
+import { insertRun } from "../../db/insert-run";
 import { studioEvents } from "../../events/studio-events";
 import { prepareRun, type TRunSource } from "./prepare-run";
 
@@ -12,10 +13,7 @@ export async function startRun(
   options: { workspaceId: string; graphId: string; actorId: string; source: TRunSource; input: unknown; trigger?: string; startNodeId?: string },
 ) {
   const prepared = await prepareRun(db, options);
-  const run = await db.run.create({
-    data: { ...prepared, trigger: options.trigger ?? "manual", createdById: options.actorId },
-    select: { id: true, status: true, createdAt: true },
-  });
+  const run = await insertRun(db, { ...prepared, trigger: options.trigger ?? "manual", createdById: options.actorId }, { id: true, number: true, status: true, createdAt: true });
   studioEvents.emit("run.queued", { workspaceId: options.workspaceId, runId: run.id });
   return run;
 }

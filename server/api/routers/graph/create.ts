@@ -7,6 +7,6 @@ export const createGraphProcedure = workspaceProcedure("graph:create")
   .input(ZCreateGraphInput)
   .mutation(({ ctx, input }) => {
     const { workspaceId, name, spec } = input;
-    if (ctx.workspace.graphId) throw new AppError("FORBIDDEN", "This API key is limited to one graph: it cannot create graphs");
+    if (ctx.workspace.graphIds.length > 0) throw new AppError("FORBIDDEN", "This API key is limited to a list of graphs: it cannot create graphs");
     return createGraph(ctx.db, { workspaceId, actorId: ctx.user.id, name, spec });
   });

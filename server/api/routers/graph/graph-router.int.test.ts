@@ -86,12 +86,12 @@ describe("graph router", () => {
 
     expect((await viewer.graph.get({ workspaceId, graphId: graph.id })).name).toBe("Read me");
     const refused = [
-      viewer.graph.create({ workspaceId, name: "Nope" }),
-      viewer.graph.rename({ workspaceId, graphId: graph.id, name: "Nope" }),
-      viewer.graph.saveDraft({ workspaceId, graphId: graph.id, spec: createSimpleGraphSpec(), baseRevision: 1 }),
-      viewer.graph.delete({ workspaceId, graphId: graph.id }),
+      () => viewer.graph.create({ workspaceId, name: "Nope" }),
+      () => viewer.graph.rename({ workspaceId, graphId: graph.id, name: "Nope" }),
+      () => viewer.graph.saveDraft({ workspaceId, graphId: graph.id, spec: createSimpleGraphSpec(), baseRevision: 1 }),
+      () => viewer.graph.delete({ workspaceId, graphId: graph.id }),
     ];
-    for (const call of refused) expect((await rejectionOf(call)).code).toBe("FORBIDDEN");
+    for (const call of refused) expect((await rejectionOf(call())).code).toBe("FORBIDDEN");
     expect((await viewer.graph.list({ workspaceId })).map((g) => g.name)).toEqual(["Read me"]);
   });
 

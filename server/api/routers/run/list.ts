@@ -1,4 +1,5 @@
 import { AppError } from "../../../app-error";
+import { findRunGraphScope } from "../../../auth/graph-access";
 import { listRuns } from "../../../services/run/list-runs";
 import { decodeRunCursor } from "../../../services/run/run-cursor";
 import { workspaceProcedure } from "../../trpc";
@@ -7,10 +8,11 @@ import { ZListRunsInput } from "./types";
 
 export const listRunsProcedure = workspaceProcedure("run:read")
   .input(ZListRunsInput)
-  .query(({ ctx, input }) => {
+  .query(async ({ ctx, input }) => {
     const { cursor, direction: _direction, limit, ...filter } = input;
     const after = cursor === undefined ? undefined : decodeRunCursor(cursor);
     if (cursor !== undefined && !after) throw new AppError("BAD_REQUEST", "Invalid cursor");
-    // A graph-limited key sees its graph's runs only (a filter naming another graph never got this far).
-    return listRuns(ctx.db, { ...toRunFilter({ ...filter, graphId: ctx.workspace.graphId ?? filter.graphId }), after, limit });
+    // Runs of graphs the caller does not see are left out (a filter naming such a graph never got this far).
+    const graphScope = await findRunGraphScope(ctx.db, { workspaceId: input.workspaceId, ...ctx.workspace });
+    return listRuns(ctx.db, { ...toRunFilter(filter), graphScope, after, limit });
   });

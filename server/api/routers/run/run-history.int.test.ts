@@ -33,15 +33,18 @@ describe("run history: run.list filters", () => {
     const all = await api.run.list({ workspaceId });
     expect(all.items.map((item) => item.id)).toEqual([runs.waiting.id, runs.cancelled.id, runs.quota.id, runs.timeout.id, runs.ok.id]);
     expect(Object.keys(all.items[0]!).sort()).toEqual(
-      ["costUsd", "createdAt", "errorMessage", "finishedAt", "graphId", "graphName", "id", "startedAt", "status", "tokens", "trigger", "versionNumber"].sort(),
+      ["costUsd", "createdAt", "errorMessage", "finishedAt", "graphId", "graphName", "id", "number", "startedAt", "status", "tokens", "trigger", "versionNumber"].sort(),
     );
     expect(all.items.find((item) => item.id === runs.timeout.id)).toMatchObject({ graphName: "Support bot", versionNumber: 1, trigger: "webhook", errorMessage: "Model call TIMED OUT after 30 s", tokens: 300, costUsd: 0.003 });
     expect(all.items.find((item) => item.id === runs.quota.id)).toMatchObject({ versionNumber: null, tokens: null, costUsd: null });
+    expect(all.items.map((item) => [item.graphName, item.number])).toEqual([["Billing", 2], ["Billing", 1], ["Support bot", 3], ["Support bot", 2], ["Support bot", 1]]);
 
     expect(await ids({ statuses: ["failed", "cancelled"] })).toEqual([runs.cancelled.id, runs.quota.id, runs.timeout.id]);
     expect(await ids({ triggers: ["webhook", "replay"] })).toEqual([runs.cancelled.id, runs.timeout.id]);
     expect(await ids({ graphId: support.id, versionNumber: 2 })).toEqual([runs.ok.id]);
     expect(await ids({ graphId: support.id, versionNumber: "draft" })).toEqual([runs.quota.id]);
+    expect(await ids({ graphId: support.id, number: 2 })).toEqual([runs.timeout.id]);
+    expect(await ids({ graphId: support.id, number: 9 })).toEqual([]);
     expect(await ids({ createdAfter: new Date(now.getTime() - 27 * HOUR).toISOString(), createdBefore: new Date(now.getTime() - HOUR).toISOString() })).toEqual([runs.cancelled.id, runs.quota.id, runs.timeout.id]);
   });
 

@@ -1,3 +1,4 @@
+import { findRunGraphScope } from "../../../auth/graph-access";
 import { getRunStats } from "../../../services/run/get-run-stats";
 import { workspaceProcedure } from "../../trpc";
 import { toRunFilter } from "./to-run-filter";
@@ -5,4 +6,7 @@ import { ZRunStatsInput } from "./types";
 
 export const runStatsProcedure = workspaceProcedure("run:read")
   .input(ZRunStatsInput)
-  .query(({ ctx, input }) => getRunStats(ctx.db, toRunFilter({ ...input, graphId: ctx.workspace.graphId ?? input.graphId })));
+  .query(async ({ ctx, input }) => {
+    const graphScope = await findRunGraphScope(ctx.db, { workspaceId: input.workspaceId, ...ctx.workspace });
+    return getRunStats(ctx.db, { ...toRunFilter(input), graphScope });
+  });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_LISTED_VALUE_CHARS } from "@/lib/run-values/truncate-json";
 import { db } from "../../../db/client";
+import { insertRun } from "../../../db/insert-run";
 import { createSimpleGraphSpec } from "../../../testing/simple-graph-spec";
 import { createWorkspaceWithMembers } from "../../../testing/factories";
 import { callerFor, rejectionOf } from "../../../testing/trpc-callers";
@@ -12,10 +13,11 @@ const FIVE_MB = "w".repeat(5 * 1024 * 1024);
 async function createRunWithBigToolResult(workspaceId: string) {
   const graph = await db().graph.create({ data: { workspaceId, name: "Big result", draft: SPEC }, select: { id: true } });
   const started = new Date(Date.now() - 5_000);
-  const run = await db().run.create({
-    data: { workspaceId, graphId: graph.id, spec: SPEC, status: "succeeded", trigger: "manual", input: { question: "q" }, output: { answer: "a" }, usage: { tokens: 30, costUsd: 0.002 }, startedAt: started, finishedAt: new Date() },
-    select: { id: true },
-  });
+  const run = await insertRun(
+    db(),
+    { workspaceId, graphId: graph.id, spec: SPEC, status: "succeeded", trigger: "manual", input: { question: "q" }, output: { answer: "a" }, usage: { tokens: 30, costUsd: 0.002 }, startedAt: started, finishedAt: new Date() },
+    { id: true },
+  );
   const at = (ms: number) => new Date(started.getTime() + ms);
   await db().runStep.createMany({
     data: [
@@ -101,12 +103,31 @@ describe("run.get for the run page", () => {
       { id: "prompt-answer", source: "prompt", target: "answer" },
     ]);
 
+    const sourceRef = { runId, seen: { number: 1, graphId, graphName: "Big result" } };
     const replay = await api.run.replay({ workspaceId, runId });
-    expect(await api.run.get({ workspaceId, runId: replay.id })).toMatchObject({ trigger: "replay", replayOf: { runId }, forkOf: null, childOf: null });
+    expect(await api.run.get({ workspaceId, runId: replay.id })).toMatchObject({ number: 2, trigger: "replay", replayOf: sourceRef, forkOf: null, childOf: null });
     const fork = await api.run.fork({ workspaceId, runId, stepSeq: 2, input: { in: { question: "edited" } } });
-    expect(await api.run.get({ workspaceId, runId: fork.id })).toMatchObject({ trigger: "fork", forkOf: { runId, stepSeq: 2, nodeId: "prompt" }, replayOf: null, childOf: null });
+    expect(await api.run.get({ workspaceId, runId: fork.id })).toMatchObject({ number: 3, trigger: "fork", forkOf: { ...sourceRef, stepSeq: 2, nodeId: "prompt" }, replayOf: null, childOf: null });
 
-    const child = await db().run.create({ data: { workspaceId, graphId, spec: SPEC, trigger: "subgraph", parentRunId: runId, parentStepSeq: 2 }, select: { id: true } });
-    expect(await api.run.get({ workspaceId, runId: child.id })).toMatchObject({ childOf: { runId, stepSeq: 2 }, forkOf: null });
+    const child = await insertRun(db(), { workspaceId, graphId, spec: SPEC, trigger: "subgraph", parentRunId: runId, parentStepSeq: 2 }, { id: true });
+    expect(await api.run.get({ workspaceId, runId: child.id })).toMatchObject({ number: 4, childOf: { ...sourceRef, stepSeq: 2 }, forkOf: null });
+  });
+
+  it("names a child run of another graph with that graph, and leaves a run of a graph the caller does not see unnamed", async () => {
+    const { workspace, members } = await createWorkspaceWithMembers(["operator"]);
+    const workspaceId = workspace.id;
+    const api = callerFor(members.operator);
+    const parent = await createRunWithBigToolResult(workspaceId);
+    const summarize = await db().graph.create({ data: { workspaceId, name: "Summarize", draft: SPEC }, select: { id: true } });
+    const child = await insertRun(db(), { workspaceId, graphId: summarize.id, spec: SPEC, trigger: "subgraph", parentRunId: parent.runId, parentStepSeq: 2 }, { id: true, number: true });
+    await db().run.update({ where: { id: parent.runId }, data: { status: "waiting", frontier: { waiting: [{ nodeId: "prompt", stepSeq: 2, wait: { kind: "subgraph", childRunId: child.id } }] } } });
+
+    const waiting = await api.run.get({ workspaceId, runId: parent.runId });
+    expect(child.number).toBe(1);
+    expect(waiting.waiting).toMatchObject([{ nodeId: "prompt", childRun: { runId: child.id, seen: { number: 1, graphId: summarize.id, graphName: "Summarize" } } }]);
+    expect(await api.run.get({ workspaceId, runId: child.id })).toMatchObject({ childOf: { runId: parent.runId, seen: { number: 1, graphName: "Big result" } } });
+
+    await db().graph.update({ where: { id: parent.graphId }, data: { isRestricted: true } });
+    expect((await api.run.get({ workspaceId, runId: child.id })).childOf).toEqual({ runId: parent.runId, seen: null, stepSeq: 2 });
   });
 });

@@ -22,12 +22,14 @@ export const ZGetRunInput = z.object(ZRunRef).strict();
 const ZRunFilter = {
   workspaceId: ZWorkspaceId,
   graphId: ZId.optional(),
+  /** A run's number within its graph (`#12`): with `graphId`, that one run. */
+  number: z.number().int().min(1).optional(),
   /** A published version's number, or "draft" for runs of an unpublished draft. */
   versionNumber: z.union([z.number().int().min(1), z.literal("draft")]).optional(),
   statuses: z.array(z.enum(RUN_STATUSES)).max(RUN_STATUSES.length).optional(),
   triggers: z.array(z.enum(RUN_TRIGGERS)).max(RUN_TRIGGERS.length).optional(),
-  createdAfter: z.iso.datetime().optional(),
-  createdBefore: z.iso.datetime().optional(),
+  createdAfter: z.iso.datetime().max(40).optional(),
+  createdBefore: z.iso.datetime().max(40).optional(),
   /** Case-insensitive text in the error's message; bounded so a scan stays cheap. */
   errorText: z.string().trim().max(200).optional(),
 };
