@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["{lib,server,components}/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          exclude: ["**/*.int.test.ts", "**/*.scale.test.ts", "node_modules/**"],
           environment: "node",
         },
       },
@@ -27,6 +27,21 @@ export default defineConfig({
           // One database for the whole run: files create their own users and workspaces, so they may share it.
           fileParallelism: false,
           testTimeout: 20_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Queue mode: worker processes, Redis (STUDIO_TEST_REDIS_URL, default redis://127.0.0.1:6379) and Postgres.
+          // Not part of `npm test` (its quick start needs neither Redis nor an external database): `npm run test:scale`.
+          name: "scale",
+          include: ["server/**/*.scale.test.ts"],
+          environment: "node",
+          globalSetup: ["server/testing/global-setup.ts"],
+          setupFiles: ["server/testing/connect-test-db.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },

@@ -20,6 +20,8 @@ const ZEnv = z.object({
   STUDIO_RUNTIME_MAX_RUNS: z.coerce.number().int().min(1).max(10_000).default(50),
   STUDIO_RUNTIME_MAX_RUNS_PER_WORKSPACE: z.coerce.number().int().min(1).max(10_000).optional(),
   STUDIO_RUNTIME_MAX_RUNS_PER_GRAPH: z.coerce.number().int().min(1).max(10_000).optional(),
+  /** How long a run's lease lasts without a heartbeat: how soon another process takes over the runs of a dead one. */
+  STUDIO_RUNTIME_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   /** A stable name for this studio process (server/runtime-owner.ts); `#` is kept out: it ends the name in lease owners. */
   STUDIO_RUNTIME_INSTANCE: z.string().max(200).regex(/^[\w.:@-]+$/, "may hold letters, digits and . _ : @ - only").optional(),
   /** 32 bytes, base64: encrypts workspace secrets. Unset in embedded mode: generated into the data folder. */
@@ -27,8 +29,13 @@ const ZEnv = z.object({
     .string()
     .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)")
     .optional(),
-  /** Requests per minute one webhook URL accepts (a token bucket per trigger, per process); more answer 429. */
+  /** Requests per minute one webhook URL accepts (counted in Postgres, shared by every process); more answer 429. */
   STUDIO_WEBHOOK_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+  /**
+   * Addresses of reverse proxies in front of the studio (comma-separated): from these peers the client address is the
+   * last X-Forwarded-For entry, so sign-in limits count people, not the proxy.
+   */
+  STUDIO_TRUSTED_PROXIES: z.string().optional(),
   /** `invite`: accounts are made by accepting an invitation; `open`: anyone may sign up, then create a workspace. */
   STUDIO_SIGNUP: z.enum(["invite", "open"]).default("invite"),
   /** `smtp://user:pass@host:port` or `smtps://...`: invitation links are mailed too. Unset: the UI shows the link to copy. */
@@ -37,10 +44,27 @@ const ZEnv = z.object({
   SMTP_FROM: z.string().min(3).max(320).optional(),
   /** OpenID Connect providers, a JSON array (server/auth/oidc/oidc-config.ts); each gets a button on the sign-in page. */
   STUDIO_OIDC_PROVIDERS: ZOidcProvidersJson.default([]),
+  /** `redis://` or `rediss://`: queue mode. Runs are dispatched through BullMQ, events and presence cross processes. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** What this process does: `web` (pages, API, sockets), `worker` (drives runs; `npm run worker`) or `all`. */
+  /** Prefix of every Redis key and channel the studio uses: two studios can share one Redis with different prefixes. */
+  STUDIO_REDIS_PREFIX: z.string().min(1).max(64).regex(/^[\w.-]+$/, "may hold letters, digits and . _ - only").default("studio"),
+  /** A worker's port for /api/health, /api/ready and /api/metrics; unset, a worker serves no HTTP. */
+  STUDIO_WORKER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  STUDIO_PROCESS: z.enum(["web", "worker", "all"]).default("all"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Bearer token of /api/metrics (Prometheus); unset, the endpoint does not exist (404). */
+  STUDIO_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** OTLP/HTTP base URL of a trace collector (`http://collector:4318`); unset, no span is recorded or exported. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** `service.name` of the exported spans. */
+  OTEL_SERVICE_NAME: z.string().min(1).max(200).optional(),
 });
 
-export type TEnv = z.infer<typeof ZEnv> & { dataDir: string; publicUrl: string; allowedOrigins: string[]; mailFrom: string };
+/** Every variable the studio reads (deploy files are checked against it: server/scale/deploy-files.test.ts). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(ZEnv.shape);
+
+export type TEnv = z.infer<typeof ZEnv> & { redis: { url: string; prefix: string } | undefined; dataDir: string; publicUrl: string; allowedOrigins: string[]; trustedProxies: string[]; mailFrom: string };
 
 /** Parses the environment once; a bad variable stops the process with a message naming it. */
 export function readEnv(source: Record<string, string | undefined> = process.env): TEnv {
@@ -52,13 +76,18 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid environment:\n${lines.join("\n")}\nSee README.md, section Configuration.`);
   }
   const env = parsed.data;
+  if (env.STUDIO_PROCESS !== "all" && (!env.REDIS_URL || !env.DATABASE_URL)) {
+    throw new Error(`Invalid environment:\n  STUDIO_PROCESS: "${env.STUDIO_PROCESS}" needs REDIS_URL and DATABASE_URL (web and worker processes meet in Redis and Postgres)\nSee README.md, section Configuration.`);
+  }
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
   const extraOrigins = (env.STUDIO_ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
   return {
     ...env,
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.STUDIO_REDIS_PREFIX } : undefined,
     dataDir: path.resolve(env.STUDIO_DATA_DIR),
     publicUrl,
     allowedOrigins: [new URL(publicUrl).origin, ...extraOrigins.map((o) => new URL(o).origin)],
+    trustedProxies: (env.STUDIO_TRUSTED_PROXIES ?? "").split(",").map((address) => address.trim()).filter(Boolean),
     mailFrom: env.SMTP_FROM ?? `OpenClaw Studio <studio@${new URL(publicUrl).hostname}>`,
   };
 }

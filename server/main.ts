@@ -8,12 +8,15 @@ import { createTrpcHttpHandler } from "./api/http-handler";
 import { handleAuthRequest } from "./auth/auth-http-handler";
 import { createAuthOptions } from "./auth/auth-options";
 import { connectDb, disconnectDb } from "./db/client";
+import { protectStudioPorts } from "./egress/studio-ports";
 import { startEmbeddedPostgres, type TEmbeddedDatabase } from "./db/embedded-postgres";
 import { migrateDatabase } from "./db/migrate";
 import { env } from "./env";
 import { createReadyHandler, handleHealth } from "./http/health-routes";
-import { createReadinessCheck } from "./http/readiness";
+import { createMetricsHandler } from "./http/metrics-route";
+import { createReadinessCheck, type TDependencyCheck } from "./http/readiness";
 import { createRequestRouter } from "./http/route-request";
+import { createSecurityHeaders, secureEveryResponse } from "./http/security-headers";
 import { createSmtpMailer } from "./mail/mailer";
 import { createRunEventHub } from "./realtime/run-stream/run-event-hub";
 import { attachRealtime, SOCKET_PATH } from "./realtime/socket-server";
@@ -22,8 +25,10 @@ import { getPluginSourcesDir, setPluginStorageDir } from "./plugins/plugin-stora
 import { loadMasterKey, setMasterKey } from "./secrets/master-key";
 import { seedDatabaseIfEmpty, type TSeedResult } from "./seed/seed-database";
 import { resolveRuntimeInstance } from "./runtime-owner";
+import { startScaleOut } from "./scale/start-scale-out";
 import { startRuntime } from "./start-runtime";
 import { logger } from "./telemetry/logger";
+import { metricsRegistry } from "./telemetry/metrics";
 import { createScheduler } from "./triggers/scheduler";
 import { createWebhookHandler } from "./triggers/webhook-handler";
 
@@ -50,6 +55,7 @@ export async function startStudio(options: { dev: boolean }): Promise<void> {
 async function serveStudio(options: { dev: boolean; databaseUrl: string; embedded: TEmbeddedDatabase | undefined }) {
   const config = env();
   const { databaseUrl, embedded } = options;
+  protectStudioPorts([config.PORT, Number(new URL(databaseUrl).port || 5432), ...(config.redis ? [Number(new URL(config.redis.url).port || 6379)] : [])]);
   await migrateDatabase(databaseUrl);
   const db = connectDb(databaseUrl);
   printSeedResult(await seedDatabaseIfEmpty(db, { adminPassword: config.STUDIO_ADMIN_PASSWORD }));
@@ -63,6 +69,15 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
   await nextApp.prepare();
   const handleNext = nextApp.getRequestHandler();
   const authOptions = createAuthOptions({ db, secret, oidcProviders: config.STUDIO_OIDC_PROVIDERS });
+  // Run events go from the runtime to socket subscribers in process; the database gets them in batches beside. In
+  // queue mode they also come from (and go to) the other processes through Redis.
+  const runEvents = createRunEventHub();
+  const scale = await startScaleOut(config, runEvents);
+  const securityHeaders = createSecurityHeaders({ publicUrl: config.publicUrl, isDev: options.dev });
+  // A process that drives runs is ready once its runtime runs (it starts below, before the server listens).
+  const drivesRuns = config.STUDIO_PROCESS === "all";
+  let runtimeReadiness: TDependencyCheck = async () => "starting";
+  const readinessChecks = { ...scale?.queueMode.readinessChecks, ...(drivesRuns ? { runtime: (timeoutMs: number) => runtimeReadiness(timeoutMs) } : {}) };
 
   const server = createServer(
     createRequestRouter({
@@ -70,15 +85,17 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
       auth: (req, res) => handleAuthRequest(req, res, authOptions),
       hooks: createWebhookHandler({ db, ratePerMinute: config.STUDIO_WEBHOOK_RATE_LIMIT }),
       health: handleHealth,
-      ready: createReadyHandler(createReadinessCheck(databaseUrl)),
+      ready: createReadyHandler(createReadinessCheck(databaseUrl, undefined, readinessChecks)),
+      metrics: createMetricsHandler({ token: config.STUDIO_METRICS_TOKEN, registry: metricsRegistry }),
       next: (req, res) => handleNext(req, res),
-    }),
+    }, securityHeaders),
   );
-  // Run events go from the runtime to socket subscribers in process; the database gets them in batches beside.
-  const runEvents = createRunEventHub();
-  const realtime = attachRealtime(server, { db, secret, allowedOrigins: config.allowedOrigins, runEvents });
+  const realtime = attachRealtime(server, { db, secret, allowedOrigins: config.allowedOrigins, runEvents, clusterAdapter: scale?.socketAdapter });
+  secureEveryResponse(server, securityHeaders);
   const instance = resolveRuntimeInstance({ envInstance: config.STUDIO_RUNTIME_INSTANCE, dataDir: config.dataDir, isEmbedded: embedded !== undefined });
-  const runtime = await startRuntime(db, { onEvent: runEvents.publish, instance });
+  // STUDIO_PROCESS=web leaves runs to the workers (`npm run worker`).
+  const runtime = drivesRuns ? await startRuntime(db, { onEvent: scale?.publishRunEvent ?? runEvents.publish, instance, queueMode: scale?.queueMode }) : undefined;
+  if (runtime) runtimeReadiness = runtime.readiness;
   // Schedule triggers fire from every web process; a compare-and-set per tick keeps each tick to one run.
   const scheduler = createScheduler({ db });
   scheduler.start();
@@ -108,7 +125,8 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
     server.closeIdleConnections();
     await closed;
     await scheduler.stop();
-    await runtime.stop();
+    await runtime?.stop();
+    await scale?.close();
     await nextApp.close();
     await disconnectDb();
     await embedded?.stop();

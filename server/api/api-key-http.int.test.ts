@@ -1,37 +1,15 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TRole } from "@/lib/auth/access-rights";
 import { db } from "../db/client";
 import { removeMember } from "../services/member/remove-member";
 import { createApiKey } from "../services/api-key/create-api-key";
-import { createWorkspaceWithMembers } from "../testing/factories";
+import { abilityOf, createWorkspaceWithMembers } from "../testing/factories";
 import { createTestGraph, createTestRun } from "../testing/run-factories";
-import { sessionCookieFor, TEST_SECRET } from "../testing/session-cookie";
-import { createTrpcHttpHandler } from "./http-handler";
+import { sessionCookieFor } from "../testing/session-cookie";
+import { useTrpcHttpServer } from "../testing/trpc-http-server";
 
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  server = createServer(createTrpcHttpHandler({ db: db(), secret: TEST_SECRET, mailer: null }));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc`;
-});
-
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-type TReply = { status: number; data?: unknown; error?: { code: string; message: string } };
-
-/** One tRPC call over HTTP as a script would make it: queries as GET, mutations as POST, the key as a bearer token. */
-async function call(kind: "query" | "mutation", path: string, input: unknown, headers: Record<string, string>): Promise<TReply> {
-  const response =
-    kind === "query"
-      ? await fetch(`${base}/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, { headers })
-      : await fetch(`${base}/${path}`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(input) });
-  const body = (await response.json()) as { result?: { data: unknown }; error?: { message: string; data: { code: string } } };
-  return { status: response.status, data: body.result?.data, error: body.error && { code: body.error.data.code, message: body.error.message } };
-}
+const trpcServer = useTrpcHttpServer();
+const call = trpcServer.call;
 
 const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 
@@ -43,7 +21,7 @@ async function keyedWorkspace(role: TRole, options: { creatorRole?: TRole; limit
   const creator = team.members[creatorRole as "owner"];
   const graph = await createTestGraph(workspaceId, { name: "Main" });
   const otherGraph = await createTestGraph(workspaceId, { name: "Other" });
-  const { apiKey, key } = await createApiKey(db(), { workspaceId, actorId: creator.id, actorRole: creatorRole, name: "script", role, graphId: options.limitToGraph ? graph.id : undefined });
+  const { apiKey, key } = await createApiKey(db(), { workspaceId, actorId: creator.id, actorRole: creatorRole, actorAbility: abilityOf(creator.id, creatorRole), name: "script", role, graphIds: options.limitToGraph ? [graph.id] : undefined });
   return { ...team, workspaceId, creator, graph, otherGraph, apiKey, key };
 }
 
@@ -108,6 +86,29 @@ describe("tRPC over HTTP with an API key", () => {
     expect((await call("query", "run.list", { workspaceId, graphId: otherGraph.id }, auth)).error?.code).toBe("NOT_FOUND");
     expect((await call("query", "run.stats", { workspaceId }, auth)).data).toMatchObject({ totals: { runs: 2 } });
     expect((await call("mutation", "graph.create", { workspaceId, name: "Escape" }, auth)).error?.code).toBe("FORBIDDEN");
+  });
+
+  it("with scopes narrower than its role: what is left out is FORBIDDEN with the scope named", async () => {
+    const team = await createWorkspaceWithMembers(["owner"]);
+    const workspaceId = team.workspace.id;
+    const graph = await createTestGraph(workspaceId, { name: "Main" });
+    const { key } = await createApiKey(db(), { workspaceId, actorId: team.members.owner.id, actorRole: "owner", actorAbility: abilityOf(team.members.owner.id, "owner"), name: "reader", role: "editor", scopes: ["graph:read", "run:read"] });
+    expect((await call("query", "graph.get", { workspaceId, graphId: graph.id }, bearer(key))).status).toBe(200);
+    const refused = await call("mutation", "run.start", { workspaceId, graphId: graph.id, input: {} }, bearer(key));
+    expect(refused.error).toEqual({ code: "FORBIDDEN", message: "This API key's scopes do not include run:start" });
+  });
+
+  it("answers a batch of up to 50 calls and refuses a bigger one with 400", async () => {
+    const { workspaceId, key } = await keyedWorkspace("viewer");
+    const batch = async (size: number) => {
+      const paths = Array(size).fill("graph.list").join(",");
+      const input = Object.fromEntries(Array.from({ length: size }, (_, index) => [index, { workspaceId }]));
+      return fetch(`${trpcServer.base}/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`, { headers: bearer(key) });
+    };
+    const allowed = await batch(50);
+    expect(allowed.status).toBe(200);
+    expect(((await allowed.json()) as unknown[]).length).toBe(50);
+    expect((await batch(51)).status).toBe(400);
   });
 
   it("refuses the whole request with 401 for an unknown, malformed, revoked or expired key, even beside a valid session", async () => {

@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { apiKeyRouter } from "./routers/api-key";
+import { auditRouter } from "./routers/audit";
 import { egressRouter } from "./routers/egress";
 import { graphRouter } from "./routers/graph";
 import { invitationRouter } from "./routers/invitation";
@@ -28,6 +29,7 @@ export const appRouter = createRouter({
   openClaw: openClawRouter,
   trigger: triggerRouter,
   apiKey: apiKeyRouter,
+  audit: auditRouter,
   invitation: invitationRouter,
   account: accountRouter,
   passwordReset: passwordResetRouter,

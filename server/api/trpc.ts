@@ -11,7 +11,9 @@ import { db, type TDb } from "../db/client";
 import type { TMailer } from "../mail/mailer";
 import { isActivityStale, recordMemberActivity } from "../services/member/record-member-activity";
 import { logger } from "../telemetry/logger";
+import { recordMutation, type TAuditNote } from "../audit/record-mutation";
 import { checkGraphReach } from "./check-graph-reach";
+import type { TProcedureAccess, TProcedureMeta } from "./procedure-access";
 
 // ============================================================================ context
 
@@ -24,6 +26,10 @@ export type TContext = {
   requestId: string;
   /** Sends invitation mail; null when SMTP_URL is unset (the UI then shows the link to copy). */
   mailer: TMailer | null;
+  /** Where the request came from, for the audit log (null fields outside HTTP). */
+  client: { address: string | null; userAgent: string | null };
+  /** A mutation's procedure may note what it changed here; the audit row shows it (server/audit/). */
+  auditNote: TAuditNote;
 };
 
 /** Builds a context without HTTP: the HTTP handler, socket handlers and tests all go through here. */
@@ -32,8 +38,17 @@ export function createInnerContext(options: {
   apiKey?: TApiKeyPrincipal | null;
   requestId?: string;
   mailer?: TMailer | null;
+  client?: TContext["client"];
 }): TContext {
-  return { db: db(), user: options.user, apiKey: options.apiKey ?? null, requestId: options.requestId ?? crypto.randomUUID(), mailer: options.mailer ?? null };
+  return {
+    db: db(),
+    user: options.user,
+    apiKey: options.apiKey ?? null,
+    requestId: options.requestId ?? crypto.randomUUID(),
+    mailer: options.mailer ?? null,
+    client: options.client ?? { address: null, userAgent: null },
+    auditNote: {},
+  };
 }
 
 // ============================================================================ init
@@ -51,7 +66,7 @@ const APP_TO_TRPC: Record<TAppErrorCode, TRPC_ERROR_CODE_KEY> = {
   INTERNAL: "INTERNAL_SERVER_ERROR",
 };
 
-const t = initTRPC.context<TContext>().create({
+const t = initTRPC.context<TContext>().meta<TProcedureMeta>().create({
   errorFormatter({ shape, error, ctx }) {
     const isServerFault = shape.data.httpStatus >= 500;
     if (isServerFault) {
@@ -108,10 +123,24 @@ const guardRawInput = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(mapAppErrors).use(guardRawInput);
+/** Every mutation leaves an audit row, whatever its outcome (server/audit/record-mutation.ts). */
+const auditMutations = t.middleware(async ({ type, path, getRawInput, ctx, next }) => {
+  if (type !== "mutation") return next();
+  const auditNote: TAuditNote = {};
+  const result = await next({ ctx: { auditNote } });
+  const input = await getRawInput().catch(() => undefined);
+  const caller = { user: ctx.user, apiKey: ctx.apiKey, client: ctx.client };
+  await recordMutation(ctx.db, { path, input, outcome: result.ok ? { ok: true } : { ok: false, error: result.error }, note: auditNote, caller });
+  return result;
+});
+
+const publicAccess: TProcedureMeta = { access: { kind: "public" } };
+const signedInAccess: TProcedureMeta = { access: { kind: "signedIn" } };
+
+export const publicProcedure = t.procedure.meta(publicAccess).use(mapAppErrors).use(guardRawInput).use(auditMutations);
 
 /** A signed-in user. An API key is refused here: it acts only inside its own workspace (`workspaceProcedure`). */
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.meta(signedInAccess).use(({ ctx, next }) => {
   if (ctx.user) return next({ ctx: { user: ctx.user } });
   if (ctx.apiKey) throw new TRPCError({ code: "FORBIDDEN", message: "An API key can only call procedures of its own workspace" });
   throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
@@ -127,35 +156,44 @@ const principalProcedure = publicProcedure.use(({ ctx, next }) => {
 export const ZWorkspaceId = z.string().min(1).max(64);
 
 /**
- * A member of the workspace named by `input.workspaceId`, or an API key of that workspace, holding `scope`. A
- * workspace the caller is not in answers NOT_FOUND, exactly like one that does not exist; so does, for a key limited
- * to one graph, an input naming another graph or a run of another graph (`check-graph-reach.ts`). `ctx.user.id` is
- * who the action is recorded as (a key's creator); `ctx.workspace.graphId` is set for a graph-limited key, and list
- * procedures narrow to it. Each procedure's own strict input repeats `workspaceId`.
+ * The workspace rung: its scope, and whether an API key may call it, come from the procedure's meta (the one
+ * declaration, `procedure-access.ts`). A procedure whose meta lost them is refused rather than let through.
+ */
+const workspaceAccessProcedure = principalProcedure.input(z.looseObject({ workspaceId: ZWorkspaceId })).use(async ({ ctx, input, meta, next }) => {
+  const declared: TProcedureAccess | undefined = meta?.access;
+  if (declared?.kind !== "workspace") throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "This procedure declares no workspace scope" });
+  const { scope } = declared;
+  const access = await getWorkspaceAccess(ctx.db, ctx.principal, input.workspaceId);
+  if (!access) throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found" });
+  const { role, ability } = access;
+  if (!ability.can(scope, "Workspace")) {
+    const message = !hasScope(role, scope)
+      ? `${access.apiKeyId ? "This API key's role" : "Your role"} (${role}) does not allow ${scope}`
+      : `This API key's scopes do not include ${scope}`;
+    throw new TRPCError({ code: "FORBIDDEN", message });
+  }
+  if (access.apiKeyId && !declared.allowsApiKeys) throw new TRPCError({ code: "FORBIDDEN", message: "Only a signed-in member can do this, not an API key" });
+  await checkGraphReach(ctx.db, { workspaceId: input.workspaceId, ability }, input);
+  if (!access.apiKeyId && isActivityStale(access.lastActiveAt, new Date())) {
+    await recordMemberActivity(ctx.db, { workspaceId: input.workspaceId, userId: access.actorId });
+  }
+  return next({
+    ctx: { user: { id: access.actorId }, workspace: { id: input.workspaceId, role, ability, graphIds: access.graphIds, apiKeyId: access.apiKeyId } },
+  });
+});
+
+/**
+ * A member of the workspace named by `input.workspaceId`, or an API key of that workspace, whose ability
+ * (lib/auth/abilities.ts) allows `scope`. A workspace the caller is not in answers NOT_FOUND, exactly like one that
+ * does not exist; so does an input naming a graph the caller does not see, or a run of one (`check-graph-reach.ts`).
+ * `ctx.user.id` is who the action is recorded as (a key's creator); list procedures filter with
+ * `ctx.workspace.ability`. Each procedure's own strict input repeats `workspaceId`.
  */
 export function workspaceProcedure(scope: TScope) {
-  return principalProcedure.input(z.looseObject({ workspaceId: ZWorkspaceId })).use(async ({ ctx, input, next }) => {
-    const access = await getWorkspaceAccess(ctx.db, ctx.principal, input.workspaceId);
-    if (!access) throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found" });
-    const { role } = access;
-    if (!hasScope(role, scope)) {
-      const whose = access.apiKeyId ? "This API key's role" : "Your role";
-      throw new TRPCError({ code: "FORBIDDEN", message: `${whose} (${role}) does not allow ${scope}` });
-    }
-    await checkGraphReach(ctx.db, { workspaceId: input.workspaceId, graphId: access.graphId }, input);
-    if (!access.apiKeyId && isActivityStale(access.lastActiveAt, new Date())) {
-      await recordMemberActivity(ctx.db, { workspaceId: input.workspaceId, userId: access.actorId });
-    }
-    return next({
-      ctx: { user: { id: access.actorId }, workspace: { id: input.workspaceId, role, graphId: access.graphId, apiKeyId: access.apiKeyId } },
-    });
-  });
+  return workspaceAccessProcedure.meta({ access: { kind: "workspace", scope, allowsApiKeys: true } });
 }
 
 /** `workspaceProcedure` for signed-in members only: what an API key must not do, such as issuing more keys. */
 export function memberProcedure(scope: TScope) {
-  return workspaceProcedure(scope).use(({ ctx, next }) => {
-    if (ctx.workspace.apiKeyId) throw new TRPCError({ code: "FORBIDDEN", message: "Only a signed-in member can do this, not an API key" });
-    return next();
-  });
+  return workspaceAccessProcedure.meta({ access: { kind: "workspace", scope, allowsApiKeys: false } });
 }

@@ -1,20 +1,26 @@
 // Sub-graph steps run another graph as a child run. The child is created once per parent step (unique
 // parentRunId + parentStepSeq), and its end resolves the parent's wait in the same transaction as its finishRun.
+// A child continues its parent's trace: its run span is a child of the span of the step (or tool call) that started it.
 import { createHash } from "node:crypto";
 import { describeGraphProblems, validateGraph } from "@/lib/graph";
 import { toCanonicalJson } from "@/lib/graph/canonical-json";
 import { NonRetriableError } from "../runtime/errors";
 import { resolveWaitOfStep, type TFrontier } from "../runtime/frontier/frontier";
 import type { TChildRunRequest, TChildRunResult } from "../runtime/node-implementation";
-import { checkPluginUse } from "../plugins/check-plugin-use";
+import type { TRunTrace } from "../runtime/trace-context";
+import { checkPluginsAvailable, checkPluginUse } from "../plugins/check-plugin-use";
 import { getWorkspaceNodeTypes } from "../plugins/workspace-plugins";
 import type { TDb, TTx } from "./client";
 import { Prisma } from "./generated/client";
+import { insertRun } from "./insert-run";
 
 const MAX_NESTING = 5;
 const FINAL = new Set(["succeeded", "failed", "cancelled"]);
 
-export async function createChildRun(db: TDb, options: { parentRunId: string; parentStepSeq: number; request: TChildRunRequest }): Promise<{ runId: string; finished?: TChildRunResult }> {
+export async function createChildRun(
+  db: TDb,
+  options: { parentRunId: string; parentStepSeq: number; request: TChildRunRequest; trace?: TRunTrace },
+): Promise<{ runId: string; finished?: TChildRunResult }> {
   const { parentRunId, parentStepSeq, request } = options;
   const existing = await db.run.findUnique({ where: { parentRunId_parentStepSeq: { parentRunId, parentStepSeq } }, select: { id: true, status: true, output: true, error: true } });
   if (existing) {
@@ -22,7 +28,7 @@ export async function createChildRun(db: TDb, options: { parentRunId: string; pa
     return { runId: existing.id, finished };
   }
   const data = await prepareChildRun(db, parentRunId, request);
-  const child = await db.run.create({ data: { ...data, trigger: "subgraph", parentRunId, parentStepSeq }, select: { id: true } });
+  const child = await insertRun(db, { ...data, ...options.trace, trigger: "subgraph", parentRunId, parentStepSeq }, { id: true });
   return { runId: child.id };
 }
 
@@ -30,14 +36,14 @@ export async function createChildRun(db: TDb, options: { parentRunId: string; pa
  * A Sub-graph used as an agent's tool: one child run per call, found again by its key when the agent's step is
  * re-executed with the same call (the request's hash is part of the key, so a different call gets its own run).
  */
-export async function createToolRun(db: TDb, options: { parentRunId: string; key: string; request: TChildRunRequest }): Promise<{ runId: string }> {
+export async function createToolRun(db: TDb, options: { parentRunId: string; key: string; request: TChildRunRequest; trace?: TRunTrace }): Promise<{ runId: string }> {
   const { parentRunId, request } = options;
   const idempotencyKey = `tool:${options.key}:${createHash("sha256").update(toCanonicalJson(request)).digest("hex").slice(0, 16)}`;
   const existing = await db.run.findUnique({ where: { idempotencyKey }, select: { id: true } });
   if (existing) return { runId: existing.id };
   const data = await prepareChildRun(db, parentRunId, request);
   try {
-    const child = await db.run.create({ data: { ...data, trigger: "tool", parentRunId, idempotencyKey }, select: { id: true } });
+    const child = await insertRun(db, { ...data, ...options.trace, trigger: "tool", parentRunId, idempotencyKey }, { id: true });
     return { runId: child.id };
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
@@ -67,10 +73,12 @@ async function prepareChildRun(db: TDb, parentRunId: string, request: TChildRunR
         ? graph.currentVersion
         : await db.graphVersion.findUnique({ where: { graphId_number: { graphId: graph.id, number: request.version } }, select: { id: true, spec: true } });
   if (request.version !== "draft" && !version) throw new NonRetriableError(`Sub-graph: "${graph.name}" has no version ${request.version}`);
-  const { registry, plugins } = await getWorkspaceNodeTypes(db, parent.workspaceId);
-  const validation = validateGraph(version?.spec ?? graph.draft, registry);
+  const nodeTypes = await getWorkspaceNodeTypes(db, parent.workspaceId);
+  const spec = version?.spec ?? graph.draft;
+  checkPluginsAvailable(spec, nodeTypes);
+  const validation = validateGraph(spec, nodeTypes.registry);
   if (!validation.ok) throw new NonRetriableError(`Sub-graph "${graph.name}" cannot run:\n${describeGraphProblems(validation.problems)}`);
-  checkPluginUse(validation.spec, plugins);
+  checkPluginUse(validation.spec, nodeTypes);
   return {
     workspaceId: parent.workspaceId,
     graphId: graph.id,

@@ -34,6 +34,11 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   return module.default;
 }
 
+/** Where a running embedded Postgres of this studio answers (CLIs connect to it while the studio runs). */
+export function embeddedDatabaseUrl(port: number): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+}
+
 export type TEmbeddedPostgresOptions = {
   dataDir: string;
   port: number;
@@ -86,7 +91,7 @@ export async function startEmbeddedPostgres(options: TEmbeddedPostgresOptions): 
     onFatal: options.onFatal ?? ((error) => log.fatal({ err: error }, "embedded postgres is down")),
   });
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE}`,
+    url: embeddedDatabaseUrl(options.port),
     expectShutdown: watchdog.expectShutdown,
     stop: watchdog.stop,
   };

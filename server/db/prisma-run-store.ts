@@ -10,9 +10,10 @@ import type { TRunStatus, TStepStatus } from "../runtime/statuses";
 import { createChildRun, createToolRun, getRunResult, resolveParentWait } from "./child-runs";
 import { pgPool, type TDb } from "./client";
 import { Prisma } from "./generated/client";
+import { toJsonbText, toJsonbValue } from "./jsonb-safe";
 
 function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
-  return value === null || value === undefined ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
+  return value === null || value === undefined ? Prisma.JsonNull : (toJsonbValue(value) as Prisma.InputJsonValue);
 }
 
 async function loadRecording(
@@ -37,7 +38,7 @@ async function loadRecording(
 
 /** JSON for a jsonb parameter; null and undefined become SQL NULL. */
 function toJsonText(value: unknown): string | null {
-  return value === null || value === undefined ? null : JSON.stringify(value);
+  return value === null || value === undefined ? null : toJsonbText(value);
 }
 
 // Timestamps are written and compared as UTC wall time (`now() AT TIME ZONE 'UTC'`), as Prisma stores them in its
@@ -81,7 +82,7 @@ const CLAIM_RUNS_SQL = `
 const LOAD_RUN_SQL = `
   SELECT id, "workspaceId", "graphId", status::text AS status, spec, input, frontier, "cancelRequested", "startNodeId",
          (extract(epoch FROM "startedAt") * 1000)::float8 AS "startedAt",
-         "replayOfRunId", "parentRunId", "forkedFromStepId", "forkInput",
+         "replayOfRunId", "parentRunId", "forkedFromStepId", "forkInput", "traceId", "parentSpanId",
          COALESCE((SELECT max(seq) FROM "RunEvent" WHERE "runId" = $1), 0)::int AS "lastSeq"
   FROM "Run" WHERE id = $1`;
 
@@ -101,6 +102,8 @@ type TRunRow = {
   parentRunId: string | null;
   forkedFromStepId: string | null;
   forkInput: unknown;
+  traceId: string | null;
+  parentSpanId: string | null;
   lastSeq: number;
 };
 
@@ -127,9 +130,10 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
       const { rows } = await pool.query<TRunRow>(LOAD_RUN_SQL, [runId]);
       const run = rows[0];
       if (!run) throw new Error(`Run ${runId} not found`);
-      const { replayOfRunId, parentRunId, forkedFromStepId, forkInput, lastSeq, ...rest } = run;
+      const { replayOfRunId, parentRunId, forkedFromStepId, forkInput, lastSeq, traceId, parentSpanId, ...rest } = run;
       return {
         ...rest,
+        trace: traceId ? { traceId, parentSpanId } : null,
         status: run.status as TRunStatus,
         settings: run.spec.settings ?? {},
         nextEventSeq: lastSeq + 1,
@@ -170,9 +174,9 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
       const values = [runId, owner, status, toJsonText(output), toJsonText(error), toJsonText(frontier), toJsonText(frontier.usage)];
       // The common case, a run no Sub-graph step waits for, is one statement.
       const finished = await pool.query(FINISH_TOP_LEVEL_RUN_SQL, values);
-      if (finished.rowCount === 1) return;
+      if (finished.rowCount === 1) return { resumedParentRunId: null };
       // A child run (or a lost lease): its end must also resolve the parent's wait, in the same transaction.
-      await db.$transaction(async (tx) => {
+      return db.$transaction(async (tx) => {
         const done = await tx.run.updateMany({
           where: { id: runId, leaseOwner: owner },
           data: {
@@ -191,7 +195,9 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
         const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { parentRunId: true, parentStepSeq: true } });
         if (run.parentRunId && run.parentStepSeq !== null) {
           await resolveParentWait(tx, { parentRunId: run.parentRunId, parentStepSeq: run.parentStepSeq }, { status, output, error });
+          return { resumedParentRunId: run.parentRunId };
         }
+        return { resumedParentRunId: null };
       });
     },
 
@@ -222,7 +228,7 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
 
     async appendEvents(events) {
       const rows = events.map((event) => ({ runId: event.runId, seq: event.seq, type: event.type, nodeId: event.nodeId, payload: event.payload ?? null, ts: new Date(event.ts).toISOString() }));
-      await pool.query(APPEND_EVENTS_SQL, [JSON.stringify(rows)]);
+      await pool.query(APPEND_EVENTS_SQL, [toJsonbText(rows)]);
     },
   };
 }

@@ -1,9 +1,10 @@
-// In-process domain events. Services emit after their transaction commits; realtime (and later telemetry) subscribe.
-// Services never import socket.io: they only know this bus.
+// Domain events. Services emit after their transaction commits; realtime (and later telemetry) subscribe.
+// Services never import socket.io: they only know this bus. In queue mode it is bridged across processes by Redis.
 import { EventEmitter } from "node:events";
+import type { TGraphFacts } from "@/lib/auth/abilities";
 import type { TRole } from "@/lib/auth/access-rights";
 
-export type TGraphChange = "created" | "renamed" | "draft" | "published" | "deleted";
+export type TGraphChange = "created" | "renamed" | "draft" | "published" | "deleted" | "access" | "tags";
 
 export type TStudioEvents = {
   "graph.updated": {
@@ -16,6 +17,8 @@ export type TStudioEvents = {
     /** Lets a browser tab ignore the echo of its own save. */
     clientId?: string;
   };
+  /** Who sees a graph changed (restricted, opened up, other members or roles): realtime re-checks its sockets. */
+  "graph.accessChanged": { workspaceId: string; graphId: string; name: string; draftRevision: number; actorId: string; before: TGraphFacts; after: TGraphFacts };
   /** A run needs an executor: new, approved or rejected. */
   "run.queued": { workspaceId: string; runId: string };
   "run.cancel_requested": { workspaceId: string; runId: string };
@@ -30,16 +33,29 @@ export type TStudioEvents = {
 };
 
 type TListener<K extends keyof TStudioEvents> = (event: TStudioEvents[K]) => void;
+export type TStudioEventName = keyof TStudioEvents;
+/** Carries an event to the studio's other processes (server/scale/studio-event-bridge.ts, queue mode). */
+type TForwarder = <K extends TStudioEventName>(name: K, event: TStudioEvents[K]) => void;
 
 const emitter = new EventEmitter();
 emitter.setMaxListeners(100);
+let forwarder: TForwarder | undefined;
 
 export const studioEvents = {
-  emit<K extends keyof TStudioEvents>(name: K, event: TStudioEvents[K]): void {
+  /** Delivers to this process's listeners and, when processes are bridged, to every other process's. */
+  emit<K extends TStudioEventName>(name: K, event: TStudioEvents[K]): void {
+    emitter.emit(name, event);
+    forwarder?.(name, event);
+  },
+  /** An event another process emitted: delivered here only. */
+  receive<K extends TStudioEventName>(name: K, event: TStudioEvents[K]): void {
     emitter.emit(name, event);
   },
-  on<K extends keyof TStudioEvents>(name: K, listener: TListener<K>): () => void {
+  on<K extends TStudioEventName>(name: K, listener: TListener<K>): () => void {
     emitter.on(name, listener);
     return () => emitter.off(name, listener);
+  },
+  setForwarder(next: TForwarder | undefined): void {
+    forwarder = next;
   },
 };

@@ -7,7 +7,7 @@ import { db } from "../db/client";
 import type { TSeqEvent } from "../runtime/run-store";
 import { createApiKey } from "../services/api-key/create-api-key";
 import { revokeApiKey } from "../services/api-key/revoke-api-key";
-import { createWorkspaceWithMembers } from "../testing/factories";
+import { abilityOf, createWorkspaceWithMembers } from "../testing/factories";
 import { createTestGraph, createTestRun } from "../testing/run-factories";
 import { sessionCookieFor, TEST_SECRET } from "../testing/session-cookie";
 import { createRunEventHub } from "./run-stream/run-event-hub";
@@ -57,7 +57,7 @@ function subscribe(socket: Socket, runId: string): Promise<{ ok: boolean; error?
   return new Promise((resolve) => socket.emit("run:subscribe", { runId, afterSeq: 0 }, resolve));
 }
 
-async function workspaceWithRun(options: { role?: TRole; limitToGraph?: boolean } = {}) {
+async function workspaceWithRun(options: { role?: TRole; limitToGraph?: boolean; expiresAt?: Date } = {}) {
   const { workspace, members } = await createWorkspaceWithMembers(["owner"]);
   const workspaceId = workspace.id;
   const graph = await createTestGraph(workspaceId);
@@ -69,9 +69,11 @@ async function workspaceWithRun(options: { role?: TRole; limitToGraph?: boolean 
     workspaceId,
     actorId: members.owner.id,
     actorRole: "owner",
+    actorAbility: abilityOf(members.owner.id, "owner"),
     name: "watcher",
     role: options.role ?? "viewer",
-    graphId: options.limitToGraph ? graph.id : undefined,
+    graphIds: options.limitToGraph ? [graph.id] : undefined,
+    expiresAt: options.expiresAt,
   });
   return { workspaceId, members, run, otherGraphRun, apiKey, key };
 }
@@ -124,8 +126,17 @@ describe("sockets with an API key", () => {
     await db().apiKey.update({ where: { id: apiKey.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
     expect(await outcome(open({ token: key }))).toBe("UNAUTHORIZED");
     await db().apiKey.update({ where: { id: apiKey.id }, data: { expiresAt: null } });
-    await revokeApiKey(db(), { workspaceId, apiKeyId: apiKey.id });
+    await revokeApiKey(db(), { workspaceId, apiKeyId: apiKey.id, viewer: abilityOf("", "owner") });
     expect(await outcome(open({ token: key }))).toBe("UNAUTHORIZED");
+  });
+
+  it("closes a key's socket the moment the key expires", async () => {
+    const { key } = await workspaceWithRun({ expiresAt: new Date(Date.now() + 1_500) });
+    const socket = open({ token: key });
+    expect(await outcome(socket)).toBe("connected");
+    const openedAt = Date.now();
+    expect(await new Promise<string>((resolve) => socket.once("disconnect", resolve))).toBe("io server disconnect");
+    expect(Date.now() - openedAt).toBeLessThan(2_500);
   });
 
   it("disconnects the sockets of a key the moment it is revoked", async () => {
@@ -133,7 +144,7 @@ describe("sockets with an API key", () => {
     const socket = open({ token: key });
     expect(await outcome(socket)).toBe("connected");
     const disconnected = new Promise<string>((resolve) => socket.once("disconnect", resolve));
-    await revokeApiKey(db(), { workspaceId, apiKeyId: apiKey.id });
+    await revokeApiKey(db(), { workspaceId, apiKeyId: apiKey.id, viewer: abilityOf("", "owner") });
     expect(await disconnected).toBe("io server disconnect");
   });
 

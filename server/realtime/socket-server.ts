@@ -1,12 +1,14 @@
 // socket.io on the studio's HTTP server: authenticated handshake, Origin allowlist, one room per workspace.
 import type { Server as HttpServer } from "node:http";
-import { Server, type Socket } from "socket.io";
+import { Server, type ServerOptions, type Socket } from "socket.io";
 import { z } from "zod";
 import { actorIdOf, getWorkspaceAccess, type TPrincipal } from "../auth/principal";
 import type { TDb } from "../db/client";
 import { studioEvents } from "../events/studio-events";
+import { reportSocketClientsFrom } from "../telemetry/metrics";
 import { logger } from "../telemetry/logger";
 import { attachGraphPresence } from "./graph-presence";
+import { forwardGraphUpdates, joinWorkspaceRoom, leaveWorkspaceRoom } from "./graph-updates";
 import { checkSocketOrigin } from "./is-origin-allowed";
 import type { TRunEventHub } from "./run-stream/run-event-hub";
 import { attachRunSubscriptions } from "./run-stream/run-subscriptions";
@@ -19,16 +21,19 @@ const ZJoinWorkspace = z.object({ workspaceId: z.string().min(1).max(64) }).stri
 type TAck = (reply: { ok: true } | { ok: false; error: string }) => void;
 export type TSocketData = { principal: TPrincipal };
 
-export function workspaceRoom(workspaceId: string): string {
-  return `workspace:${workspaceId}`;
-}
-
 /** Set by the handshake middleware before any event handler runs. */
 export function principalOf(socket: Socket): TPrincipal {
   return (socket.data as TSocketData).principal;
 }
 
-export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secret: string; allowedOrigins: string[]; runEvents: TRunEventHub; frameMs?: number }) {
+/**
+ * `clusterAdapter` (queue mode, server/scale/socket-cluster.ts): rooms span every web process, so presence and room
+ * events reach sockets on all of them, and a socket that drops for a moment gets back its rooms and missed packets.
+ */
+export function attachRealtime(
+  httpServer: HttpServer,
+  options: { db: TDb; secret: string; allowedOrigins: string[]; runEvents: TRunEventHub; frameMs?: number; clusterAdapter?: ServerOptions["adapter"] },
+) {
   const log = logger.child({ component: "realtime" });
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, TSocketData>(httpServer, {
     path: SOCKET_PATH,
@@ -38,6 +43,9 @@ export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secre
     maxHttpBufferSize: 1_000_000,
     // Leave other upgrade requests (Next's dev HMR) to the server's own upgrade handler.
     destroyUpgrade: false,
+    ...(options.clusterAdapter
+      ? { adapter: options.clusterAdapter, connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false } }
+      : {}),
   });
 
   // Refusals carry a reason (`error.data`) the client shows, not a bare 400 from the upgrade.
@@ -48,6 +56,7 @@ export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secre
       const principal = await resolveSocketPrincipal(socket, options);
       if (!principal) return next(refuse("UNAUTHORIZED", "The session has ended or the API key is not valid"));
       socket.data.principal = principal;
+      closeAtExpiry(socket, principal.kind === "user" ? principal.user.expiresAt : principal.apiKey.expiresAt);
       next();
     } catch (error) {
       log.error({ err: error }, "socket handshake failed");
@@ -55,17 +64,19 @@ export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secre
     }
   });
 
-  const onGraphPresence = attachGraphPresence(io as unknown as Server, options.db);
+  const graphPresence = attachGraphPresence(io as unknown as Server, options.db);
   const runSubscriptions = attachRunSubscriptions({ db: options.db, hub: options.runEvents, principalOf, frameMs: options.frameMs });
   io.on("connection", (socket: Socket) => {
-    onGraphPresence(socket);
+    // A recovered socket gets its rooms back without their checks: drop them; the client joins again, checked now.
+    if (socket.recovered) forgetRecoveredRooms(socket);
+    graphPresence.onConnection(socket);
     runSubscriptions.onConnection(socket);
     socket.on("workspace:join", (payload: unknown, ack: unknown) => {
       void joinWorkspace(socket, payload).then((reply) => typeof ack === "function" && (ack as TAck)(reply));
     });
     socket.on("workspace:leave", (payload: unknown) => {
       const parsed = ZJoinWorkspace.safeParse(payload);
-      if (parsed.success) void socket.leave(workspaceRoom(parsed.data.workspaceId));
+      if (parsed.success) leaveWorkspaceRoom(socket, parsed.data.workspaceId);
     });
   });
 
@@ -74,15 +85,13 @@ export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secre
     if (!parsed.success) return { ok: false, error: "BAD_REQUEST" };
     const access = await getWorkspaceAccess(options.db, principalOf(socket), parsed.data.workspaceId);
     if (!access) return { ok: false, error: "NOT_FOUND" };
-    // The room carries every graph's changes; a graph-limited key follows its graph with graph:watch instead.
-    if (access.graphId) return { ok: false, error: "FORBIDDEN" };
-    await socket.join(workspaceRoom(parsed.data.workspaceId));
+    // The room carries the workspace's graph changes; a graph-limited key follows its graphs with graph:watch instead.
+    if (access.graphIds.length > 0) return { ok: false, error: "FORBIDDEN" };
+    await joinWorkspaceRoom(socket, parsed.data.workspaceId, access.ability);
     return { ok: true };
   }
 
-  const stopForwarding = studioEvents.on("graph.updated", (event) => {
-    io.to(workspaceRoom(event.workspaceId)).emit("graph.updated" as never, event as never);
-  });
+  const stopForwarding = forwardGraphUpdates(io as unknown as Server, options.db);
   /**
    * A member removed, or given another role: close their sockets. The browser is told first (`membership.changed`),
    * so it reconnects at once and re-joins its rooms and run subscriptions, each checked again against the membership
@@ -118,6 +127,9 @@ export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secre
     }
   });
 
+  // /api/metrics: the sockets of this process that passed the handshake.
+  reportSocketClientsFrom(() => io.sockets.sockets.size);
+
   return {
     io,
     async close(): Promise<void> {
@@ -125,10 +137,28 @@ export function attachRealtime(httpServer: HttpServer, options: { db: TDb; secre
       stopMembershipWatch.forEach((stop) => stop());
       stopRevocationWatch();
       stopSessionWatch();
+      graphPresence.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
+}
+
+function forgetRecoveredRooms(socket: Socket): void {
+  (socket.data as { workspaceAbilities?: unknown }).workspaceAbilities = undefined;
+  for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
+}
+
+/** Longest delay setTimeout takes (about 24.8 days); a later expiry is re-armed from there. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A session or key that expires while its socket is open closes that socket at the moment it expires. */
+function closeAtExpiry(socket: Socket, expiresAt: Date | null | undefined): void {
+  if (!expiresAt) return;
+  const delay = expiresAt.getTime() - Date.now();
+  const timer = setTimeout(() => (delay > MAX_TIMER_MS ? closeAtExpiry(socket, expiresAt) : socket.disconnect(true)), Math.min(Math.max(delay, 0), MAX_TIMER_MS));
+  timer.unref();
+  socket.once("disconnect", () => clearTimeout(timer));
 }
 
 /** An error the socket.io client receives as `connect_error`: `message` is the code, `data` says why. */

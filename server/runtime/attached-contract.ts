@@ -45,6 +45,8 @@ export type TAttachedContext = {
   runInput: unknown;
   /** The caller's step key plus the call's index: stable when the caller's step is re-executed. */
   idempotencyKey: string;
+  /** W3C `traceparent` of this call's span (trace-context.ts): outbound requests of the call send it on. */
+  traceparent: string;
   signal: AbortSignal;
   now(): number;
   random(): number;

@@ -1,6 +1,6 @@
 // Gives a node its attached nodes (model, tools, memory) as callable handles. Every call is recorded in the caller's
 // step (so replay serves it and the run page nests it), announced as events on the attached node, counted in the
-// attached node's lifecycle, and a tool's answer is redacted before the caller (and so a model) sees it.
+// attached node's lifecycle, and every answer (model reply, tool result, memory) is redacted before the caller sees it.
 import type { TAttachedCall, TAttachedContext, TAttachedNode, TAttachedNodes, TBudgetLeft } from "./attached-contract";
 import type { TRunPlan } from "./compile-plan";
 import type { TRetryPolicy } from "@/lib/graph";
@@ -9,6 +9,7 @@ import { isRetriable, NonRetriableError, toStepError } from "./errors";
 import type { TRunEventMap } from "./events";
 import type { TChildRunRequest, TChildRunResult } from "./node-implementation";
 import { DEFAULT_RETRY, getRetryDelayMs } from "./retry-policy";
+import { callSpanId, formatTraceparent } from "./trace-context";
 
 /** Model calls fail for passing reasons (rate limits, overload) often enough to retry by default. */
 export const DEFAULT_MODEL_RETRY: TRetryPolicy = { attempts: 3, backoffMs: 1_000, maxBackoffMs: 30_000 };
@@ -31,8 +32,11 @@ export type TAttachEnvironment = {
   onInvoked(nodeId: string): void;
   /** A model call's usage, as it finishes: the caller's step counts it even if it (or a delegated agent) then fails. */
   onSpent(usage: { tokens: number; costUsd: number }): void;
-  /** A child run keyed by the call's idempotency key (so a re-executed step finds it again), awaited to its end. */
-  runGraph(key: string, request: TChildRunRequest): Promise<TChildRunResult>;
+  /**
+   * A child run keyed by the call's idempotency key (so a re-executed step finds it again), awaited to its end; its
+   * trace continues from the call's span.
+   */
+  runGraph(key: string, request: TChildRunRequest, callSpan: string): Promise<TChildRunResult>;
 };
 
 export type TAttachedCaller = {
@@ -42,6 +46,9 @@ export type TAttachedCaller = {
   budget: TBudgetLeft;
   /** The caller step's record of calls: appended to in call order. */
   calls: TAttachedCall[];
+  /** The run's trace and the span of the caller step's attempt: each call is a span under it (trace-context.ts). */
+  traceId: string;
+  stepSpan: string;
 };
 
 type TRetry = Omit<TRunEventMap["model.retry"], "discardedChars">;
@@ -62,6 +69,7 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
   const context = (callIndex: number): TAttachedContext => {
     if (depth > MAX_ATTACHED_DEPTH) throw new NonRetriableError(`"${name}" is attached more than ${MAX_ATTACHED_DEPTH} levels deep (agents delegating in a cycle?)`);
     const idempotencyKey = `${caller.idempotencyKey}:call-${callIndex}`;
+    const spanId = callSpanId(caller.stepSpan, toCallId(caller.stepSeq, callIndex));
     const self: TAttachedCaller = { ...caller, nodeId, idempotencyKey };
     return {
       runId: env.runId,
@@ -69,6 +77,7 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
       config: planNode.node.config,
       runInput: env.runInput,
       idempotencyKey,
+      traceparent: formatTraceparent(caller.traceId, spanId),
       signal: env.signal,
       now: env.now,
       random: env.random,
@@ -77,21 +86,22 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
       attached: bindAttachedNodes(env, self, depth + 1),
       budget: caller.budget,
       depth,
-      runGraph: (request) => env.runGraph(idempotencyKey, request),
+      runGraph: (request) => env.runGraph(idempotencyKey, request, spanId),
     };
   };
 
   async function invoke<T>(kind: TAttachedCall["kind"], operation: string, input: unknown, run: (context: TAttachedContext) => Promise<T>, usageOf?: (output: T) => TAttachedCall["usage"], onRetry?: (retry: TRetry) => void): Promise<T> {
     const callIndex = caller.calls.length;
-    const call: TAttachedCall = { callId: `${caller.stepSeq}.${callIndex}`, nodeId, kind, operation, startedAt: env.now(), finishedAt: 0, input };
+    const call: TAttachedCall = { callId: toCallId(caller.stepSeq, callIndex), nodeId, kind, operation, startedAt: env.now(), finishedAt: 0, input };
     caller.calls.push(call);
     env.onInvoked(nodeId);
-    const base = { stepSeq: caller.stepSeq, callId: call.callId, callerNodeId: caller.nodeId, kind, operation };
+    const base = { stepSeq: caller.stepSeq, callId: call.callId, callerNodeId: caller.nodeId, nodeType: planNode.node.type, kind, operation };
     // Events carry previews of big values; the step's record keeps them whole (the run page loads them on demand).
     env.emit("node.call_started", nodeId, { ...base, input: kind === "tool" ? truncateJson(input) : undefined });
     try {
       const output = await withRetries(kind, () => run(context(callIndex)), (retry) => onRetry?.({ ...base, ...retry }));
-      call.output = kind === "tool" ? env.redact(output) : output;
+      // A model's reply and a tool's answer alike: the caller (an agent, and through it the next model call) gets handles.
+      call.output = env.redact(output);
       call.usage = usageOf?.(output);
       if (kind === "model" && call.usage) env.onSpent(call.usage);
       call.finishedAt = env.now();
@@ -99,7 +109,7 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
       return call.output as T;
     } catch (error) {
       // A tool's error text goes back to the model like its result: without the run's secrets.
-      if (kind === "tool" && error instanceof Error) error.message = env.redact(error.message);
+      if (error instanceof Error) error.message = env.redact(error.message);
       call.error = { code: toStepError(error).code, message: toStepError(error).message };
       call.finishedAt = env.now();
       env.emit("node.call_finished", nodeId, { ...base, ok: false, durationMs: call.finishedAt - call.startedAt, error: call.error });
@@ -159,4 +169,9 @@ function bindOne(env: TAttachEnvironment, caller: TAttachedCaller, nodeId: strin
     };
   }
   return attached;
+}
+
+/** The i-th call of a step attempt; its span id derives from it (trace-context.ts). */
+function toCallId(stepSeq: number, callIndex: number): string {
+  return `${stepSeq}.${callIndex}`;
 }

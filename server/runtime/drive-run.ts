@@ -22,6 +22,7 @@ import { takeReadyActivations } from "./frontier/take-ready-activations";
 import type { TChildRunRequest, TNodeImplementations } from "./node-implementation";
 import type { TLoadedRun, TRunStore, TStepRecord } from "./run-store";
 import { createRunRedactor } from "./run-redactor";
+import { traceOfRun } from "./trace-context";
 import { describeReexecution, saveStartMarkers } from "./start-markers";
 import { createEdgeDepthTracker } from "./edge-depths";
 import { createLifecycle } from "./node-lifecycle";
@@ -76,7 +77,8 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
   // A checkpoint written before runs counted usage has none: it starts at zero.
   const loaded = run.frontier ? { ...run.frontier, usage: run.frontier.usage ?? NO_USAGE } : createInitialFrontier(plan, run.input, run.startNodeId);
   let frontier = resolveElapsedDelays(loaded, resources.clock.now());
-  emit("run.started", null, { isResumed: run.frontier !== null });
+  const trace = traceOfRun(run);
+  emit("run.started", null, { isResumed: run.frontier !== null, traceId: trace.traceId, parentSpanId: trace.parentSpanId });
   const deadline = getRunDeadline(run.settings, run.startedAt ?? resources.clock.now());
   const hasTimedOut = () => halt.signal.reason instanceof RunTimedOutError;
   const isPastDeadline = () => deadline !== undefined && (hasTimedOut() || resources.clock.now() >= deadline);
@@ -91,6 +93,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
   const getDirective = createDirectives(plan, run.recording);
   const env = {
     runId: run.id,
+    traceId: trace.traceId,
     runInput: run.input,
     clock: resources.clock,
     random: resources.random,
@@ -102,9 +105,17 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
       redactor.add(name, value);
       return value;
     },
-    startChildRun: (parentStepSeq: number, request: TChildRunRequest) => store.createChildRun({ parentRunId: run.id, parentStepSeq, request }),
+    startChildRun: (parentStepSeq: number, request: TChildRunRequest, stepSpan: string) =>
+      store.createChildRun({ parentRunId: run.id, parentStepSeq, request, trace: { traceId: trace.traceId, parentSpanId: stepSpan } }),
     budget: () => describeBudgetLeft(run.settings, frontier.usage),
-    bindAttached: (activation: TActivation, idempotencyKey: string, calls: TAttachedCall[], attemptSignal: AbortSignal, whileWaiting: <T>(wait: () => Promise<T>) => Promise<T>) =>
+    bindAttached: (
+      activation: TActivation,
+      idempotencyKey: string,
+      calls: TAttachedCall[],
+      attemptSignal: AbortSignal,
+      whileWaiting: <T>(wait: () => Promise<T>) => Promise<T>,
+      stepSpan: string,
+    ) =>
       bindAttachedNodes(
         {
           runId: run.id,
@@ -119,16 +130,20 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
           redact: (value) => redactor.redact(value),
           onInvoked: (nodeId) => lifecycle.activateAttached(nodeId, activation),
           onSpent: (usage) => meter.add(activation.key, usage),
-          runGraph: (key, request) => whileWaiting(() => resources.whileWaitingOnChild(() => runToolGraph(store, resources.clock, { parentRunId: run.id, key, request }, attemptSignal))),
+          runGraph: (key, request, callSpan) =>
+            whileWaiting(() =>
+              resources.whileWaitingOnChild(() => runToolGraph(store, resources.clock, { parentRunId: run.id, key, request, trace: { traceId: trace.traceId, parentSpanId: callSpan } }, attemptSignal)),
+            ),
         },
-        { nodeId: activation.nodeId, stepSeq: activation.stepSeq, idempotencyKey, budget: describeBudgetLeft(run.settings, frontier.usage), calls },
+        { nodeId: activation.nodeId, stepSeq: activation.stepSeq, idempotencyKey, budget: describeBudgetLeft(run.settings, frontier.usage), calls, traceId: trace.traceId, stepSpan },
       ),
   };
   const lifecycle = createLifecycle(frontier, (type, nodeId, payload) => emit(type, nodeId, payload as never));
   const start = (activation: TFrontier["inFlight"][number] | TFrontier["resolved"][number]) => {
     const planNode = plan.nodes.get(activation.nodeId)!;
     lifecycle.activate(activation);
-    running.set(activation.key, executeActivation(env, planNode, activation, frontier.nodeState[activation.stateKey], getDirective(activation)));
+    const outcome = executeActivation(env, planNode, activation, frontier.nodeState[activation.stateKey], getDirective(activation));
+    running.set(activation.key, outcome.then((settled) => redactOutcome(settled, redactor)));
   };
   const markers = { store, runId: run.id, owner, plan, now: () => resources.clock.now(), directiveOf: getDirective };
   // Effectful activations are saved as started first, so whoever takes the run over knows to re-execute them.
@@ -275,6 +290,17 @@ function toStepRecord(runId: string, outcome: TActivationOutcome, status: TStepS
   };
 }
 
+/**
+ * Secrets are handles end to end: what a node produced (its outputs and state, an error's message) is redacted before
+ * it becomes any other node's input, so a host that echoes a secret hands the next node `[secret:NAME]`, never the
+ * value or a spelling of it a Code node could turn back.
+ */
+function redactOutcome(outcome: TActivationOutcome, redactor: ReturnType<typeof createRunRedactor>): TActivationOutcome {
+  if (outcome.kind === "result") return { ...outcome, result: redactor.redact(outcome.result) };
+  if (outcome.kind === "error") return { ...outcome, error: redactor.redact(outcome.error) };
+  return outcome;
+}
+
 /** The store as drive-run writes to it: every step, checkpoint, output and error redacted first. */
 function createRedactingStore(store: TRunStore, redactor: ReturnType<typeof createRunRedactor>): TRunStore {
   return {
@@ -289,7 +315,7 @@ function createRedactingStore(store: TRunStore, redactor: ReturnType<typeof crea
 const TOOL_RUN_POLL_MS = 200;
 
 /** Starts (or finds) a tool's child run and waits for its end; the runtime's poll picks the child up like any run. */
-async function runToolGraph(store: TRunStore, clock: TClock, options: { parentRunId: string; key: string; request: TChildRunRequest }, signal: AbortSignal) {
+async function runToolGraph(store: TRunStore, clock: TClock, options: Parameters<TRunStore["createToolRun"]>[0], signal: AbortSignal) {
   const { runId } = await store.createToolRun(options);
   for (;;) {
     const result = await store.getRunResult(runId);

@@ -1,10 +1,12 @@
 // The typed map of run events. Each persisted event gets a per-run `seq` from the event writer.
 import type { TStepError } from "./errors";
 
-type TCallEventBase = { stepSeq: number; callId: string; callerNodeId: string; kind: "model" | "tool" | "memory"; operation: string };
+/** `nodeType`: the attached node's type (metrics and spans group calls by it). */
+type TCallEventBase = { stepSeq: number; callId: string; callerNodeId: string; nodeType: string; kind: "model" | "tool" | "memory"; operation: string };
 
 export type TRunEventMap = {
-  "run.started": { isResumed: boolean };
+  /** Each drive of the run starts with it (again after a park or a takeover); the run's W3C trace (trace-context.ts). */
+  "run.started": { isResumed: boolean; traceId: string; parentSpanId: string | null };
   "run.waiting": { nodeIds: string[] };
   "run.completed": { output: unknown };
   "run.failed": { error: TStepError & { nodeId?: string } };
@@ -13,7 +15,8 @@ export type TRunEventMap = {
   "node.created": Record<string, never>;
   "node.activated": { stepSeq: number; scope: number[] };
   "node.retired": { activations: number };
-  "node.started": { stepSeq: number; attempt: number; scope: number[] };
+  /** `isResume`: the step parked on a wait (approval, delay, child run) and now computes its outputs from the resolution. */
+  "node.started": { stepSeq: number; attempt: number; scope: number[]; nodeType: string; isResume?: true };
   "node.completed": { stepSeq: number; durationMs: number; ports: string[] };
   "node.skipped": { stepSeq: number };
   "node.failed": { stepSeq: number; error: TStepError };

@@ -10,6 +10,7 @@ import type { TActivation, TResolvedActivation } from "./frontier/frontier";
 import type { TChildRunRequest, TChildRunResult, TNodeContext, TNodeResult } from "./node-implementation";
 import { DEFAULT_RETRY, getRetryDelayMs } from "./retry-policy";
 import type { TRecordedStep, TStepEffects } from "./run-store";
+import { formatTraceparent, stepSpanId } from "./trace-context";
 
 /** How an activation runs: live, live with the fork's edited input, live with recorded time/randomness, or from a record. */
 export type TExecutionDirective =
@@ -28,18 +29,28 @@ export type TActivationOutcome = {
 
 export type TActivationEnvironment = {
   runId: string;
+  /** The run's W3C trace id: each attempt runs in its own span of it (trace-context.ts). */
+  traceId: string;
   runInput: unknown;
   clock: TClock;
   random: () => number;
   slots: TActivationSlots;
   emit: (event: TRunEvent) => void;
-  startChildRun: (stepSeq: number, request: TChildRunRequest) => Promise<{ runId: string; finished?: TChildRunResult }>;
+  /** `stepSpan`: the span of the attempt that starts the child; the child's trace continues from it. */
+  startChildRun: (stepSeq: number, request: TChildRunRequest, stepSpan: string) => Promise<{ runId: string; finished?: TChildRunResult }>;
   resolveSecret: (name: string) => Promise<string>;
   /**
    * The node's attached nodes, recording each call into `calls` (bind-attached-nodes.ts), cancelled with the attempt's
-   * `signal`; `whileWaiting` gives the activation slot back during a wait on another run.
+   * `signal`; `whileWaiting` gives the activation slot back during a wait on another run. Calls are spans under `stepSpan`.
    */
-  bindAttached: (activation: TActivation, idempotencyKey: string, calls: TAttachedCall[], signal: AbortSignal, whileWaiting: <T>(wait: () => Promise<T>) => Promise<T>) => TAttachedNodes;
+  bindAttached: (
+    activation: TActivation,
+    idempotencyKey: string,
+    calls: TAttachedCall[],
+    signal: AbortSignal,
+    whileWaiting: <T>(wait: () => Promise<T>) => Promise<T>,
+    stepSpan: string,
+  ) => TAttachedNodes;
   budget: () => TBudgetLeft;
   /** Aborts when the run is cancelled or the process stops. */
   signal: AbortSignal;
@@ -71,7 +82,9 @@ export async function executeActivation(
   for (let attempt = firstAttempt; ; attempt++) {
     // The retry policy counts this executor's tries: losing an executor is not the node's failure.
     const tries = attempt - firstAttempt + 1;
-    emit("node.started", { stepSeq: activation.stepSeq, attempt, scope: activation.scope });
+    const isResume = "resolution" in activation;
+    emit("node.started", { stepSeq: activation.stepSeq, attempt, scope: activation.scope, nodeType: planNode.node.type, ...(isResume ? { isResume } : {}) });
+    const spanId = stepSpanId(env.runId, activation.stepSeq, attempt, isResume);
     // One signal per attempt: the run's, plus the node's timeout. Attached calls (a model stream, a tool) get it too.
     const attemptSignal = createAttemptSignal(env.signal, planNode.node.timeoutMs);
     const slot = createSlotHolder(env);
@@ -90,13 +103,14 @@ export async function executeActivation(
       scope: activation.scope,
       attempt,
       idempotencyKey,
+      traceparent: formatTraceparent(env.traceId, spanId),
       signal: attemptSignal.signal,
       now: () => record(effects.now, recorded?.now.shift() ?? env.clock.now()),
       random: () => record(effects.random, recorded?.random.shift() ?? env.random()),
       emit: (type, payload) => emit(type, { ...payload, stepSeq: activation.stepSeq }),
-      startChildRun: (request) => env.startChildRun(activation.stepSeq, request),
+      startChildRun: (request) => env.startChildRun(activation.stepSeq, request, spanId),
       resolveSecret: env.resolveSecret,
-      attached: env.bindAttached(activation, idempotencyKey, calls, attemptSignal.signal, slot.whileWaiting),
+      attached: env.bindAttached(activation, idempotencyKey, calls, attemptSignal.signal, slot.whileWaiting, spanId),
       budget: env.budget(),
     };
     try {

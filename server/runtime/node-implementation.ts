@@ -21,6 +21,8 @@ export type TNodeContext = {
   attempt: number;
   /** Stable across re-executions of the same activation (crash, retry): give it to anything external. */
   idempotencyKey: string;
+  /** W3C `traceparent` of this attempt's span (trace-context.ts): outbound requests of the step send it on. */
+  traceparent: string;
   signal: AbortSignal;
   now(): number;
   random(): number;

@@ -7,6 +7,7 @@ import type { TRunEvent } from "./events";
 import type { TAttemptStart, TFrontier } from "./frontier/frontier";
 import type { TChildRunRequest, TChildRunResult, TEmission, TUsage, TWaitRequest } from "./node-implementation";
 import type { TRunStatus, TStepStatus } from "./statuses";
+import type { TRunTrace } from "./trace-context";
 
 export type TStepRecord = {
   runId: string;
@@ -71,6 +72,8 @@ export type TLoadedRun = {
   recording: TRecording | null;
   /** The seq the next event of this run gets. */
   nextEventSeq: number;
+  /** The run's W3C trace (Run.traceId, parentSpanId); absent on runs older than it: derived (trace-context.ts). */
+  trace?: TRunTrace | null;
 };
 
 export type TSeqEvent = TRunEvent & { seq: number };
@@ -90,7 +93,8 @@ export type TRunStore = {
    * LeaseLostError when `owner` no longer holds the run.
    */
   saveFrontier(options: { runId: string; owner: string; frontier: TFrontier }): Promise<void>;
-  finishRun(options: { runId: string; owner: string; status: "succeeded" | "failed" | "cancelled"; output: unknown; error: unknown; frontier: TFrontier }): Promise<void>;
+  /** Ends the run; a Sub-graph child's end resolves its parent's wait, and the parent is named so it can be resumed. */
+  finishRun(options: { runId: string; owner: string; status: "succeeded" | "failed" | "cancelled"; output: unknown; error: unknown; frontier: TFrontier }): Promise<{ resumedParentRunId: string | null }>;
   /** Status waiting, lease released: no process holds a parked run. */
   parkRun(options: { runId: string; owner: string; frontier: TFrontier; wakeAt: Date | null }): Promise<void>;
   /** Extends the leases still held; reports runs whose cancel was requested and runs whose lease was lost. */
@@ -98,14 +102,15 @@ export type TRunStore = {
   releaseLeases(options: { owner: string; runIds: string[] }): Promise<void>;
   /**
    * Creates (or finds, for a re-executed step) the child run of a Sub-graph step. A child's finishRun resolves the
-   * parent's wait and queues the parent in the same transaction.
+   * parent's wait and queues the parent in the same transaction. `trace`: the child continues the parent's trace from
+   * the step's span.
    */
-  createChildRun(options: { parentRunId: string; parentStepSeq: number; request: TChildRunRequest }): Promise<{ runId: string; finished?: TChildRunResult }>;
+  createChildRun(options: { parentRunId: string; parentStepSeq: number; request: TChildRunRequest; trace?: TRunTrace }): Promise<{ runId: string; finished?: TChildRunResult }>;
   /**
    * Creates (or finds, by `key`) the child run of a Sub-graph used as an agent's tool: the agent's step waits for it
-   * in process instead of parking, since the model's next turn needs the answer.
+   * in process instead of parking, since the model's next turn needs the answer. `trace`: from the tool call's span.
    */
-  createToolRun(options: { parentRunId: string; key: string; request: TChildRunRequest }): Promise<{ runId: string }>;
+  createToolRun(options: { parentRunId: string; key: string; request: TChildRunRequest; trace?: TRunTrace }): Promise<{ runId: string }>;
   /** The result of a run once it ended; undefined while it is still going. */
   getRunResult(runId: string): Promise<TChildRunResult | undefined>;
   /** Multi-row insert, outside any step transaction. */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDbPool } from "../db/client";
 import type { TEmbeddedDatabase } from "../db/embedded-postgres";
 import { PrismaClient } from "../db/generated/client";
+import { insertRun } from "../db/insert-run";
 import { toJsonColumn } from "../db/json";
 import { migrateDatabase } from "../db/migrate";
 import { createPrismaRunStore } from "../db/prisma-run-store";
@@ -46,7 +47,7 @@ it("a run continues after its embedded Postgres is killed and restarted, without
   );
   const workspace = await prisma.workspace.create({ data: { slug: "restart", name: "Restart" } });
   const graph = await prisma.graph.create({ data: { workspaceId: workspace.id, name: "Chain", draft: toJsonColumn(spec) } });
-  const run = await prisma.run.create({ data: { workspaceId: workspace.id, graphId: graph.id, spec: toJsonColumn(spec), input: 0, trigger: "test" } });
+  const run = await insertRun(prisma, { workspaceId: workspace.id, graphId: graph.id, spec: toJsonColumn(spec), input: 0, trigger: "test" }, { id: true });
   const ledgerPath = path.join(cluster.dataDir, "ledger");
   const ledger = () => (existsSync(ledgerPath) ? readFileSync(ledgerPath, "utf8").trim().split("\n") : []);
   const errors: string[] = [];

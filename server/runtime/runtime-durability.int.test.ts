@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "../db/client";
+import { insertRun } from "../db/insert-run";
 import { toJsonColumn } from "../db/json";
 import { createPrismaRunStore } from "../db/prisma-run-store";
 import { createGraph } from "../services/graph/create-graph";
@@ -24,7 +25,7 @@ const CHAIN_LENGTH = 6;
 async function queueRun(spec: TGraphSpec, input: unknown) {
   const { workspace, members } = await createWorkspaceWithMembers(["owner"]);
   const graph = await createGraph(db(), { workspaceId: workspace.id, actorId: members.owner.id, name: "Durable", spec });
-  const run = await db().run.create({ data: { workspaceId: workspace.id, graphId: graph.id, spec: toJsonColumn(spec), input: input as number, trigger: "test" }, select: { id: true } });
+  const run = await insertRun(db(), { workspaceId: workspace.id, graphId: graph.id, spec: toJsonColumn(spec), input: input as number, trigger: "test" }, { id: true });
   return { run, workspace, members };
 }
 

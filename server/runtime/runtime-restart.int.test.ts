@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, inject, it } from "vitest";
 import { db } from "../db/client";
+import { insertRun } from "../db/insert-run";
 import { toJsonColumn } from "../db/json";
 import { createPrismaRunStore } from "../db/prisma-run-store";
 import { releaseEarlierLeases } from "../db/release-earlier-leases";
@@ -32,7 +33,7 @@ async function queueChainRun() {
   );
   const workspace = await createTestWorkspace();
   const graph = await db().graph.create({ data: { workspaceId: workspace.id, name: "Chain", draft: toJsonColumn(spec) } });
-  return db().run.create({ data: { workspaceId: workspace.id, graphId: graph.id, spec: toJsonColumn(spec), input: 0, trigger: "test" }, select: { id: true } });
+  return insertRun(db(), { workspaceId: workspace.id, graphId: graph.id, spec: toJsonColumn(spec), input: 0, trigger: "test" }, { id: true });
 }
 
 /** Runs the crash child (testing/crash-child.ts) as `owner` until it completed `steps` steps, then SIGKILLs it. */

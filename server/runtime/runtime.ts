@@ -27,6 +27,11 @@ export type TRuntimeOptions = {
   leaseMs?: number;
   heartbeatMs?: number;
   pollMs?: number;
+  /**
+   * false (queue mode): this runtime never claims runs by polling; a queue worker claims a run and hands it over with
+   * `driveClaimed`. The heartbeat still renews leases and carries cancel requests.
+   */
+  autoClaim?: boolean;
   onEvent?: (event: TSeqEvent) => void;
   /** A workspace secret's value (server/services/secret/resolve-secret.ts); absent: secrets are unavailable. */
   resolveSecret?: (workspaceId: string, name: string) => Promise<string>;
@@ -50,6 +55,7 @@ export function createRuntime(options: TRuntimeOptions) {
   const driving = new Map<string, TDriven>();
   const resolveSecret = options.resolveSecret ?? ((_workspaceId: string, name: string) => Promise.reject(new NonRetriableError(`Secret ${name}: secrets are not available in this runtime`)));
   const settledListeners = new Set<() => void>();
+  const autoClaim = options.autoClaim ?? true;
   let isRunning = false;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let heartbeatTimer: ReturnType<typeof setInterval> | undefined;
@@ -90,6 +96,32 @@ export function createRuntime(options: TRuntimeOptions) {
     };
   }
 
+  /** Drives a run this runtime holds the lease of; `done` settles when the drive ends and the lease is given back. */
+  function startDrive(run: TLoadedRun): TDriven {
+    events.startRun(run.id, run.nextEventSeq);
+    const driven: TDriven = { workspaceId: run.workspaceId, graphId: run.graphId, childWaits: 0, stop: new AbortController(), cancel: new AbortController(), done: Promise.resolve("stopped") };
+    driving.set(run.id, driven);
+    driven.done = resolveImplementations(run)
+      .then(({ implementations, loadError }) => {
+        const resources = { store, implementations, loadError, resolveSecret, clock, random: options.random ?? Math.random, slots, owner, emit: events.emit, whileWaitingOnChild: makeChildWait(driven) };
+        return driveRun(resources, run, { stop: driven.stop.signal, cancel: driven.cancel.signal });
+      })
+      .catch((error: unknown) => {
+        onError(error, `run ${run.id}`);
+        return "error" as const;
+      })
+      .then(async (outcome) => {
+        // Released before it leaves `driving`: claimRuns takes this owner's own leases back unless excluded, so a
+        // poll in between would claim the run again and this release would then drop the new drive's lease.
+        if (outcome === "stopped" || outcome === "error") await store.releaseLeases({ owner, runIds: [run.id] }).catch((error: unknown) => onError(error, "release lease"));
+        driving.delete(run.id);
+        settledListeners.forEach((listener) => listener());
+        if (outcome !== "stopped") wake();
+        return outcome;
+      });
+    return driven;
+  }
+
   let currentPoll: Promise<void> = Promise.resolve();
 
   function poll(): Promise<void> {
@@ -122,27 +154,7 @@ export function createRuntime(options: TRuntimeOptions) {
           deferred.push(runId);
           continue;
         }
-        events.startRun(run.id, run.nextEventSeq);
-        const driven: TDriven = { workspaceId: run.workspaceId, graphId: run.graphId, childWaits: 0, stop: new AbortController(), cancel: new AbortController(), done: Promise.resolve("stopped") };
-        driving.set(run.id, driven);
-        driven.done = resolveImplementations(run)
-          .then(({ implementations, loadError }) => {
-            const resources = { store, implementations, loadError, resolveSecret, clock, random: options.random ?? Math.random, slots, owner, emit: events.emit, whileWaitingOnChild: makeChildWait(driven) };
-            return driveRun(resources, run, { stop: driven.stop.signal, cancel: driven.cancel.signal });
-          })
-          .catch((error: unknown) => {
-            onError(error, `run ${run.id}`);
-            return "error" as const;
-          })
-          .then(async (outcome) => {
-            // Released before it leaves `driving`: claimRuns takes this owner's own leases back unless excluded, so a
-            // poll in between would claim the run again and this release would then drop the new drive's lease.
-            if (outcome === "stopped" || outcome === "error") await store.releaseLeases({ owner, runIds: [run.id] }).catch((error: unknown) => onError(error, "release lease"));
-            driving.delete(run.id);
-            settledListeners.forEach((listener) => listener());
-            if (outcome !== "stopped") wake();
-            return outcome;
-          });
+        startDrive(run);
       }
       if (deferred.length > 0) await store.releaseLeases({ owner, runIds: deferred });
       if (claimed.length > 0 && claimed.length === limit) shouldPollAgain = true;
@@ -174,7 +186,7 @@ export function createRuntime(options: TRuntimeOptions) {
 
   /** Asks for a poll now (a run was queued, approved or cancelled). */
   function wake(): void {
-    if (isRunning) schedulePoll(0);
+    if (isRunning && autoClaim) schedulePoll(0);
   }
 
   return {
@@ -184,14 +196,35 @@ export function createRuntime(options: TRuntimeOptions) {
       isRunning = true;
       heartbeatTimer = setInterval(() => void heartbeat(), options.heartbeatMs ?? 5_000);
       heartbeatTimer.unref?.();
-      schedulePoll(0);
+      if (autoClaim) schedulePoll(0);
     },
     wake,
+    /**
+     * Drives a run whose lease the caller took under this runtime's `owner` (queue mode); resolves with the outcome when
+     * the drive ends: parked, finished, or stopped (lease given back).
+     */
+    async driveClaimed(runId: string): Promise<TDriveOutcome | "error"> {
+      if (!isRunning) {
+        await store.releaseLeases({ owner, runIds: [runId] });
+        return "stopped";
+      }
+      const running = driving.get(runId);
+      if (running) return running.done;
+      const run = await store.loadRun(runId).catch(async (error: unknown) => {
+        await store.releaseLeases({ owner, runIds: [runId] }).catch(() => undefined);
+        throw error;
+      });
+      return startDrive(run).done;
+    },
     /** Cancels a run this process is driving now; returns false when it is not driving it. */
     cancelLocally(runId: string): boolean {
       const driven = driving.get(runId);
       driven?.cancel.abort(new Error("cancelled"));
       return driven !== undefined;
+    },
+    /** Between start() and stop(): it claims (or is handed) runs. Readiness reports it (start-runtime.ts). */
+    get isRunning(): boolean {
+      return isRunning;
     },
     get drivingCount(): number {
       return driving.size;

@@ -12,9 +12,11 @@ export function toToolName(text: string): string {
 /** Config schema properties for the tool's name, description and (unless the node fixes it) its arguments' schema. */
 export function toolConfigProperties(describe: { name: string; arguments?: string }): Record<string, TJsonSchema> {
   return {
-    toolName: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$", description: describe.name },
-    toolDescription: { type: "string", maxLength: 2_000 },
-    ...(describe.arguments ? { toolInputSchema: { type: "object", description: describe.arguments } } : {}),
+    toolName: { type: "string", title: "Tool name", pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$", description: describe.name, examples: ["count_words"] },
+    toolDescription: { type: "string", title: "Tool description", maxLength: 2_000, description: "What the model reads to decide when to call it", examples: ["Counts the words of a text"] },
+    ...(describe.arguments
+      ? { toolInputSchema: { type: "object", title: "Tool arguments (JSON Schema)", description: describe.arguments, examples: [{ type: "object", required: ["text"], properties: { text: { type: "string" } } }] } }
+      : {}),
   };
 }
 

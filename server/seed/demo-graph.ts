@@ -3,6 +3,8 @@ import { GRAPH_FORMAT, type TGraphSpec } from "@/lib/graph";
 /**
  * The graph every new studio starts with: an Agent on the offline scripted model with two Code tools, so it runs end
  * to end with no key and no network. Swap the model for a real provider to make it think for itself.
+ * Laid out to be read at 1280 px (node-layout.test.ts checks it): the main line across the top, the agent's model and
+ * tools stacked on the left, each card with room under it for a run's streamed text.
  */
 export function createDemoGraphSpec(): TGraphSpec {
   return {
@@ -13,24 +15,24 @@ export function createDemoGraphSpec(): TGraphSpec {
         type: "core/input",
         typeVersion: 1,
         label: "Question",
-        position: { x: 0, y: 80 },
+        position: { x: 0, y: 0 },
         config: { schema: { type: "object", required: ["question"], properties: { question: { type: "string", minLength: 1 } } } },
       },
-      { id: "prompt", type: "core/template", typeVersion: 1, label: "Build prompt", position: { x: 280, y: 80 }, config: { template: "{{input.question}}" } },
+      { id: "prompt", type: "core/template", typeVersion: 1, label: "Build prompt", position: { x: 230, y: 0 }, config: { template: "{{input.question}}" } },
       {
         id: "assistant",
         type: "core/agent",
         typeVersion: 1,
         label: "Assistant",
-        position: { x: 560, y: 80 },
+        position: { x: 460, y: 0 },
         config: { systemPrompt: "You answer briefly and use your tools for counting and arithmetic.", maxTurns: 4 },
       },
       {
         id: "model",
         type: "core/scripted-model",
         typeVersion: 1,
-        label: "Scripted model (offline)",
-        position: { x: 380, y: 300 },
+        label: "Offline model",
+        position: { x: 0, y: 200 },
         config: {
           turns: [
             { content: "Let me count and calculate.", toolCalls: [{ name: "count_words", arguments: { text: "{{input}}" } }, { name: "multiply", arguments: { a: 6, b: 7 } }] },
@@ -43,7 +45,7 @@ export function createDemoGraphSpec(): TGraphSpec {
         type: "core/code",
         typeVersion: 1,
         label: "Count words",
-        position: { x: 600, y: 300 },
+        position: { x: 0, y: 400 },
         config: {
           code: "return { words: String(input.text ?? '').split(/\\s+/).filter(Boolean).length };",
           toolName: "count_words",
@@ -56,7 +58,7 @@ export function createDemoGraphSpec(): TGraphSpec {
         type: "core/code",
         typeVersion: 1,
         label: "Multiply",
-        position: { x: 820, y: 300 },
+        position: { x: 0, y: 622 },
         config: {
           code: "return Number(input.a) * Number(input.b);",
           toolName: "multiply",
@@ -64,7 +66,7 @@ export function createDemoGraphSpec(): TGraphSpec {
           toolInputSchema: { type: "object", required: ["a", "b"], properties: { a: { type: "number" }, b: { type: "number" } } },
         },
       },
-      { id: "answer", type: "core/output", typeVersion: 1, label: "Answer", position: { x: 860, y: 80 }, config: { name: "answer" } },
+      { id: "answer", type: "core/output", typeVersion: 1, label: "Answer", position: { x: 690, y: 0 }, config: { name: "answer" } },
     ],
     edges: [
       { id: "question-prompt", source: { node: "question", port: "out" }, target: { node: "prompt", port: "in" } },

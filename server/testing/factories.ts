@@ -1,5 +1,6 @@
 // Test data through the real database: every test creates the users and workspaces it needs.
 import { randomBytes } from "node:crypto";
+import { defineAbilityFor, type TWorkspaceAbility } from "@/lib/auth/abilities";
 import type { TRole } from "@/lib/auth/access-rights";
 import { hashPassword } from "../auth/password";
 import type { TSessionUser } from "../auth/session-user";
@@ -41,4 +42,9 @@ export async function createWorkspaceWithMembers<R extends TRole>(roles: readonl
     members[role] = await signInAs(user);
   }
   return { workspace, members };
+}
+
+/** A signed-in member's ability (lib/auth/abilities.ts), for services that take the caller's. */
+export function abilityOf(userId: string, role: TRole): TWorkspaceAbility {
+  return defineAbilityFor({ userId, role, apiKey: null, allowUnsignedPlugins: false });
 }

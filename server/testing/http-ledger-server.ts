@@ -5,27 +5,40 @@ import type { AddressInfo } from "node:net";
 
 export type TLedgerRequest = { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: string; at: number };
 
-/** `holdMs`: each answer waits this long, so that a test can kill the caller while its call is in flight. */
-export async function startHttpLedgerServer(options: { holdMs?: number } = {}) {
+/**
+ * `holdMs`: each answer waits this long, so that a test can kill the caller while its call is in flight.
+ * `host`: where it listens (default 127.0.0.1; `::` takes every local address, IPv4 and IPv6, so that no spelling of
+ * this machine misses it). `connections` counts TCP connections, whether or not a request followed.
+ * `answer`: the JSON body for a request; by default how many requests arrived so far.
+ */
+export async function startHttpLedgerServer(options: { holdMs?: number; host?: string; answer?: (request: TLedgerRequest) => unknown } = {}) {
   const requests: TLedgerRequest[] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      requests.push({ method: request.method ?? "GET", path: request.url ?? "/", headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() });
-      const answer = JSON.stringify({ received: requests.length });
+      const received: TLedgerRequest = { method: request.method ?? "GET", path: request.url ?? "/", headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() };
+      requests.push(received);
+      const answer = JSON.stringify(options.answer ? options.answer(received) : { received: requests.length });
       setTimeout(() => {
         response.setHeader("content-type", "application/json");
         response.end(answer);
       }, options.holdMs ?? 0);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let connections = 0;
+  server.on("connection", () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, options.host ?? "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
   return {
     url,
+    port,
     host: new URL(url).host,
     requests,
+    get connections(): number {
+      return connections;
+    },
     /** The requests whose path starts with `prefix` (each test uses its own prefix). */
     to: (prefix: string) => requests.filter((request) => request.path.startsWith(prefix)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

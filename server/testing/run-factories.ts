@@ -1,6 +1,7 @@
 // Graphs, versions and finished runs written straight through Prisma: history tests need runs of many statuses,
 // triggers and times without executing them.
 import { db } from "../db/client";
+import { insertRun } from "../db/insert-run";
 import type { TRunStatus } from "../runtime/statuses";
 import { createSimpleGraphSpec } from "./simple-graph-spec";
 
@@ -31,8 +32,9 @@ export async function createTestRun(graph: { workspaceId: string; graphId: strin
   const status = run.status ?? "succeeded";
   const createdAt = run.createdAt ?? new Date();
   const isFinished = status === "succeeded" || status === "failed" || status === "cancelled";
-  return db().run.create({
-    data: {
+  return insertRun(
+    db(),
+    {
       workspaceId: graph.workspaceId,
       graphId: graph.graphId,
       graphVersionId: run.versionId,
@@ -45,6 +47,16 @@ export async function createTestRun(graph: { workspaceId: string; graphId: strin
       startedAt: status === "queued" ? null : createdAt,
       finishedAt: isFinished ? new Date(createdAt.getTime() + (run.durationMs ?? 1_000)) : null,
     },
-    select: { id: true, createdAt: true },
+    { id: true, number: true, createdAt: true },
+  );
+}
+
+/** A recorded step of a run (the Input node's, by default), so that step readers, fork and replay have one to name. */
+export async function createTestStep(runId: string, step: { seq?: number; nodeId?: string; input?: unknown; output?: unknown } = {}) {
+  const seq = step.seq ?? 1;
+  const nodeId = step.nodeId ?? "question";
+  return db().runStep.create({
+    data: { runId, seq, nodeId, key: `${nodeId}:[]:1`, scope: [], status: "succeeded", input: (step.input ?? { question: "hi" }) as object, output: (step.output ?? { out: { question: "hi" } }) as object, finishedAt: new Date() },
+    select: { id: true, seq: true },
   });
 }

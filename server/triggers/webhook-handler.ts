@@ -6,10 +6,13 @@ import type { TDb } from "../db/client";
 import { readBody } from "../http/read-body";
 import { startWebhookRun } from "../services/trigger/start-webhook-run";
 import { toTokenHash } from "../auth/one-time-token";
+import { parseTraceparent } from "../runtime/trace-context";
 import { logger } from "../telemetry/logger";
-import { createTokenBuckets } from "./token-bucket";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { createLimiter, secondsUntil } from "../rate-limits/limiter-store";
 import { WEBHOOK_PATH_PREFIX } from "./webhook-url";
 import { parseWebhookBody, parseWebhookQuery, pickWebhookHeaders, readIdempotencyKey, WebhookRefusal } from "./webhook-request";
+import { sendJson } from "../http/send-json";
 
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 const MAX_BODY_DEPTH = 64;
@@ -17,12 +20,14 @@ const MAX_BODY_DEPTH = 64;
 /**
  * Looks the token up by its sha256 (an unknown, disabled or unpublished webhook is the same 404), rate-limits per
  * trigger, reads at most 1 MB of JSON, form or text, refuses prototype-reaching keys, and queues a run of the
- * published version with `{ body, query, headers }` as its input: 202 `{ runId }`.
+ * published version with `{ body, query, headers }` as its input: 202 `{ runId }`. A valid W3C `traceparent` header
+ * makes the run's trace a child of the sender's span; an invalid one is ignored, as the W3C spec asks.
  */
 export function createWebhookHandler(options: { db: TDb; ratePerMinute: number; now?: () => number }) {
   const { db } = options;
   const now = options.now ?? Date.now;
-  const limiter = createTokenBuckets({ capacity: options.ratePerMinute, windowMs: 60_000, now });
+  // Counted in Postgres with the sign-in limits (server/rate-limits/), so every process shares one budget per trigger.
+  const limiter = createLimiter({ name: "webhook", points: options.ratePerMinute, durationSeconds: 60 });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -36,8 +41,14 @@ export function createWebhookHandler(options: { db: TDb; ratePerMinute: number; 
     });
     if (!trigger || trigger.kind !== "webhook" || !trigger.isEnabled) throw unknownWebhook();
 
-    const take = limiter.take(trigger.id);
-    if (!take.isAllowed) throw new WebhookRefusal(429, "Too many requests for this webhook", { "Retry-After": String(take.retryAfterSeconds) });
+    const refused = await limiter().consume(trigger.id).then(
+      () => null,
+      (rejection: unknown) => {
+        if (rejection instanceof RateLimiterRes) return rejection;
+        throw rejection;
+      },
+    );
+    if (refused) throw new WebhookRefusal(429, "Too many requests for this webhook", { "Retry-After": String(secondsUntil(refused.msBeforeNext)) });
     if (Number(req.headers["content-length"] ?? 0) > MAX_WEBHOOK_BODY_BYTES) throw tooLarge();
     const raw = await readBody(req, MAX_WEBHOOK_BODY_BYTES).catch((error: unknown) => {
       throw error instanceof AppError && error.code === "PAYLOAD_TOO_LARGE" ? tooLarge() : error;
@@ -46,7 +57,9 @@ export function createWebhookHandler(options: { db: TDb; ratePerMinute: number; 
     const unsafe = findUnsafeJson(input, MAX_BODY_DEPTH);
     if (unsafe) throw new WebhookRefusal(400, `${unsafe.message} at ${unsafe.path.join(".")}`);
 
-    const run = await startWebhookRun(db, { trigger, input, idempotencyKey: readIdempotencyKey(req.headers), now: new Date(now()) });
+    const sender = parseTraceparent(req.headers.traceparent);
+    const trace = sender && { traceId: sender.traceId, parentSpanId: sender.spanId };
+    const run = await startWebhookRun(db, { trigger, input, idempotencyKey: readIdempotencyKey(req.headers), trace, now: new Date(now()) });
     sendJson(res, 202, { runId: run.runId });
   }
 
@@ -80,10 +93,3 @@ function toRefusal(error: unknown): WebhookRefusal {
   return status ? new WebhookRefusal(status, (error as AppError).message) : new WebhookRefusal(500, "Internal server error");
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.statusCode = status;
-  res.setHeader("Content-Type", "application/json");
-  res.setHeader("Cache-Control", "no-store");
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.end(JSON.stringify(body));
-}

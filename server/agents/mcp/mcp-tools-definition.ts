@@ -15,11 +15,12 @@ export const MCP_TOOLS_NODE_DEFINITION: TNodeTypeDefinition = {
     type: "object",
     required: ["transport"],
     properties: {
-      transport: { type: "string", enum: ["stdio", "http"], default: "stdio", description: "stdio: a command approved in Settings; http: a streamable HTTP endpoint" },
-      commandId: { type: "string", maxLength: 64, description: "The approved command to start (stdio)" },
-      url: { type: "string", maxLength: 2_000, description: "Streamable HTTP endpoint (http); its host must be on the outbound allowlist" },
+      transport: { type: "string", title: "Transport", enum: ["stdio", "http"], default: "stdio", description: "stdio: a command approved in Settings; http: a streamable HTTP endpoint" },
+      commandId: { type: "string", title: "Command", maxLength: 64, description: "The approved command to start (stdio)" },
+      url: { type: "string", title: "URL", maxLength: 2_000, description: "Streamable HTTP endpoint (http); its host must be on the outbound allowlist" },
       pinnedTools: {
         type: "object",
+        title: "Approved tools",
         maxProperties: 500,
         description: "Approved tools: name -> sha256 of the definition that was approved. A tool whose definition changed is not offered.",
         additionalProperties: { type: "string", pattern: "^[0-9a-f]{64}$" },

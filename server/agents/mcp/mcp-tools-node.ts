@@ -26,7 +26,9 @@ export function createMcpToolsNode(services: TMcpServices): TNodeImplementation 
       throw new NonRetriableError(`MCP Tools node "${context.nodeId}" has no approved tools: approve tools in the inspector`);
     }
     const target = await resolveTarget(context, services);
-    return withMcpClient({ target, fetchStream: services.fetchStream, signal: context.signal }, async (client) => use(await listMcpTools(client, context.signal), pinned, client));
+    // Requests to an MCP server over HTTP are spans of the call (or of the listing) that makes them.
+    const fetchStream: TMcpServices["fetchStream"] = (request) => services.fetchStream({ ...request, traceparent: context.traceparent });
+    return withMcpClient({ target, fetchStream, signal: context.signal }, async (client) => use(await listMcpTools(client, context.signal), pinned, client));
   }
 
   return {
@@ -53,7 +55,7 @@ export function createMcpToolsNode(services: TMcpServices): TNodeImplementation 
               warn(context, message);
               throw new NonRetriableError(message);
             }
-            const request = { name: tool.name, arguments: toArguments(tool.name, args), _meta: { [MCP_IDEMPOTENCY_META_KEY]: context.idempotencyKey } };
+            const request = { name: tool.name, arguments: toArguments(tool.name, args), _meta: { [MCP_IDEMPOTENCY_META_KEY]: context.idempotencyKey, traceparent: context.traceparent } };
             const result = await client.callTool(request, undefined, { signal: context.signal, timeout: MCP_REQUEST_TIMEOUT_MS });
             return { output: toToolOutput(tool.name, result) };
           }),

@@ -18,7 +18,9 @@ export const MEMORY_NODE_DEFINITION: TNodeTypeDefinition = {
   outputs: [{ id: "memory", kind: "memory" }],
   configSchema: {
     type: "object",
-    properties: { window: { type: "integer", minimum: 2, maximum: 1_000, default: DEFAULT_MEMORY_WINDOW, description: "Messages kept per session" } },
+    properties: {
+      window: { type: "integer", title: "Messages kept", minimum: 2, maximum: 1_000, default: DEFAULT_MEMORY_WINDOW, description: "How many messages of each conversation the agent remembers" },
+    },
   },
   sideEffects: "effectful",
 };

@@ -58,6 +58,7 @@ export function createOpenAiModelNode(services: Pick<TAgentServices, "fetchStrea
 function withMaxTokensParameter(schema: TJsonSchema): TJsonSchema {
   const maxTokensParameter = {
     type: "string",
+    title: "Max tokens parameter",
     enum: [...MAX_TOKENS_PARAMETERS],
     default: "auto",
     description:

@@ -11,19 +11,21 @@ export function getProviderConfigSchema(options: { defaultBaseUrl: string; model
     properties: {
       baseUrl: {
         type: "string",
+        title: "Base URL",
         maxLength: 2_000,
         pattern: "^https?://",
         default: options.defaultBaseUrl,
         description: "The API's base URL; its host must be on the workspace's egress allowlist",
       },
-      model: { type: "string", minLength: 1, maxLength: 200, description: `The model id, e.g. ${options.modelExamples}` },
+      model: { type: "string", title: "Model", minLength: 1, maxLength: 200, description: `The model id, e.g. ${options.modelExamples}` },
       apiKeySecret: {
         type: "string",
+        title: "API key secret",
         pattern: "^[A-Z][A-Z0-9_]{0,63}$",
         description: `Name of the workspace secret holding the API key, e.g. ${options.keyExample}; empty for a local server without keys`,
       },
-      inputPricePerMTok: { type: "number", minimum: 0, description: "USD per million input tokens; empty: the studio's price list" },
-      outputPricePerMTok: { type: "number", minimum: 0, description: "USD per million output tokens; empty: the studio's price list" },
+      inputPricePerMTok: { type: "number", title: "Input price (USD per million tokens)", minimum: 0, description: "Empty: the studio's price list" },
+      outputPricePerMTok: { type: "number", title: "Output price (USD per million tokens)", minimum: 0, description: "Empty: the studio's price list" },
     },
   };
 }

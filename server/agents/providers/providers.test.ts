@@ -197,6 +197,7 @@ describe.each(PROVIDERS)("$name model provider", (provider) => {
             stepSeq: agentStep!.seq,
             callId: `${agentStep!.seq}.0`,
             callerNodeId: "agent",
+            nodeType: provider.type,
             kind: "model",
             operation: "complete",
             attempt: 2,

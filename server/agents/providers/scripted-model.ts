@@ -23,21 +23,54 @@ export const scriptedModelNode: TNodeImplementation = {
       properties: {
         turns: {
           type: "array",
+          title: "Turns",
           maxItems: 100,
           description:
-            "One entry per model call of an agent's answer: { content, toolCalls: [{ name, arguments }] }. Content and string arguments may use {{input}} (the user message) and {{toolResults.0}} (results of the last tool round).",
+            "One turn per model call of an agent's answer, in order: a message ends the answer, a turn with tool calls makes the agent call them and come back for the next turn",
           items: {
             type: "object",
+            title: "Turn",
             properties: {
-              content: { type: "string", maxLength: 20_000 },
+              content: {
+                type: "string",
+                title: "Message",
+                maxLength: 20_000,
+                description: "What the model says; {{input}} is the user's message, {{toolResults.0}} the first result of the last tool round",
+                examples: ["Your question has {{toolResults.0.words}} words."],
+              },
               toolCalls: {
                 type: "array",
-                items: { type: "object", required: ["name"], properties: { name: { type: "string" }, arguments: {} } },
+                title: "Tool calls",
+                description: "Tools the agent calls before the next turn",
+                items: {
+                  type: "object",
+                  title: "Tool call",
+                  required: ["name"],
+                  properties: {
+                    name: { type: "string", title: "Tool name", minLength: 1, description: "The Tool name of a node wired to the agent's tools", examples: ["count_words"] },
+                    arguments: {
+                      title: "Arguments",
+                      description: "The JSON the tool gets as its input; strings may use {{input}} and {{toolResults.0}}",
+                      examples: [{ text: "{{input}}" }],
+                    },
+                  },
+                },
               },
             },
           },
         },
       },
+    },
+    uiHints: {
+      turns: {
+        itemTitle: "Turn",
+        addItems: [
+          { label: "Add a message turn", value: { content: "" } },
+          { label: "Add a tool-call turn", value: { content: "", toolCalls: [{ name: "", arguments: {} }] } },
+        ],
+      },
+      "turns.[].content": { widget: "textarea" },
+      "turns.[].toolCalls": { itemTitle: "Tool call", addItems: [{ label: "Add a tool call", value: { name: "", arguments: {} } }] },
     },
     sideEffects: "effectful",
   },

@@ -57,6 +57,7 @@ async function openStream(services: Pick<TAgentServices, "fetchStream">, context
       body: JSON.stringify(call.body),
       signal: context.signal,
       timeoutMs: MODEL_CALL_TIMEOUT_MS,
+      traceparent: context.traceparent,
     });
     if (response.status >= 200 && response.status < 300) return response.body;
     // The status says what went wrong; a body that breaks off only loses the provider's wording.

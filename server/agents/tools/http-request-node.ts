@@ -2,7 +2,7 @@
 // Everything goes through the egress guard with the workspace allowlist; `{{secret:NAME}}` in headers is filled in on
 // the server, and the runtime redacts the value from everything it records and from what the model sees. Every request
 // carries the step's idempotency key (header `Idempotency-Key` unless configured otherwise), the same when the step is
-// retried or re-executed after a crash, so the server can recognise a repeat.
+// retried or re-executed after a crash, so the server can recognise a repeat, and the W3C `traceparent` of its span.
 import { renderTemplate } from "@/lib/values/render-template";
 import { EgressError, IDEMPOTENCY_HEADER, withIdempotencyKey } from "../../egress";
 import type { TToolSpec } from "../../runtime/attached-contract";
@@ -20,7 +20,7 @@ const DEFAULT_TOOL_INPUT: TToolSpec["inputSchema"] = { type: "object", propertie
 export type THttpAnswer = { status: number; headers: Record<string, string>; body: unknown };
 
 /** An activation's context, or an attached call's (its key is the caller step's plus the call index). */
-type TRequestContext = { runId: string; idempotencyKey: string; config: Record<string, unknown>; signal: AbortSignal; resolveSecret(name: string): Promise<string> };
+type TRequestContext = { runId: string; idempotencyKey: string; traceparent: string; config: Record<string, unknown>; signal: AbortSignal; resolveSecret(name: string): Promise<string> };
 
 export function createHttpRequestNode(services: Pick<TAgentServices, "fetch">): TNodeImplementation {
   async function send(context: TRequestContext, input: unknown): Promise<THttpAnswer> {
@@ -47,6 +47,7 @@ export function createHttpRequestNode(services: Pick<TAgentServices, "fetch">): 
         signal: context.signal,
         timeoutMs: typeof config.timeoutMs === "number" ? config.timeoutMs : undefined,
         maxResponseBytes: MAX_RESPONSE_BYTES,
+        traceparent: context.traceparent,
       });
       return { status: response.status, headers: response.headers, body: parseBody(response.body, response.headers["content-type"]) };
     } catch (error) {

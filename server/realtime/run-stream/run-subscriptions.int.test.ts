@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db/client";
+import { insertRun } from "../../db/insert-run";
 import type { TSeqEvent } from "../../runtime/run-store";
 import { removeMember } from "../../services/member/remove-member";
 import { createGraph } from "../../services/graph/create-graph";
@@ -50,7 +51,7 @@ function subscribe(socket: Socket, payload: unknown): Promise<{ ok: boolean; err
 async function createRunWithEvents(count: number) {
   const { workspace, members } = await createWorkspaceWithMembers(["owner", "viewer"]);
   const graph = await createGraph(db(), { workspaceId: workspace.id, actorId: members.owner.id, name: "G", spec: createSimpleGraphSpec() });
-  const run = await db().run.create({ data: { workspaceId: workspace.id, graphId: graph.id, spec: {}, trigger: "manual", status: "running" } });
+  const run = await insertRun(db(), { workspaceId: workspace.id, graphId: graph.id, spec: {}, trigger: "manual", status: "running" }, { id: true });
   await db().runEvent.createMany({ data: Array.from({ length: count }, (_, index) => ({ runId: run.id, seq: index + 1, type: "node.log", nodeId: "n", payload: { stepSeq: 1, level: "info", message: `m${index + 1}` } })) });
   return { workspace, members, runId: run.id };
 }

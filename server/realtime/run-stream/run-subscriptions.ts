@@ -1,11 +1,12 @@
-// `run:subscribe {runId, afterSeq}`: authorized per run (a member of the run's workspace, or a key of that workspace
-// and, when the key is graph-limited, of the run's graph), backfilled from the database and the hub's recent memory,
+// `run:subscribe {runId, afterSeq}`: authorized per run (a member of the run's workspace, or a key of that workspace,
+// who sees the run's graph: lib/auth/abilities.ts), backfilled from the database and the hub's recent memory,
 // then live. Each event goes out once, in seq order, with no gap: the live
 // listener is registered before the backfill and buffers until the backfill is sent.
 import type { Socket } from "socket.io";
 import { z } from "zod";
-import { hasScope } from "@/lib/auth/access-rights";
-import { actorIdOf, getWorkspaceAccess, isGraphInReach, type TPrincipal } from "../../auth/principal";
+import { canSeeGraph } from "@/lib/auth/abilities";
+import { GRAPH_FACTS_SELECT } from "../../auth/graph-access";
+import { actorIdOf, getWorkspaceAccess, type TPrincipal } from "../../auth/principal";
 import type { TDb } from "../../db/client";
 import type { TSeqEvent } from "../../runtime/run-store";
 import type { TRunEventHub } from "./run-event-hub";
@@ -74,10 +75,10 @@ export function attachRunSubscriptions(options: { db: TDb; hub: TRunEventHub; pr
       const { runId, afterSeq } = parsed.data;
       if (!subscriptions.has(runId) && subscriptions.size >= MAX_SUBSCRIPTIONS_PER_SOCKET) return { ok: false, error: "TOO_MANY_SUBSCRIPTIONS" };
       const epoch = unsubscribed.get(runId) ?? 0;
-      const run = await options.db.run.findUnique({ where: { id: runId }, select: { workspaceId: true, graphId: true } });
+      const run = await options.db.run.findUnique({ where: { id: runId }, select: { workspaceId: true, graph: { select: GRAPH_FACTS_SELECT } } });
       const access = run && (await getWorkspaceAccess(options.db, principal, run.workspaceId));
-      // A run of another workspace (or, for a graph-limited key, of another graph) answers exactly like a missing one.
-      if (!run || !access || !hasScope(access.role, "run:read") || !isGraphInReach(access, run.graphId)) return { ok: false, error: "NOT_FOUND" };
+      // A run of another workspace, or of a graph the caller does not see, answers exactly like a missing one.
+      if (!run || !access || !access.ability.can("run:read", "Workspace") || !canSeeGraph(access.ability, run.graph)) return { ok: false, error: "NOT_FOUND" };
       // The client unsubscribed while this request was being authorized (a view that unmounted at once).
       if ((unsubscribed.get(runId) ?? 0) !== epoch) return { ok: false, error: "UNSUBSCRIBED" };
       subscriptions.get(runId)?.stop();

@@ -6,20 +6,21 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
 import { db } from "../../db/client";
 import { TEST_SECRET } from "../../testing/session-cookie";
-import { createRunEventHub } from "../run-stream/run-event-hub";
+import { createRunEventHub, type TRunEventHub } from "../run-stream/run-event-hub";
 import { attachRealtime, SOCKET_PATH } from "../socket-server";
 
 /** The one origin the test server lists as allowed (like PUBLIC_URL). */
 export const TEST_ORIGIN = "http://studio.test";
 
-export function useRealtimeTestServer() {
+/** `runEvents`: the hub a runtime of the same test publishes to (main.ts wires them so); default a hub of its own. */
+export function useRealtimeTestServer(options: { runEvents?: TRunEventHub } = {}) {
   const sockets: Socket[] = [];
   let realtime: ReturnType<typeof attachRealtime> | undefined;
   let url = "";
 
   beforeAll(async () => {
     const server = createServer();
-    realtime = attachRealtime(server, { db: db(), secret: TEST_SECRET, allowedOrigins: [TEST_ORIGIN], runEvents: createRunEventHub() });
+    realtime = attachRealtime(server, { db: db(), secret: TEST_SECRET, allowedOrigins: [TEST_ORIGIN], runEvents: options.runEvents ?? createRunEventHub() });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

@@ -50,6 +50,7 @@ export function createMemoryRunStore(now: () => number = Date.now) {
     async finishRun({ runId, owner, status, output, error, frontier }) {
       const run = held(runId, owner);
       Object.assign(run, { status, output, error, frontier: structuredClone(frontier), leaseOwner: null });
+      return { resumedParentRunId: null };
     },
     async parkRun({ runId, owner, frontier, wakeAt }) {
       const run = held(runId, owner);

@@ -27,5 +27,5 @@ export async function changeMemberRole(db: TDb, options: { workspaceId: string; 
     return membership.role;
   });
   if (previous !== role) studioEvents.emit("membership.changed", { workspaceId, userId, role });
-  return { userId, role };
+  return { userId, role, previousRole: previous };
 }

@@ -25,12 +25,14 @@ export async function removeMember(db: TDb, options: { workspaceId: string; acto
 
 /**
  * The membership and what hangs on it: their keys end with it, so inviting them again does not bring old keys back,
- * and so do the invitations they sent (their authority to let people in ended too).
+ * and so do the invitations they sent (their authority to let people in ended too), and their name on restricted
+ * graphs (rejoining later grants no old access).
  */
 export async function deleteMembership(tx: TTx, options: { workspaceId: string; userId: string; membershipId: string }): Promise<void> {
   await tx.membership.delete({ where: { id: options.membershipId } });
   await tx.apiKey.updateMany({ where: { workspaceId: options.workspaceId, createdById: options.userId, revokedAt: null }, data: { revokedAt: new Date() } });
   await revokeInvitationsAbove(tx, { workspaceId: options.workspaceId, invitedById: options.userId, ceiling: null });
+  await tx.$executeRaw`UPDATE "Graph" SET "allowedUserIds" = array_remove("allowedUserIds", ${options.userId}) WHERE "workspaceId" = ${options.workspaceId} AND ${options.userId} = ANY("allowedUserIds")`;
 }
 
 /**

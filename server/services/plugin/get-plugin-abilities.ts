@@ -1,9 +1,10 @@
-import { defineAbilitiesFor } from "../../auth/abilities";
+import { defineAbilityFor } from "@/lib/auth/abilities";
 import type { TRole } from "@/lib/auth/access-rights";
 import type { TDbOrTx } from "../../db/client";
 
-/** The caller's plugin abilities in a workspace, from their role and the workspace's settings. */
+/** The caller's abilities for plugin decisions in a workspace, from their role and the workspace's settings. */
 export async function getPluginAbilities(db: TDbOrTx, options: { workspaceId: string; role: TRole }) {
   const workspace = await db.workspace.findUniqueOrThrow({ where: { id: options.workspaceId }, select: { allowUnsignedPlugins: true } });
-  return { ability: defineAbilitiesFor({ role: options.role, allowUnsignedPlugins: workspace.allowUnsignedPlugins }), workspace };
+  const ability = defineAbilityFor({ userId: null, role: options.role, apiKey: null, allowUnsignedPlugins: workspace.allowUnsignedPlugins });
+  return { ability, workspace };
 }

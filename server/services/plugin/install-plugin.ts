@@ -4,7 +4,7 @@ import path from "node:path";
 import { toCanonicalJson } from "@/lib/graph/canonical-json";
 import { compareVersions, type TPluginManifest } from "@/lib/plugins/manifest";
 import { AppError } from "../../app-error";
-import { canOnPlugin } from "../../auth/abilities";
+import { canOnPlugin } from "@/lib/auth/abilities";
 import type { TRole } from "@/lib/auth/access-rights";
 import type { TDb } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
@@ -27,7 +27,12 @@ export async function installPlugin(
 ) {
   const { ability, workspace } = await getPluginAbilities(db, options);
   const trustedKeys = await db.trustedKey.findMany({ where: { workspaceId: options.workspaceId }, select: { publicKey: true } });
-  const extracted = "archive" in options ? await extractPluginArchive(options.archive) : { dir: resolveSourceFolder(options.folder), cleanup: () => undefined };
+  // A malformed upload is the uploader's mistake: 400 with the reason (PluginError), never a 500.
+  const extracted = "archive" in options
+    ? await extractPluginArchive(options.archive).catch((error: unknown) => {
+        throw toAppError(error);
+      })
+    : { dir: resolveSourceFolder(options.folder), cleanup: () => undefined };
   try {
     const verified = verifyPluginFolder(extracted.dir, {
       trustedPublicKeys: trustedKeys.map((key) => key.publicKey),
@@ -53,11 +58,16 @@ export async function installPlugin(
       select: { id: true, pluginKey: true, isEnabled: true, plugin: { select: { version: true, signedBy: true } } },
     });
   } catch (error) {
-    if (error instanceof PluginError) throw new AppError(error.code === "DOWNGRADE" ? "CONFLICT" : "BAD_REQUEST", error.message, { details: { reason: error.code } });
-    throw error;
+    throw toAppError(error);
   } finally {
     extracted.cleanup();
   }
+}
+
+/** A plugin refusal becomes a 400 (a downgrade a 409) naming the reason; anything else stays what it was. */
+function toAppError(error: unknown): unknown {
+  if (!(error instanceof PluginError)) return error;
+  return new AppError(error.code === "DOWNGRADE" ? "CONFLICT" : "BAD_REQUEST", error.message, { details: { reason: error.code } });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AppError } from "../../app-error";
-import { canOnPlugin } from "../../auth/abilities";
+import { canOnPlugin } from "@/lib/auth/abilities";
 import type { TRole } from "@/lib/auth/access-rights";
 import type { TDb } from "../../db/client";
 import { findPluginInstallOrThrow } from "./find-plugin-install";

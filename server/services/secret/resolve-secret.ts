@@ -1,11 +1,13 @@
 import { AppError } from "../../app-error";
 import type { TDbOrTx } from "../../db/client";
+import { rememberSecret } from "../../secrets/live-secrets";
 import { decryptSecret, SecretDecryptionError } from "../../secrets/secret-cipher";
 import { SECRET_NAME_PATTERN } from "../../secrets/secret-rules";
 
 /**
  * The one way to read a value in clear, for the runtime only: the caller holds it for the duration of a node's
- * execution and registers it with the run's redactor (redact.ts) before anything it produces is recorded.
+ * execution and registers it with the run's redactor (redact.ts) before anything it produces is recorded. The value
+ * is remembered for the process's log redaction too (live-secrets.ts), whatever path might carry it to a log line.
  */
 export async function resolveSecretValue(db: TDbOrTx, options: { workspaceId: string; name: string; masterKey: Buffer }): Promise<string> {
   const { workspaceId, name } = options;
@@ -17,7 +19,9 @@ export async function resolveSecretValue(db: TDbOrTx, options: { workspaceId: st
   });
   if (!secret) throw new AppError("NOT_FOUND", `Secret ${name} not found in this workspace`);
   try {
-    return decryptSecret(options.masterKey, { workspaceId, name }, secret);
+    const value = decryptSecret(options.masterKey, { workspaceId, name }, secret);
+    rememberSecret(name, value);
+    return value;
   } catch (error) {
     if (error instanceof SecretDecryptionError) throw new AppError("INTERNAL", `Secret ${name}: ${error.message}`);
     throw error;

@@ -108,11 +108,11 @@ describe("secret router", () => {
     for (const member of [members.editor, members.viewer]) {
       const api = callerFor(member);
       const refused = [
-        api.secret.list({ workspaceId }),
-        api.secret.create({ workspaceId, name: "MINE", value: "long-enough-value" }),
-        api.secret.delete({ workspaceId, name: "API_TOKEN" }),
+        () => api.secret.list({ workspaceId }),
+        () => api.secret.create({ workspaceId, name: "MINE", value: "long-enough-value" }),
+        () => api.secret.delete({ workspaceId, name: "API_TOKEN" }),
       ];
-      for (const call of refused) expect((await rejectionOf(call)).code).toBe("FORBIDDEN");
+      for (const call of refused) expect((await rejectionOf(call())).code).toBe("FORBIDDEN");
     }
     expect((await rejectionOf(callerFor(null).secret.list({ workspaceId }))).code).toBe("UNAUTHORIZED");
     expect(await callerFor(members.admin).secret.list({ workspaceId })).toHaveLength(1);

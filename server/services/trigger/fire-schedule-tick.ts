@@ -1,6 +1,7 @@
 import { computeNextFireTime, SCHEDULE_NODE_TYPE } from "@/lib/triggers";
 import { AppError } from "../../app-error";
 import type { TDb, TTx } from "../../db/client";
+import { insertRun } from "../../db/insert-run";
 import { studioEvents } from "../../events/studio-events";
 import { prepareRun } from "../run/prepare-run";
 
@@ -16,8 +17,9 @@ export type TTickOutcome =
 /**
  * Fires one due tick, at most once across processes and restarts: one transaction moves `nextFireAt` forward only if
  * it still equals the tick being fired (compare-and-set) and inserts the run keyed `schedule:<trigger>@<tick>`
- * (unique). The next tick is computed from `now`, so after downtime the missed tick fires once and the schedule
- * continues from the present instead of replaying every tick it missed.
+ * (unique). The compare-and-set holds the trigger's row until commit, so a run already holding that key was made by an
+ * earlier firing: the tick is then only moved on. The next tick is computed from `now`, so after downtime the missed
+ * tick fires once and the schedule continues from the present instead of replaying every tick it missed.
  */
 export async function fireScheduleTick(db: TDb, options: { trigger: TScheduleTrigger; now: Date }): Promise<TTickOutcome> {
   const { trigger, now } = options;
@@ -42,9 +44,10 @@ export async function fireScheduleTick(db: TDb, options: { trigger: TScheduleTri
       if (error instanceof AppError) return { kind: "skipped", reason: error.message };
       throw error;
     }
-    // ON CONFLICT DO NOTHING: if this tick's run exists already, the transaction still commits the move forward.
-    const [run] = await tx.run.createManyAndReturn({ data: [{ ...prepared, trigger: "schedule", idempotencyKey: `schedule:${trigger.id}@${tick.toISOString()}`, startNodeId: trigger.nodeId }], skipDuplicates: true, select: { id: true } });
-    return run ? { kind: "fired", runId: run.id } : { kind: "taken" };
+    const idempotencyKey = `schedule:${trigger.id}@${tick.toISOString()}`;
+    if (await tx.run.findUnique({ where: { idempotencyKey }, select: { id: true } })) return { kind: "taken" };
+    const run = await insertRun(tx, { ...prepared, trigger: "schedule", idempotencyKey, startNodeId: trigger.nodeId }, { id: true });
+    return { kind: "fired", runId: run.id };
   });
   if (outcome.kind === "fired") studioEvents.emit("run.queued", { workspaceId: trigger.workspaceId, runId: outcome.runId });
   return outcome;

@@ -2,7 +2,9 @@ import { WEBHOOK_NODE_TYPE } from "@/lib/triggers";
 import { notFound } from "../../app-error";
 import type { TDb } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
+import { insertRun } from "../../db/insert-run";
 import { studioEvents } from "../../events/studio-events";
+import type { TRunTrace } from "../../runtime/trace-context";
 import { prepareRun } from "../run/prepare-run";
 
 export type TWebhookTrigger = { id: string; workspaceId: string; graphId: string; nodeId: string };
@@ -11,8 +13,9 @@ export type TWebhookTrigger = { id: string; workspaceId: string; graphId: string
  * Queues a run of the graph's published version with the request as its input. The request is data only: it becomes
  * the run input and nothing else, so a body shaped like a graph or code can never change what runs. With an
  * Idempotency-Key, a retried delivery answers with the run the first delivery made (the unique key decides races).
+ * `trace`: the sender's W3C trace context; the run's trace continues it (else the database gives the run a new trace).
  */
-export async function startWebhookRun(db: TDb, options: { trigger: TWebhookTrigger; input: unknown; idempotencyKey?: string; now: Date }) {
+export async function startWebhookRun(db: TDb, options: { trigger: TWebhookTrigger; input: unknown; idempotencyKey?: string; trace?: TRunTrace; now: Date }) {
   const { trigger } = options;
   const idempotencyKey = options.idempotencyKey === undefined ? null : `webhook:${trigger.id}:${options.idempotencyKey}`;
   if (idempotencyKey) {
@@ -27,7 +30,7 @@ export async function startWebhookRun(db: TDb, options: { trigger: TWebhookTrigg
   if (!nodes.some((node) => node.id === trigger.nodeId && node.type === WEBHOOK_NODE_TYPE && !node.disabled)) throw notFound("Webhook");
 
   try {
-    const run = await db.run.create({ data: { ...prepared, trigger: "webhook", idempotencyKey, startNodeId: trigger.nodeId }, select: { id: true } });
+    const run = await insertRun(db, { ...prepared, ...options.trace, trigger: "webhook", idempotencyKey, startNodeId: trigger.nodeId }, { id: true });
     await db.trigger.update({ where: { id: trigger.id }, data: { lastFiredAt: options.now } });
     studioEvents.emit("run.queued", { workspaceId: trigger.workspaceId, runId: run.id });
     return { runId: run.id, isRepeat: false };

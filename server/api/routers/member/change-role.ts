@@ -4,7 +4,9 @@ import { ZChangeMemberRoleInput } from "./types";
 
 export const changeMemberRoleProcedure = memberProcedure("members:manage")
   .input(ZChangeMemberRoleInput)
-  .mutation(({ ctx, input }) => {
+  .mutation(async ({ ctx, input }) => {
     const { workspaceId, userId, role } = input;
-    return changeMemberRole(ctx.db, { workspaceId, actorRole: ctx.workspace.role, userId, role });
+    const changed = await changeMemberRole(ctx.db, { workspaceId, actorRole: ctx.workspace.role, userId, role });
+    Object.assign(ctx.auditNote, { before: { role: changed.previousRole }, after: { role: changed.role } });
+    return { userId: changed.userId, role: changed.role };
   });

@@ -18,7 +18,19 @@ export const approvalNode: TNodeImplementation = {
       { id: "approved", kind: "data" },
       { id: "rejected", kind: "data" },
     ],
-    configSchema: { type: "object", properties: { prompt: { type: "string", maxLength: 2_000 } } },
+    configSchema: {
+      type: "object",
+      properties: {
+        prompt: {
+          type: "string",
+          title: "Question for the approver",
+          maxLength: 2_000,
+          default: "Approve this step?",
+          description: "Shown with the incoming message to whoever approves or rejects",
+          examples: ["Send this refund to the customer?"],
+        },
+      },
+    },
     sideEffects: "pure",
   },
   async execute(context) {

@@ -39,9 +39,9 @@ export const branchNode: TNodeImplementation = {
       type: "object",
       required: ["operator"],
       properties: {
-        path: { type: "string", description: "Field of the input; empty for the whole input" },
-        operator: { enum: [...CONDITION_OPERATORS] },
-        value: {},
+        path: { type: "string", title: "Field", description: "Path of the field in the input that is checked; empty for the whole input", examples: ["order.total"] },
+        operator: { title: "Condition", enum: [...CONDITION_OPERATORS], description: "How the field is compared; true goes out on `true`, false on `false`" },
+        value: { title: "Compared with", description: "A JSON value (not used by exists)", examples: [100, "urgent"] },
       },
     },
     sideEffects: "pure",

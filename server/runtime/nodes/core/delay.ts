@@ -11,7 +11,13 @@ export const delayNode: TNodeImplementation = {
     description: "Waits for a duration without holding a process.",
     inputs: [{ id: "in", kind: "data" }],
     outputs: [{ id: "out", kind: "data" }],
-    configSchema: { type: "object", required: ["ms"], properties: { ms: { type: "integer", minimum: 0, maximum: 2_592_000_000 } } },
+    configSchema: {
+      type: "object",
+      required: ["ms"],
+      properties: {
+        ms: { type: "integer", title: "Wait (ms)", minimum: 0, maximum: 2_592_000_000, description: "How long the run waits here; no process is held meanwhile", examples: [60_000] },
+      },
+    },
     sideEffects: "pure",
   },
   async execute(context) {

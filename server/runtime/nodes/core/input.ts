@@ -11,7 +11,17 @@ export const inputNode: TNodeImplementation = {
     description: "Starts the run with its input; the schema shapes the run form.",
     inputs: [],
     outputs: [{ id: "out", kind: "data", label: "input" }],
-    configSchema: { type: "object", properties: { schema: { type: "object", description: "JSON Schema of the run input" } } },
+    configSchema: {
+      type: "object",
+      properties: {
+        schema: {
+          type: "object",
+          title: "Run input schema",
+          description: "JSON Schema of the run input: the Run form asks for its fields; empty accepts any JSON",
+          examples: [{ type: "object", required: ["question"], properties: { question: { type: "string" } } }],
+        },
+      },
+    },
     sideEffects: "pure",
   },
   async execute(context) {

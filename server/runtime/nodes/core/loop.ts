@@ -26,11 +26,17 @@ export const loopNode: TNodeImplementation = {
       type: "object",
       required: ["maxIterations"],
       properties: {
-        maxIterations: { type: "integer", minimum: 1, maximum: 10_000 },
+        maxIterations: { type: "integer", title: "Max iterations", minimum: 1, maximum: 10_000, description: "The loop ends after this many rounds, whatever the condition says", examples: [10] },
         while: {
           type: "object",
+          title: "Repeat while",
+          description: "A condition on the value coming back on `continue`; without one, the loop runs Max iterations rounds",
           required: ["operator"],
-          properties: { path: { type: "string" }, operator: { enum: [...CONDITION_OPERATORS] }, value: {} },
+          properties: {
+            path: { type: "string", title: "Field", description: "Path of the field that is checked; empty for the whole value" },
+            operator: { title: "Condition", enum: [...CONDITION_OPERATORS], description: "How the field is compared; the loop goes on while it holds" },
+            value: { title: "Compared with", description: "A JSON value (not used by exists)" },
+          },
         },
       },
     },

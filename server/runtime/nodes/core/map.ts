@@ -23,7 +23,12 @@ export const mapNode: TNodeImplementation = {
       { id: "item", kind: "data" },
       { id: "results", kind: "data", schema: { type: "array" } },
     ],
-    configSchema: { type: "object", properties: { concurrency: { type: "integer", minimum: 1, maximum: 100, default: 4 } } },
+    configSchema: {
+      type: "object",
+      properties: {
+        concurrency: { type: "integer", title: "Items at a time", minimum: 1, maximum: 100, default: 4, description: "How many items of the list run in parallel" },
+      },
+    },
     sideEffects: "pure",
     cycleInputs: ["result"],
   },

@@ -11,7 +11,17 @@ export const mergeNode: TNodeImplementation = {
     description: "Waits for all live branches, or takes the first to arrive.",
     inputs: [{ id: "in", kind: "data", acceptsMany: true }],
     outputs: [{ id: "out", kind: "data" }],
-    configSchema: { type: "object", properties: { mode: { enum: ["all", "first"], default: "all" } } },
+    configSchema: {
+      type: "object",
+      properties: {
+        mode: {
+          title: "Wait for",
+          enum: ["all", "first"],
+          default: "all",
+          description: "all: every wired input that is not skipped, passed on as a list; first: the first to arrive",
+        },
+      },
+    },
     sideEffects: "pure",
   },
   getJoinMode: (config) => (config.mode === "first" ? "first" : "all"),

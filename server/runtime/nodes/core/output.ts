@@ -11,7 +11,12 @@ export const outputNode: TNodeImplementation = {
     description: "Becomes part of the run's output under its name.",
     inputs: [{ id: "in", kind: "data" }],
     outputs: [],
-    configSchema: { type: "object", properties: { name: { type: "string", minLength: 1, maxLength: 64 } } },
+    configSchema: {
+      type: "object",
+      properties: {
+        name: { type: "string", title: "Output name", minLength: 1, maxLength: 64, description: "Where this value goes in the run's output; the node's id when empty", examples: ["answer"] },
+      },
+    },
     sideEffects: "pure",
   },
   async execute(context) {

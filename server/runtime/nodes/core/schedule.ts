@@ -18,8 +18,15 @@ export const scheduleNode: TNodeImplementation = {
     configSchema: {
       type: "object",
       properties: {
-        cron: { type: "string", minLength: 1, maxLength: 120, description: "Five fields (minute hour day month weekday) or @hourly, @daily, @weekly, @monthly" },
-        timezone: { type: "string", maxLength: 64, description: "IANA time zone the hours are read in; UTC when empty" },
+        cron: {
+          type: "string",
+          title: "Cron",
+          minLength: 1,
+          maxLength: 120,
+          description: "Five fields (minute hour day month weekday) or @hourly, @daily, @weekly, @monthly",
+          examples: ["0 9 * * 1-5", "@hourly"],
+        },
+        timezone: { type: "string", title: "Time zone", maxLength: 64, description: "IANA time zone the hours are read in; UTC when empty", examples: ["Europe/Berlin"] },
       },
       required: ["cron"],
       additionalProperties: false,

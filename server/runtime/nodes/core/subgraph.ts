@@ -26,8 +26,16 @@ export const subgraphNode: TNodeImplementation = {
       type: "object",
       required: ["graphId"],
       properties: {
-        graphId: { type: "string", minLength: 1 },
-        version: { anyOf: [{ type: "integer", minimum: 1 }, { enum: ["latest", "draft"] }], default: "latest" },
+        graphId: { type: "string", title: "Graph", minLength: 1, description: "The id of the graph to run (the last part of its address)" },
+        version: {
+          title: "Version",
+          anyOf: [
+            { type: "integer", minimum: 1, title: "A version number" },
+            { enum: ["latest", "draft"], title: "The latest or the draft" },
+          ],
+          default: "latest",
+          description: "Which version of that graph runs",
+        },
         ...toolConfigProperties({ name: "Name the model calls this graph by", arguments: "JSON Schema of the arguments the model gives (the sub-graph's input)" }),
       },
     },

@@ -12,7 +12,19 @@ export const templateNode: TNodeImplementation = {
     description: "Builds text from its input with {{input.path}} placeholders.",
     inputs: [{ id: "in", kind: "data" }],
     outputs: [{ id: "out", kind: "data", schema: { type: "string" } }],
-    configSchema: { type: "object", required: ["template"], properties: { template: { type: "string", maxLength: 20_000 } } },
+    configSchema: {
+      type: "object",
+      required: ["template"],
+      properties: {
+        template: {
+          type: "string",
+          title: "Template",
+          maxLength: 20_000,
+          description: "Text with {{input.path}} placeholders filled from the incoming message ({{run.*}} for the run's input); nothing is executed",
+          examples: ["Hello {{input.name}}, your order {{input.order.id}} has shipped."],
+        },
+      },
+    },
     uiHints: { template: { widget: "textarea" } },
     sideEffects: "pure",
   },

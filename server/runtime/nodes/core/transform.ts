@@ -15,7 +15,15 @@ export const transformNode: TNodeImplementation = {
     configSchema: {
       type: "object",
       required: ["mapping"],
-      properties: { mapping: { type: "object", additionalProperties: { type: "string" } } },
+      properties: {
+        mapping: {
+          type: "object",
+          title: "Field mapping",
+          additionalProperties: { type: "string" },
+          description: "Each output field and the path in the input it is read from",
+          examples: [{ customer: "order.customer.name", total: "order.total" }],
+        },
+      },
     },
     sideEffects: "pure",
   },
