@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import type { TGraphSpec } from "@/lib/graph";
 import type { TDb } from "@/server/db/client";
-import { insertRun, takeRunNumbers } from "@/server/db/insert-run";
+import { insertRun } from "@/server/db/insert-run";
 import { toJsonColumn } from "@/server/db/json";
 import { createPrismaRunStore } from "@/server/db/prisma-run-store";
 import { createNodeImplementations } from "@/server/runtime/node-implementation";
@@ -241,10 +241,8 @@ async function measureThroughput(conn: TCountingDb, graph: TGraphRef, seconds: n
   const topUp = async (): Promise<boolean> => {
     let isQueued = false;
     while (queued - watcher.finishedCount < QUEUE_BACKLOG) {
-      await conn.db.$transaction(async (tx) => {
-        const first = await takeRunNumbers(tx, graph.graphId, QUEUE_BATCH);
-        await tx.run.createMany({ data: Array.from({ length: QUEUE_BATCH }, (_, index) => ({ ...toRunRow(graph), number: first + index })) });
-      });
+      // Each row takes its number in the insert (trigger "Run_take_number").
+      await conn.db.run.createMany({ data: Array.from({ length: QUEUE_BATCH }, () => toRunRow(graph)) });
       queued += QUEUE_BATCH;
       isQueued = true;
     }

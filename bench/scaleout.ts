@@ -6,7 +6,6 @@
 // Prints one JSON line {"name","value","unit"} per figure.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readFileSync, readdirSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { connectDb, db, disconnectDb } from "@/server/db/client";
 import type { TSeqEvent } from "@/server/runtime/run-store";
@@ -16,6 +15,7 @@ import { createWorkspaceWithMembers } from "@/server/testing/factories";
 import { sessionCookieFor } from "@/server/testing/session-cookie";
 import { callerFor } from "@/server/testing/trpc-callers";
 import { createWebhookHandler } from "@/server/triggers/webhook-handler";
+import { treeRssMb } from "./process-memory";
 import { createThrowawayDatabase } from "./throwaway-database";
 import { percentile, round } from "./timed-run-store";
 
@@ -40,30 +40,6 @@ const passThroughSpec = () =>
     ],
     ["hook.out->p0.in", "p0.out->p1.in", "p1.out->p2.in", "p2.out->out.in"],
   );
-
-/** Resident memory of a process and all its descendants, in MB (tsx may run the program in a child). */
-function treeRssMb(rootPid: number): number {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // The process ended while listing.
-    }
-  }
-  const tree = [rootPid];
-  for (let i = 0; i < tree.length; i += 1) for (const [pid, parent] of parents) if (parent === tree[i]) tree.push(pid);
-  let kb = 0;
-  for (const pid of tree) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return kb / 1024;
-}
 
 /** One query every 50 ms for all the runs the connections wait on. */
 function createCompletionWatcher() {

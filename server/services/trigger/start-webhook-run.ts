@@ -10,6 +10,21 @@ import { prepareRun } from "../run/prepare-run";
 export type TWebhookTrigger = { id: string; workspaceId: string; graphId: string; nodeId: string };
 
 /**
+ * The inspector shows "Last request" to the second, so a burst of deliveries records it once a second per trigger and
+ * process, not once per request: each write would take the trigger's row lock and leave a dead row version behind.
+ */
+const LAST_FIRED_PRECISION_MS = 1_000;
+const lastFiredWrites = new Map<string, number>();
+
+function isFiringWorthRecording(triggerId: string, now: Date): boolean {
+  const at = now.getTime();
+  if (at - (lastFiredWrites.get(triggerId) ?? Number.NEGATIVE_INFINITY) < LAST_FIRED_PRECISION_MS) return false;
+  if (lastFiredWrites.size >= 10_000) lastFiredWrites.clear();
+  lastFiredWrites.set(triggerId, at);
+  return true;
+}
+
+/**
  * Queues a run of the graph's published version with the request as its input. The request is data only: it becomes
  * the run input and nothing else, so a body shaped like a graph or code can never change what runs. With an
  * Idempotency-Key, a retried delivery answers with the run the first delivery made (the unique key decides races).
@@ -31,7 +46,7 @@ export async function startWebhookRun(db: TDb, options: { trigger: TWebhookTrigg
 
   try {
     const run = await insertRun(db, { ...prepared, ...options.trace, trigger: "webhook", idempotencyKey, startNodeId: trigger.nodeId }, { id: true });
-    await db.trigger.update({ where: { id: trigger.id }, data: { lastFiredAt: options.now } });
+    if (isFiringWorthRecording(trigger.id, options.now)) await db.trigger.update({ where: { id: trigger.id }, data: { lastFiredAt: options.now } });
     studioEvents.emit("run.queued", { workspaceId: trigger.workspaceId, runId: run.id });
     return { runId: run.id, isRepeat: false };
   } catch (error) {
