@@ -5,6 +5,7 @@ import path from "node:path";
 import { canOnPlugin, defineAbilityFor } from "@/lib/auth/abilities";
 import { createNodeTypeRegistry, type TNodeTypeDefinition, type TNodeTypeRegistry } from "@/lib/graph";
 import type { TPluginManifest } from "@/lib/plugins/manifest";
+import { notFound } from "../app-error";
 import type { TDbOrTx } from "../db/client";
 import { createNodeImplementations, type TNodeImplementation, type TNodeImplementations } from "../runtime/node-implementation";
 import { createAgentNodes, type TAgentServices } from "../agents";
@@ -44,15 +45,8 @@ export type TWorkspaceNodeTypes = {
  * one installed in a race with that switch from running.
  */
 async function findWorkspacePlugins(db: TDbOrTx, workspaceId: string) {
-  const [workspace, installs] = await Promise.all([
-    db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { allowUnsignedPlugins: true } }),
-    db.pluginInstall.findMany({
-      where: { workspaceId },
-      select: { pluginKey: true, isEnabled: true, grants: true, plugin: { select: { version: true, signedBy: true, publisher: true, manifest: true, fileHashes: true, storagePath: true } } },
-      orderBy: { pluginKey: "asc" },
-    }),
-  ]);
-  const ability = defineAbilityFor({ userId: null, role: "viewer", apiKey: null, allowUnsignedPlugins: workspace.allowUnsignedPlugins });
+  const { allowUnsignedPlugins, installs } = await readWorkspacePlugins(db, workspaceId);
+  const ability = defineAbilityFor({ userId: null, role: "viewer", apiKey: null, allowUnsignedPlugins });
   const installed = installs.map(({ pluginKey, isEnabled, plugin }) => ({ pluginKey, isEnabled, isSigned: plugin.signedBy !== null, publisher: plugin.publisher }));
   const isRunnable = installs.map((_install, index) => canOnPlugin(ability, "use", installed[index]!));
   const unavailable = installs
@@ -69,7 +63,39 @@ async function findWorkspacePlugins(db: TDbOrTx, workspaceId: string) {
       fileHashes: plugin.fileHashes as Record<string, string>,
       storagePath: plugin.storagePath,
     }));
-  return { runnable, unavailable, installed, allowUnsignedPlugins: workspace.allowUnsignedPlugins };
+  return { runnable, unavailable, installed, allowUnsignedPlugins };
+}
+
+type TPluginRow = {
+  allowUnsignedPlugins: boolean;
+  pluginKey: string | null;
+  isEnabled: boolean;
+  grants: unknown;
+  version: string;
+  signedBy: string | null;
+  publisher: string;
+  manifest: unknown;
+  fileHashes: unknown;
+  storagePath: string;
+};
+
+/**
+ * The workspace's switch and its installs with their plugins, in one query: every run start reads this twice (the
+ * validation before it is queued, the runtime when it loads the node types), so it is one round trip, not three.
+ */
+async function readWorkspacePlugins(db: TDbOrTx, workspaceId: string) {
+  const rows = await db.$queryRaw<TPluginRow[]>`
+    SELECT w."allowUnsignedPlugins", i."pluginKey", i."isEnabled", i.grants, p.version, p."signedBy", p.publisher, p.manifest, p."fileHashes", p."storagePath"
+    FROM "Workspace" w
+    LEFT JOIN "PluginInstall" i ON i."workspaceId" = w.id
+    LEFT JOIN "Plugin" p ON p.id = i."pluginId"
+    WHERE w.id = ${workspaceId}
+    ORDER BY i."pluginKey"`;
+  if (rows.length === 0) throw notFound("Workspace");
+  const installs = rows
+    .filter((row): row is TPluginRow & { pluginKey: string } => row.pluginKey !== null)
+    .map(({ pluginKey, isEnabled, grants, ...plugin }) => ({ pluginKey, isEnabled, grants, plugin }));
+  return { allowUnsignedPlugins: rows[0]!.allowUnsignedPlugins, installs };
 }
 
 /** Node types a graph of this workspace may use (for validation and the palette), with the plugin each comes from. */
@@ -87,7 +113,7 @@ export async function loadWorkspaceImplementations(db: TDbOrTx, run: { workspace
   const { workspaceId } = run;
   const { runnable: plugins, unavailable, allowUnsignedPlugins } = await findWorkspacePlugins(db, workspaceId);
   const runCode: TAgentServices["runCode"] = (job) => runCodeJob(db, job);
-  const implementations: TNodeImplementation[] = [...CORE_NODES, createCodeNode(runCode, workspaceId), ...createAgentNodes(await createAgentServices(db, run, runCode))];
+  const implementations: TNodeImplementation[] = [...CORE_NODES, createCodeNode(runCode, workspaceId), ...createAgentNodes(createAgentServices(db, run, runCode))];
   for (const plugin of plugins) {
     const difference = describeFileDifference(plugin.fileHashes, hashPluginFiles(plugin.storagePath));
     if (difference) throw new PluginError("FILES_CHANGED", `Plugin ${plugin.pluginKey} ${plugin.version} is not loaded: ${difference} on disk since it was installed`);
@@ -107,13 +133,22 @@ export async function loadWorkspaceImplementations(db: TDbOrTx, run: { workspace
 }
 
 /** What AI nodes of a run reach: the network through egress with the workspace's allowlist, memory in Postgres, the approved MCP commands. */
-async function createAgentServices(db: TDbOrTx, run: { workspaceId: string; graphId: string }, runCode: TAgentServices["runCode"]): Promise<TAgentServices> {
-  const policy = { allowedHosts: await getWorkspaceAllowlist(db, { workspaceId: run.workspaceId }) };
+function createAgentServices(db: TDbOrTx, run: { workspaceId: string; graphId: string }, runCode: TAgentServices["runCode"]): TAgentServices {
+  // Read at the run's first outbound call: most runs make none, and each start would pay a query for it.
+  let policy: Promise<{ allowedHosts: string[] }> | undefined;
+  const readPolicy = () =>
+    (policy ??= getWorkspaceAllowlist(db, { workspaceId: run.workspaceId }).then(
+      (allowedHosts) => ({ allowedHosts }),
+      (error: unknown) => {
+        policy = undefined;
+        throw error;
+      },
+    ));
   return {
     workspaceId: run.workspaceId,
     graphId: run.graphId,
-    fetch: (request) => egressFetch(request, policy),
-    fetchStream: (request) => egressStream(request, policy),
+    fetch: async (request) => egressFetch(request, await readPolicy()),
+    fetchStream: async (request) => egressStream(request, await readPolicy()),
     memory: createAgentMemoryStore(run),
     runCode,
     findMcpCommand: (commandId) => findMcpCommand(db, { workspaceId: run.workspaceId, commandId }),
