@@ -8,6 +8,7 @@ import type { TPluginManifest } from "@/lib/plugins/manifest";
 import type { TDbOrTx } from "../db/client";
 import { createNodeImplementations, type TNodeImplementation, type TNodeImplementations } from "../runtime/node-implementation";
 import { createAgentNodes, type TAgentServices } from "../agents";
+import { getMcpSessionPool } from "../agents/mcp/mcp-sessions";
 import { createAgentMemoryStore } from "../db/agent-memory-store";
 import { egressFetch, egressStream } from "../egress";
 import { NonRetriableError } from "../runtime/errors";
@@ -117,6 +118,7 @@ async function createAgentServices(db: TDbOrTx, run: { workspaceId: string; grap
     memory: createAgentMemoryStore(run),
     runCode,
     findMcpCommand: (commandId) => findMcpCommand(db, { workspaceId: run.workspaceId, commandId }),
+    mcpSessions: getMcpSessionPool(),
   };
 }
 
