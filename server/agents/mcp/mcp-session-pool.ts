@@ -3,7 +3,7 @@
 // workspace is part of the key), close after `idleMs` unused, and past `maxSessions` the least recently used idle one
 // closes. A session whose server exits is dropped, and the next call starts a new one.
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { MCP_REQUEST_TIMEOUT_MS, describeMcpTarget, openMcpClient, type TMcpClientConnection, type TMcpConnection, type TMcpFetchStream, type TMcpTarget } from "./connect-mcp-server";
+import { describeMcpTarget, openMcpClient, type TMcpClientConnection, type TMcpConnection, type TMcpFetchStream, type TMcpTarget } from "./connect-mcp-server";
 import { isSessionLost, isUndelivered } from "./mcp-session-errors";
 import { toMcpSessionKey } from "./mcp-session-key";
 
@@ -59,8 +59,10 @@ export function createMcpSessionPool(options: { idleMs: number; maxSessions: num
   function open(key: string, request: TMcpSessionRequest): TSession {
     evictIdle(options.maxSessions - 1);
     const route = { fetchStream: request.fetchStream };
-    // Concurrent first calls share this connect; it is not tied to any one caller's signal, each caller waits with its own.
-    const ready = openMcpClient({ target: request.target, fetchStream: (egress) => route.fetchStream(egress), signal: AbortSignal.timeout(MCP_REQUEST_TIMEOUT_MS) });
+    // Concurrent first calls share this connect, so no caller's signal ends it (each waits with its own); the handshake
+    // has its request timeout. Not a timeout signal either: the SDK keeps listening to it after the handshake and would
+    // send the server a stray cancellation when it fired.
+    const ready = openMcpClient({ target: request.target, fetchStream: (egress) => route.fetchStream(egress), signal: new AbortController().signal });
     const session: TSession = {
       key,
       workspaceId: request.workspaceId,
