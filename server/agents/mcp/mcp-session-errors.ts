@@ -5,8 +5,13 @@ import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { EgressError } from "../../egress";
 import { McpServerNotRunningError } from "./stdio-transport";
 
-/** HTTP 404 on a session's request: the server no longer knows the session (it restarted), and acted on nothing. */
-const UNKNOWN_SESSION_STATUS = 404;
+/**
+ * The HTTP statuses a server answers a session's request with when it no longer knows the session (it restarted):
+ * 404 per the specification, 400 from servers built on the SDK's examples (the reference server among them). Either
+ * way the transport refused the message, so nothing acted on it; a request that is bad in itself fails again on the
+ * fresh session, with the same answer.
+ */
+const UNKNOWN_SESSION_STATUSES = new Set([400, 404]);
 
 /** The server exited, stopped answering, or cannot be reached: a fresh session is needed. */
 export function isSessionLost(error: unknown): boolean {
@@ -21,5 +26,5 @@ export function isUndelivered(error: unknown): boolean {
 }
 
 function isUnknownHttpSession(error: unknown): boolean {
-  return error instanceof StreamableHTTPError && error.code === UNKNOWN_SESSION_STATUS;
+  return error instanceof StreamableHTTPError && error.code !== undefined && UNKNOWN_SESSION_STATUSES.has(error.code);
 }

@@ -3,7 +3,8 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { createMcpSessionPool, type TMcpSessionPool } from "./mcp-session-pool";
-import { everythingCommand, runningEverythingChildren } from "./testing/everything-server";
+import { egressStream } from "../../egress";
+import { everythingCommand, runningEverythingChildren, startEverythingHttpServer } from "./testing/everything-server";
 
 const target = { transport: "stdio" as const, command: everythingCommand() };
 const noHttp = () => Promise.reject(new Error("no HTTP"));
@@ -146,5 +147,26 @@ describe("MCP session pool", () => {
     await sessions.close();
     expect(runningEverythingChildren()).toEqual([]);
     await expect(sessions.use(request("ws-a"), (client) => sum(client))).rejects.toThrow("MCP sessions are closed: the studio is stopping");
+  });
+
+  it("over HTTP, replaces the session of a server that restarted", { timeout: 30_000 }, async () => {
+    const sessions = createPool();
+    let server = await startEverythingHttpServer();
+    try {
+      const httpRequest = () => ({ workspaceId: "ws-a", target: { transport: "http" as const, url: server.url }, fetchStream: (egress: Parameters<typeof egressStream>[0]) => egressStream(egress, { allowedHosts: [server.host] }), signal: AbortSignal.timeout(20_000) });
+      expect(await sessions.use(httpRequest(), (client) => sum(client))).toBe("The sum of 2 and 3 is 5.");
+      await server.stop();
+      await expect(sessions.use(httpRequest(), (client) => sum(client))).rejects.toThrow(`Could not connect to the MCP server at ${server.url}`);
+      server = await startEverythingHttpServer(server.port);
+      expect(await sessions.use(httpRequest(), (client) => sum(client))).toBe("The sum of 2 and 3 is 5.");
+      // A restart while the session is idle: the old session id is unknown to the new server, the call is served anyway.
+      await server.stop();
+      server = await startEverythingHttpServer(server.port);
+      expect(await sessions.use(httpRequest(), (client) => sum(client, 1, 1))).toBe("The sum of 1 and 1 is 2.");
+      expect(sessions.sessions()).toHaveLength(1);
+    } finally {
+      await sessions.close();
+      await server.stop();
+    }
   });
 });
