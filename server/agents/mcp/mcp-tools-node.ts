@@ -27,7 +27,8 @@ export function createMcpToolsNode(services: TMcpServices): TNodeImplementation 
       throw new NonRetriableError(`MCP Tools node "${context.nodeId}" has no approved tools: approve tools in the inspector`);
     }
     const target = await resolveTarget(context, services);
-    // Requests to an MCP server over HTTP are spans of the call (or of the listing) that makes them.
+    // Requests to an MCP server over HTTP are spans of the call (or of the listing) that makes them; on an HTTP session
+    // that concurrent calls share, of the one that used it last (README.md, Sessions).
     const fetchStream: TMcpServices["fetchStream"] = (request) => services.fetchStream({ ...request, traceparent: context.traceparent });
     let hasSentEffect = false;
     const request = { workspaceId: services.workspaceId, target, fetchStream, signal: context.signal };
