@@ -22,6 +22,10 @@ const ZEnv = z.object({
   STUDIO_RUNTIME_MAX_RUNS_PER_GRAPH: z.coerce.number().int().min(1).max(10_000).optional(),
   /** How long a run's lease lasts without a heartbeat: how soon another process takes over the runs of a dead one. */
   STUDIO_RUNTIME_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  /** An MCP server session unused this long is closed (its stdio server stops); the next call starts a new one. */
+  STUDIO_MCP_IDLE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
+  /** Live MCP sessions this process keeps; past it the least recently used idle one closes. */
+  STUDIO_MCP_MAX_SESSIONS: z.coerce.number().int().min(1).max(10_000).default(32),
   /** A stable name for this studio process (server/runtime-owner.ts); `#` is kept out: it ends the name in lease owners. */
   STUDIO_RUNTIME_INSTANCE: z.string().max(200).regex(/^[\w.:@-]+$/, "may hold letters, digits and . _ : @ - only").optional(),
   /** 32 bytes, base64: encrypts workspace secrets. Unset in embedded mode: generated into the data folder. */

@@ -5,6 +5,7 @@ import type { TDb } from "./db/client";
 import { pgPool } from "./db/client";
 import { createPrismaRunStore } from "./db/prisma-run-store";
 import { releaseEarlierLeases } from "./db/release-earlier-leases";
+import { closeMcpSessions, closeSessionsOfRemovedCommands } from "./agents/mcp/mcp-sessions";
 import { env } from "./env";
 import { studioEvents } from "./events/studio-events";
 import { closeSandboxPool } from "./plugins/sandbox-host";
@@ -60,6 +61,7 @@ export async function startRuntime(db: TDb, options: { onEvent?: (event: TSeqEve
     studioEvents.on("run.cancel_requested", ({ runId }) => {
       if (!runtime.cancelLocally(runId)) runtime.wake();
     }),
+    closeSessionsOfRemovedCommands(),
   ];
   if (!queueMode) unsubscribe.push(studioEvents.on("run.queued", () => runtime.wake()));
   runtime.start();
@@ -91,6 +93,7 @@ export async function startRuntime(db: TDb, options: { onEvent?: (event: TSeqEve
       await runtime.stop();
       await queueWorker?.close();
       await closeSandboxPool();
+      await closeMcpSessions();
       await getTracing()?.flush();
       log.info("runtime stopped, leases released");
     },

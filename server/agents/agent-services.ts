@@ -4,6 +4,7 @@ import type { TEgressRequest, TEgressResponse, TEgressStreamResponse } from "../
 import type { TChatMessage } from "../runtime/attached-contract";
 import type { TCodeRunner } from "../runtime/nodes/core/code";
 import type { TMcpCommand } from "./mcp/connect-mcp-server";
+import type { TMcpSessionPool } from "./mcp/mcp-session-pool";
 
 /** A Memory node's conversation buffers, per memory node and session key (the workspace and graph are bound). */
 export type TMemoryStore = {
@@ -23,4 +24,6 @@ export type TAgentServices = {
   runCode: TCodeRunner;
   /** An MCP server command an admin approved for this workspace; null for any other id (another workspace's included). */
   findMcpCommand(commandId: string): Promise<TMcpCommand | null>;
+  /** Live MCP sessions, shared by the runs of this process and keyed by workspace (agents/mcp/mcp-sessions.ts). */
+  mcpSessions: TMcpSessionPool;
 };

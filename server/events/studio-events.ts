@@ -28,6 +28,8 @@ export type TStudioEvents = {
   "membership.changed": { workspaceId: string; userId: string; role: TRole };
   /** Sessions of a user were ended server-side (password change or reset, sign out elsewhere): their sockets close. */
   "session.ended": { userId: string; sessionTokens: string[] };
+  /** An admin removed an approved MCP command: every process closes the sessions of its servers (agents/mcp/mcp-sessions.ts). */
+  "mcp.commandRemoved": { workspaceId: string; commandId: string };
   /** An API key was revoked: sockets it opened are disconnected. */
   "apiKey.revoked": { workspaceId: string; apiKeyId: string };
 };

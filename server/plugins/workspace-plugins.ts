@@ -9,6 +9,7 @@ import { notFound } from "../app-error";
 import type { TDbOrTx } from "../db/client";
 import { createNodeImplementations, type TNodeImplementation, type TNodeImplementations } from "../runtime/node-implementation";
 import { createAgentNodes, type TAgentServices } from "../agents";
+import { getMcpSessionPool } from "../agents/mcp/mcp-sessions";
 import { createAgentMemoryStore } from "../db/agent-memory-store";
 import { egressFetch, egressStream } from "../egress";
 import { NonRetriableError } from "../runtime/errors";
@@ -152,6 +153,7 @@ function createAgentServices(db: TDbOrTx, run: { workspaceId: string; graphId: s
     memory: createAgentMemoryStore(run),
     runCode,
     findMcpCommand: (commandId) => findMcpCommand(db, { workspaceId: run.workspaceId, commandId }),
+    mcpSessions: getMcpSessionPool(),
   };
 }
 

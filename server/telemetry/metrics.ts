@@ -1,6 +1,6 @@
 // The process's Prometheus metrics (prom-client), served at /api/metrics (http/metrics-route.ts). Counters and
 // histograms of runs, steps and calls move with run events (run-metrics.ts); gauges are read when scraped from whoever
-// owns the number: the runtime (queue), the sandbox host (pool), the socket server (clients).
+// owns the number: the runtime (queue), the sandbox host (pool), the MCP session pool, the socket server (clients).
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 export const metricsRegistry = new Registry();
@@ -37,6 +37,7 @@ export type TQueueDepth = { waiting: number; active: number };
 let readQueueDepth: (() => Promise<TQueueDepth> | TQueueDepth) | undefined;
 let readSandboxPool: (() => { ready: number; busy: number; queued: number } | undefined) | undefined;
 let readSocketClients: (() => number) | undefined;
+let readMcpSessions: (() => { busy: number; idle: number }) | undefined;
 
 new Gauge({
   name: "studio_queue_runs",
@@ -73,6 +74,18 @@ new Gauge({
 });
 
 new Gauge({
+  name: "studio_mcp_sessions",
+  help: "Live MCP server sessions of this process's pool, by state (busy: a call is running, idle: kept warm for the next call)",
+  labelNames: ["state"] as const,
+  registers,
+  collect() {
+    const sessions = readMcpSessions?.();
+    this.set({ state: "busy" }, sessions?.busy ?? 0);
+    this.set({ state: "idle" }, sessions?.idle ?? 0);
+  },
+});
+
+new Gauge({
   name: "studio_socket_clients",
   help: "socket.io clients connected to this process",
   registers,
@@ -93,6 +106,10 @@ export function setQueueDepth(depth: TQueueDepth): void {
 
 export function reportSandboxPoolFrom(read: () => { ready: number; busy: number; queued: number } | undefined): void {
   readSandboxPool = read;
+}
+
+export function reportMcpSessionsFrom(read: () => { busy: number; idle: number }): void {
+  readMcpSessions = read;
 }
 
 export function reportSocketClientsFrom(read: () => number): void {

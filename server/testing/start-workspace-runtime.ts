@@ -1,5 +1,6 @@
 // The runtime as the studio runs it, for integration tests: the Postgres store, each run's workspace node types
 // (core, AI nodes with egress and memory, plugins, the sandbox) and its secrets; polls fast.
+import { closeMcpSessions, closeSessionsOfRemovedCommands } from "../agents/mcp/mcp-sessions";
 import { db } from "../db/client";
 import { createPrismaRunStore } from "../db/prisma-run-store";
 import { closeSandboxPool } from "../plugins/sandbox-host";
@@ -15,12 +16,15 @@ export function startWorkspaceRuntime() {
     resolveSecret: (workspaceId, name) => resolveSecretValue(db(), { workspaceId, name, masterKey: getMasterKey() }),
     pollMs: 30,
   });
+  const stopClosingRemovedCommands = closeSessionsOfRemovedCommands();
   runtime.start();
   return {
     runtime,
     async stop(): Promise<void> {
+      stopClosingRemovedCommands();
       await runtime.stop();
       await closeSandboxPool();
+      await closeMcpSessions();
     },
   };
 }

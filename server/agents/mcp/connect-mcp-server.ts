@@ -1,5 +1,7 @@
-// One MCP connection, from connect to close, around one piece of work (list the tools, or call one). Nothing outlives
-// it: the stdio child is killed with its process group when the work ends, fails or the run is cancelled.
+// Connecting to an MCP server: `openMcpClient` starts one connection (the approved command as a child, or the URL
+// through egress) and hands back its client and how to end it. The session pool (mcp-session-pool.ts) keeps such
+// connections for runs; `withMcpClient` is the one-off form for inspecting a server: nothing outlives the work, the
+// stdio child is killed with its process group when the work ends, fails or is cancelled.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { EgressError, type TEgressRequest, type TEgressStreamResponse } from "../../egress";
@@ -12,11 +14,16 @@ export type TMcpCommand = { id: string; name: string; command: string; args: str
 
 export type TMcpTarget = { transport: "stdio"; command: TMcpCommand } | { transport: "http"; url: string };
 
+export type TMcpFetchStream = (request: TEgressRequest) => Promise<TEgressStreamResponse>;
+
 export type TMcpConnection = {
   target: TMcpTarget;
-  fetchStream: (request: TEgressRequest) => Promise<TEgressStreamResponse>;
+  fetchStream: TMcpFetchStream;
   signal: AbortSignal;
 };
+
+/** A live connection: its client, a polite close (ends the HTTP session, stops the child's group) and a hard kill. */
+export type TMcpClientConnection = { client: Client; close(): Promise<void>; kill(): void };
 
 /** Per MCP request (initialize, list, call), and per HTTP exchange through egress. */
 export const MCP_REQUEST_TIMEOUT_MS = 60_000;
@@ -28,28 +35,40 @@ export function describeMcpTarget(target: TMcpTarget): string {
   return target.transport === "stdio" ? `the MCP server "${target.command.name}"` : `the MCP server at ${target.url}`;
 }
 
-export async function withMcpClient<T>(connection: TMcpConnection, use: (client: Client) => Promise<T>): Promise<T> {
+/** Connects and initializes; a connection that fails is torn down before the error is thrown. */
+export async function openMcpClient(connection: TMcpConnection): Promise<TMcpClientConnection> {
   const { target, signal } = connection;
   signal.throwIfAborted();
   const stdio = target.transport === "stdio" ? new McpStdioTransport(target.command) : undefined;
   const http =
     target.transport === "http" ? new StreamableHTTPClientTransport(parseUrl(target.url), { fetch: toEgressFetchLike(connection.fetchStream, MCP_REQUEST_TIMEOUT_MS) }) : undefined;
   const client = new Client(CLIENT_INFO, { capabilities: {} });
-  // A cancelled run must not wait for a polite shutdown.
-  const onAbort = () => stdio?.kill();
-  signal.addEventListener("abort", onAbort, { once: true });
-  try {
-    try {
-      await client.connect((stdio ?? http)!, { signal, timeout: MCP_REQUEST_TIMEOUT_MS });
-    } catch (error) {
-      throw toConnectError(error, target, stdio);
-    }
-    return await use(client);
-  } finally {
-    signal.removeEventListener("abort", onAbort);
+  const close = async () => {
     await http?.terminateSession().catch(() => undefined);
     await client.close().catch(() => undefined);
     await stdio?.close();
+  };
+  try {
+    await client.connect((stdio ?? http)!, { signal, timeout: MCP_REQUEST_TIMEOUT_MS });
+  } catch (error) {
+    if (signal.aborted) stdio?.kill();
+    await close();
+    throw toConnectError(error, target, stdio);
+  }
+  return { client, close, kill: () => stdio?.kill() };
+}
+
+export async function withMcpClient<T>(connection: TMcpConnection, use: (client: Client) => Promise<T>): Promise<T> {
+  const { signal } = connection;
+  const opened = await openMcpClient(connection);
+  // A cancelled piece of work must not wait for a polite shutdown.
+  const onAbort = () => opened.kill();
+  signal.addEventListener("abort", onAbort, { once: true });
+  try {
+    return await use(opened.client);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+    await opened.close();
   }
 }
 

@@ -7,12 +7,14 @@ import { agentNode } from "../agent/agent-node";
 import { scriptedModelNode } from "../providers/scripted-model";
 import { withMcpClient, type TMcpCommand } from "./connect-mcp-server";
 import { listMcpTools, type TMcpToolInfo } from "./list-mcp-tools";
+import { createMcpSessionPool } from "./mcp-session-pool";
 import { createMcpToolsNode, MCP_IDEMPOTENCY_META_KEY } from "./mcp-tools-node";
 import { everythingCommand, runningEverythingChildren, startEverythingHttpServer } from "./testing/everything-server";
 import { RECORD_TOOL, startRecordingMcpServer } from "./testing/recording-mcp-server";
 import { hashToolDefinition } from "./tool-definition-hash";
 
 const commands: Record<string, TMcpCommand> = { everything: everythingCommand() };
+const sessions = createMcpSessionPool({ idleMs: 60_000, maxSessions: 8 });
 let tools: TMcpToolInfo[];
 
 beforeAll(async () => {
@@ -20,7 +22,8 @@ beforeAll(async () => {
   tools = await withMcpClient({ target: { transport: "stdio", command: commands.everything! }, fetchStream: () => Promise.reject(new Error("no HTTP")), signal }, (client) => listMcpTools(client, signal));
 }, 30_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await sessions.close();
   expect(runningEverythingChildren()).toEqual([]);
 });
 
@@ -28,8 +31,8 @@ function hashOf(name: string): string {
   return tools.find((tool) => tool.name === name)!.hash;
 }
 
-function harness(allowedHosts: string[] = []) {
-  const mcp = createMcpToolsNode({ fetchStream: (request) => egressStream(request, { allowedHosts }), findMcpCommand: async (id) => commands[id] ?? null });
+function harness(allowedHosts: string[] = [], workspaceId = "workspace-1") {
+  const mcp = createMcpToolsNode({ workspaceId, fetchStream: (request) => egressStream(request, { allowedHosts }), findMcpCommand: async (id) => commands[id] ?? null, mcpSessions: sessions });
   return createRuntimeHarness([agentNode, scriptedModelNode, mcp]);
 }
 
@@ -64,6 +67,31 @@ describe("MCP Tools node (real server over stdio)", () => {
     expect(step.effects.calls!.find((call) => call.kind === "tool")).toMatchObject({ nodeId: "mcp", operation: "get-sum", output: { output: "The sum of 2 and 3 is 5." } });
   });
 
+  it("serves the calls of later runs from the same server process, and another workspace from its own", { timeout: 30_000 }, async () => {
+    const config = { transport: "stdio", commandId: "everything", pinnedTools: { "get-sum": hashOf("get-sum") } };
+    const earlier = new Set(runningEverythingChildren());
+    const startedSince = () => runningEverythingChildren().filter((pid) => !earlier.has(pid));
+    const first = harness([], "workspace-a");
+    const ids = [first.start(agentSpec(config, SUM_THEN_ANSWER), "2 + 3?"), first.start(agentSpec(config, SUM_THEN_ANSWER), "2 + 3?")];
+    await runToIdle(first.runtime);
+    expect(ids.map((id) => first.memory.runs.get(id)?.status)).toEqual(["succeeded", "succeeded"]);
+    const [serverA, ...more] = startedSince();
+    expect(more).toEqual([]);
+
+    const later = harness([], "workspace-a");
+    const laterId = later.start(agentSpec(config, SUM_THEN_ANSWER), "2 + 3?");
+    await runToIdle(later.runtime);
+    expect(later.memory.runs.get(laterId)).toMatchObject({ status: "succeeded", output: { out: { text: "Server says: The sum of 2 and 3 is 5." } } });
+    expect(startedSince()).toEqual([serverA]);
+
+    const other = harness([], "workspace-b");
+    other.start(agentSpec(config, SUM_THEN_ANSWER), "2 + 3?");
+    await runToIdle(other.runtime);
+    const started = startedSince();
+    expect(started).toHaveLength(2);
+    expect(started).toContain(serverA);
+  });
+
   it("disables a tool whose definition no longer matches its pin, and says which", { timeout: 30_000 }, async () => {
     const { memory, runtime, start } = harness();
     const id = start(agentSpec({ transport: "stdio", commandId: "everything", pinnedTools: { "get-sum": "0".repeat(64), echo: hashOf("echo") } }, SUM_THEN_ANSWER), "2 + 3?");
@@ -95,7 +123,8 @@ describe("MCP Tools node (real server over stdio)", () => {
     expect(memory.runs.get(foreign)).toMatchObject({ status: "failed", error: { message: expect.stringContaining(`MCP Tools node "mcp" names a command that is not on this workspace's approved list`) } });
   });
 
-  it("kills the server at once when the work is cancelled", { timeout: 30_000 }, async () => {
+  it("kills the server of a one-off connection at once when the work is cancelled", { timeout: 30_000 }, async () => {
+    const pooled = runningEverythingChildren();
     const abort = new AbortController();
     const target = { transport: "stdio" as const, command: commands.everything! };
     const call = withMcpClient({ target, fetchStream: () => Promise.reject(new Error("no HTTP")), signal: abort.signal }, async (client) => {
@@ -103,7 +132,7 @@ describe("MCP Tools node (real server over stdio)", () => {
       return client.callTool({ name: "trigger-long-running-operation", arguments: { duration: 20, steps: 2 } }, undefined, { signal: abort.signal });
     });
     await expect(call).rejects.toThrow();
-    expect(runningEverythingChildren()).toEqual([]);
+    expect(runningEverythingChildren()).toEqual(pooled);
   });
 });
 
@@ -126,7 +155,13 @@ describe("MCP Tools node (streamable HTTP through egress)", () => {
     const refused = harness([]);
     const blocked = refused.start(agentSpec(config, SUM_THEN_ANSWER), "2 + 3?");
     await runToIdle(refused.runtime);
-    expect(refused.memory.runs.get(blocked)).toMatchObject({ status: "failed", error: { message: expect.stringContaining(`Could not connect to the MCP server at ${server.url}: ${server.host} is not on this workspace's egress allowlist`) } });
+    // The workspace's warm session to that URL is still open: each of its requests is checked against the allowlist.
+    expect(refused.memory.runs.get(blocked)).toMatchObject({ status: "failed", error: { message: expect.stringContaining(`${server.host} is not on this workspace's egress allowlist`) } });
+
+    const elsewhere = harness([], "workspace-2");
+    const cold = elsewhere.start(agentSpec(config, SUM_THEN_ANSWER), "2 + 3?");
+    await runToIdle(elsewhere.runtime);
+    expect(elsewhere.memory.runs.get(cold)).toMatchObject({ status: "failed", error: { message: expect.stringContaining(`Could not connect to the MCP server at ${server.url}: ${server.host} is not on this workspace's egress allowlist`) } });
   });
 });
 
@@ -146,6 +181,7 @@ describe("MCP Tools node: idempotency key", () => {
         ["b", `${id}:agent:top:0:call-${indexOf("b")}`],
       ]);
     } finally {
+      await sessions.closeWhere((session) => session.target.transport === "http" && session.target.url === server.url, "the test server stops");
       await server.stop();
     }
   });

@@ -1,5 +1,5 @@
-// The MCP Tools node: wired to an Agent's tools port, it offers the approved tools of one MCP server. Every list and
-// every call opens its own connection and closes it (see connect-mcp-server.ts), and every call re-checks the tool's
+// The MCP Tools node: wired to an Agent's tools port, it offers the approved tools of one MCP server. Lists and calls
+// run on the workspace's pooled session for that server (mcp-session-pool.ts), and every call re-checks the tool's
 // current definition against its pin, so a server that changes a tool between list and call is caught too. Every call
 // carries the tool call's idempotency key in its `_meta`, the same when the agent's step is re-executed.
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -8,27 +8,33 @@ import { NonRetriableError } from "../../runtime/errors";
 import type { TNodeImplementation } from "../../runtime/node-implementation";
 import type { TAgentServices } from "../agent-services";
 import { toToolName } from "../../runtime/tool-config";
-import { MCP_REQUEST_TIMEOUT_MS, withMcpClient, type TMcpTarget } from "./connect-mcp-server";
+import { MCP_REQUEST_TIMEOUT_MS, type TMcpTarget } from "./connect-mcp-server";
 import { listMcpTools, type TMcpToolInfo } from "./list-mcp-tools";
 import { MCP_TOOLS_NODE_DEFINITION } from "./mcp-tools-definition";
 import { selectApprovedTools } from "./select-approved-tools";
 import { toToolOutput } from "./to-tool-output";
 
-type TMcpServices = Pick<TAgentServices, "fetchStream" | "findMcpCommand">;
+type TMcpServices = Pick<TAgentServices, "workspaceId" | "fetchStream" | "findMcpCommand" | "mcpSessions">;
 
 /** `_meta` key (MCP reserves unprefixed names and `modelcontextprotocol`/`mcp` prefixes; this is ours). */
 export const MCP_IDEMPOTENCY_META_KEY = "io.openclaw/idempotency-key";
 
 export function createMcpToolsNode(services: TMcpServices): TNodeImplementation {
-  async function withServerTools<T>(context: TAttachedContext, use: (tools: TMcpToolInfo[], pinned: Record<string, string>, client: Client) => Promise<T>): Promise<T> {
+  /** `use` calls `onEffect()` before it sends anything with effects: from then on a server that dies is not asked again. */
+  async function withServerTools<T>(context: TAttachedContext, use: (tools: TMcpToolInfo[], pinned: Record<string, string>, client: Client, onEffect: () => void) => Promise<T>): Promise<T> {
     const pinned = readPinnedTools(context.config);
     if (Object.keys(pinned).length === 0) {
       throw new NonRetriableError(`MCP Tools node "${context.nodeId}" has no approved tools: approve tools in the inspector`);
     }
     const target = await resolveTarget(context, services);
-    // Requests to an MCP server over HTTP are spans of the call (or of the listing) that makes them.
+    // Requests to an MCP server over HTTP are spans of the call (or of the listing) that makes them; on an HTTP session
+    // that concurrent calls share, of the one that used it last (README.md, Sessions).
     const fetchStream: TMcpServices["fetchStream"] = (request) => services.fetchStream({ ...request, traceparent: context.traceparent });
-    return withMcpClient({ target, fetchStream, signal: context.signal }, async (client) => use(await listMcpTools(client, context.signal), pinned, client));
+    let hasSentEffect = false;
+    const request = { workspaceId: services.workspaceId, target, fetchStream, signal: context.signal };
+    return services.mcpSessions.use(request, async (client) => use(await listMcpTools(client, context.signal), pinned, client, () => (hasSentEffect = true)), {
+      isRepeatable: () => !hasSentEffect,
+    });
   }
 
   return {
@@ -46,7 +52,7 @@ export function createMcpToolsNode(services: TMcpServices): TNodeImplementation 
             return approved.map((tool) => ({ name: toToolName(tool.name), description: tool.description, inputSchema: tool.inputSchema }));
           }),
         call: (context, name, args) =>
-          withServerTools(context, async (tools, pinned, client) => {
+          withServerTools(context, async (tools, pinned, client, onEffect) => {
             const tool = tools.find((candidate) => toToolName(candidate.name) === name);
             if (!tool) throw new NonRetriableError(`The MCP server offers no tool named "${name}"`);
             if (!Object.hasOwn(pinned, tool.name)) throw new NonRetriableError(`MCP tool "${tool.name}" is not approved: approve it in the inspector`);
@@ -56,6 +62,7 @@ export function createMcpToolsNode(services: TMcpServices): TNodeImplementation 
               throw new NonRetriableError(message);
             }
             const request = { name: tool.name, arguments: toArguments(tool.name, args), _meta: { [MCP_IDEMPOTENCY_META_KEY]: context.idempotencyKey, traceparent: context.traceparent } };
+            onEffect();
             const result = await client.callTool(request, undefined, { signal: context.signal, timeout: MCP_REQUEST_TIMEOUT_MS });
             return { output: toToolOutput(tool.name, result) };
           }),

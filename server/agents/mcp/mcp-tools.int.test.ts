@@ -43,8 +43,15 @@ async function runToEnd(workspaceId: string, actorId: string, spec: TGraphSpec) 
   return waitForRunEnd(run.id);
 }
 
+async function waitUntil(check: () => boolean): Promise<void> {
+  for (let waited = 0; !check(); waited += 25) {
+    if (waited > 5_000) throw new Error("condition not met within 5 s");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 describe("MCP Tools in a run", () => {
-  it("an Agent uses an approved tool; a changed definition disables it; an unapproved command never runs", { timeout: 60_000 }, async () => {
+  it("an Agent uses an approved tool on one warm server; a changed definition disables it; an unapproved or removed command never runs", { timeout: 60_000 }, async () => {
     const { workspace, members } = await createWorkspaceWithMembers(["admin", "editor"]);
     const workspaceId = workspace.id;
     const actorId = members.editor.id;
@@ -63,6 +70,8 @@ describe("MCP Tools in a run", () => {
     expect(changed).toMatchObject({ status: "succeeded", output: { out: { text: 'Answer: Error: there is no tool named "get-sum". Available tools: none.', toolCalls: [{ tool: "get-sum", ok: false }] } } });
     const warning = changed.events.find((event) => event.type === "node.log" && event.nodeId === "mcp");
     expect(warning?.payload).toMatchObject({ level: "warn", message: 'MCP tool "get-sum" changed since it was approved and is disabled: re-approve it in the inspector' });
+    // Both runs' lists and calls went to one server process, still running for the next run (the inspection's is gone).
+    expect(runningEverythingChildren()).toHaveLength(1);
 
     const other = await createWorkspaceWithMembers(["admin"]);
     const foreign = await callerFor(other.members.admin).mcp.addCommand({ workspaceId: other.workspace.id, name: "theirs", command, args });
@@ -71,6 +80,7 @@ describe("MCP Tools in a run", () => {
     expect((refused.error as { message: string }).message).toContain(`MCP Tools node "mcp" names a command that is not on this workspace's approved list`);
 
     await callerFor(members.admin).mcp.removeCommand({ workspaceId, commandId: approved.id });
+    await waitUntil(() => runningEverythingChildren().length === 0);
     const removed = await runToEnd(workspaceId, actorId, agentWithMcp({ transport: "stdio", commandId: approved.id, pinnedTools: { "get-sum": sumHash } }));
     expect((removed.error as { message: string }).message).toContain("not on this workspace's approved list");
   });

@@ -10,10 +10,18 @@ import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 /** The studio's own Node first (so `node` and `npx` are the ones it runs on), then the system folders. */
 export const MCP_CHILD_PATH = [path.dirname(process.execPath), "/usr/local/bin", "/usr/bin", "/bin"].join(path.delimiter);
 // The cast: Next's types declare NODE_ENV required, but the child gets PATH and nothing else.
-const CHILD_ENV = { PATH: MCP_CHILD_PATH } as Record<string, string> as NodeJS.ProcessEnv;
+export const MCP_CHILD_ENV = { PATH: MCP_CHILD_PATH } as Record<string, string> as NodeJS.ProcessEnv;
 const STDERR_TAIL_CHARS = 2_000;
 const GRACE_MS = 300;
 const TERM_MS = 1_000;
+
+/** A message that could not be written because the server had exited: it never reached the server. */
+export class McpServerNotRunningError extends Error {
+  constructor() {
+    super("The MCP server is not running");
+    this.name = "McpServerNotRunningError";
+  }
+}
 
 export class McpStdioTransport implements Transport {
   onclose?: () => void;
@@ -34,7 +42,7 @@ export class McpStdioTransport implements Transport {
   start(): Promise<void> {
     return new Promise((resolve, reject) => {
       const child = spawn(this.command.command, this.command.args, {
-        env: CHILD_ENV,
+        env: MCP_CHILD_ENV,
         stdio: ["pipe", "pipe", "pipe"],
         shell: false,
         detached: true,
@@ -60,7 +68,7 @@ export class McpStdioTransport implements Transport {
 
   send(message: JSONRPCMessage): Promise<void> {
     const stdin = this.child?.stdin;
-    if (!stdin || stdin.destroyed) return Promise.reject(new Error("The MCP server is not running"));
+    if (!stdin || stdin.destroyed) return Promise.reject(new McpServerNotRunningError());
     return new Promise((resolve) => {
       if (stdin.write(serializeMessage(message))) resolve();
       else stdin.once("drain", resolve);

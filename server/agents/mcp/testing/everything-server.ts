@@ -20,8 +20,9 @@ export function runningEverythingChildren(): number[] {
   });
 }
 
-export async function startEverythingHttpServer(): Promise<{ url: string; host: string; stop(): Promise<void> }> {
-  const port = await findFreePort();
+/** `port`: to start it again where a stopped one listened (a server restart, as its clients see it). */
+export async function startEverythingHttpServer(port?: number): Promise<{ url: string; host: string; port: number; stop(): Promise<void> }> {
+  port ??= await findFreePort();
   const child = spawn(process.execPath, [EVERYTHING_ENTRY, "streamableHttp"], { env: { PATH: path.dirname(process.execPath), PORT: String(port) } as Record<string, string> as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "pipe"] });
   await new Promise<void>((resolve, reject) => {
     let output = "";
@@ -35,6 +36,7 @@ export async function startEverythingHttpServer(): Promise<{ url: string; host: 
   return {
     url: `http://127.0.0.1:${port}/mcp`,
     host: `127.0.0.1:${port}`,
+    port,
     stop: async () => {
       child.kill("SIGKILL");
       await exited;
