@@ -9,6 +9,9 @@ export const RECENT_RETENTION_MS = 60_000;
 /** A run that stops publishing without a final event (its lease moved to another process) is forgotten after this. */
 export const IDLE_RETENTION_MS = 10 * 60_000;
 
+/** How often the memory is swept at most: a sweep walks every remembered run, and under load runs end by the hundred. */
+const SWEEP_EVERY_MS = 1_000;
+
 type TListener = (event: TSeqEvent) => void;
 
 const FINAL_TYPES = new Set(["run.completed", "run.failed", "run.cancelled", "run.waiting"]);
@@ -38,7 +41,7 @@ export function createRunEventHub(options: { now?: () => number } = {}) {
       entry.endedAt = FINAL_TYPES.has(event.type) ? now() : undefined;
       recent.set(event.runId, entry);
       for (const listener of listeners.get(event.runId) ?? []) listener(event);
-      if (entry.endedAt !== undefined || entry.lastAt - lastSweep > RECENT_RETENTION_MS) forgetOld();
+      if (entry.lastAt - lastSweep >= SWEEP_EVERY_MS) forgetOld();
     },
     /** Events of the run still in memory with seq > afterSeq, in seq order. */
     recentAfter(runId: string, afterSeq: number): TSeqEvent[] {
