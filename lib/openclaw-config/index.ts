@@ -5,3 +5,4 @@ export { importConfigToGraph, type TOpenClawImport } from "./import-config-to-gr
 export { listUnknownKeys } from "./list-unknown-keys";
 export { parseOpenClawConfig } from "./parse-openclaw-config";
 export { importOpenClawFiles } from "./import-openclaw-files";
+export { describeConfigNode } from "./describe-config-node";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import JSON5 from "json5";
 import { describe, expect, it } from "vitest";
 import { createNodeTypeRegistry, validateGraph } from "@/lib/graph";
-import { exportGraphToConfig, importConfigToGraph, importOpenClawFiles, OPENCLAW_CONFIG_NODE_TYPES, parseOpenClawConfig } from "@/lib/openclaw-config";
+import { describeConfigNode, exportGraphToConfig, importConfigToGraph, importOpenClawFiles, OPENCLAW_CONFIG_NODE_TYPES, parseOpenClawConfig } from "@/lib/openclaw-config";
 import { listDocsFixtures, readFixtureFolder } from "../../testing/openclaw-config-fixtures";
 
 const registry = createNodeTypeRegistry(OPENCLAW_CONFIG_NODE_TYPES);
@@ -167,5 +167,20 @@ describe("the round trip on generated configs", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("what a node shows", () => {
+  it("an agent's identity, model and fallbacks, skills, tool policy, sandbox mode and unknown keys", () => {
+    const result = importOpenClawFiles(readFixtureFolder("team-setup"));
+    if (!result.ok) throw new Error(result.message);
+    const lines = (label: string) => describeConfigNode(result.value.spec.nodes.find((node) => node.label === label)!);
+    expect(lines("billing")).toEqual(["model openai/gpt-5.4", "skills from defaults", "allow read · deny exec", "sandbox from defaults", "unknown keys: mood"]);
+    expect(lines("Agent defaults")).toEqual(["model anthropic/claude-sonnet-4-6", "fallbacks openai/gpt-5.4", "skills github", "sandbox off"]);
+    expect(lines("Gateway settings")).toContain("unknown keys: studioExperiment");
+    const samantha = importConfigToGraph(parseOrThrow(listDocsFixtures().find((fixture) => fixture.name === "entries-and-multi-agent-01.json5")!.files));
+    expect(describeConfigNode(samantha.spec.nodes.find((node) => node.type === "openclaw-config/agent")!)).toEqual([
+      "identity: helpful sloth", "model anthropic/claude-opus-4-6", "skills docs-search", "profile coding · allow browser · deny canvas", "sandbox off",
+    ]);
   });
 });
