@@ -11,7 +11,7 @@ const unknownOf = (value: unknown, known: Set<string>) => (isPlainObject(value) 
 
 function describeModel(model: unknown): string[] {
   if (typeof model === "string") return [`model ${model}`];
-  if (!isPlainObject(model)) return ["model: from defaults"];
+  if (!isPlainObject(model)) return ["model from defaults"];
   const fallbacks = list(model.fallbacks);
   return [`model ${text(model.primary) ?? "?"}`, ...(fallbacks ? [`fallbacks ${fallbacks}`] : [])];
 }
