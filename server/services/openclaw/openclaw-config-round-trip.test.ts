@@ -178,6 +178,8 @@ describe("what a node shows", () => {
     expect(lines("billing")).toEqual(["model openai/gpt-5.4", "skills from defaults", "allow read · deny exec", "sandbox from defaults", "unknown keys: mood"]);
     expect(lines("Agent defaults")).toEqual(["model anthropic/claude-sonnet-4-6", "fallbacks openai/gpt-5.4", "skills github", "sandbox off"]);
     expect(lines("Gateway settings")).toContain("unknown keys: studioExperiment");
+    const withUnknown = importConfigToGraph({ bindings: [{ agentId: "main", match: { channel: "slack" }, priority: 1 }], mcp: { servers: { docs: { url: "https://mcp.example.com", retries: 3 } } } }).spec;
+    expect(withUnknown.nodes.map(describeConfigNode).slice(0, 2)).toEqual([["agent main", "unknown keys: priority"], ["https://mcp.example.com", "unknown keys: retries"]]);
     const samantha = importConfigToGraph(parseOrThrow(listDocsFixtures().find((fixture) => fixture.name === "entries-and-multi-agent-01.json5")!.files));
     expect(describeConfigNode(samantha.spec.nodes.find((node) => node.type === "openclaw-config/agent")!)).toEqual([
       "identity: helpful sloth", "model anthropic/claude-opus-4-6", "skills docs-search", "profile coding · allow browser · deny canvas", "sandbox off",
