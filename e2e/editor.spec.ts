@@ -82,7 +82,8 @@ test("exports a graph to a file and imports it back; a broken file gets a locate
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export" }).click();
   const download = await downloading;
-  const exported = path.join(mkdtempSync(path.join(tmpdir(), "e2e-export-")), "Round trip.openclaw.json");
+  expect(download.suggestedFilename()).toMatch(/\.studio-graph\.json$/);
+  const exported = path.join(mkdtempSync(path.join(tmpdir(), "e2e-export-")), "Round trip.studio-graph.json");
   await download.saveAs(exported);
 
   await page.goto("/w/demo");

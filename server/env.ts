@@ -63,6 +63,10 @@ const ZEnv = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   /** `service.name` of the exported spans. */
   OTEL_SERVICE_NAME: z.string().min(1).max(200).optional(),
+  /** The studio `npm run openclaw` talks to (its base URL); the studio itself never reads it. */
+  STUDIO_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** A workspace API key (`ocs_...`, editor role or above) that `npm run openclaw` sends as its Bearer token. */
+  STUDIO_API_KEY: z.string().regex(/^ocs_/, "must be a workspace API key (ocs_...)").optional(),
 });
 
 /** Every variable the studio reads (deploy files are checked against it: server/scale/deploy-files.test.ts). */

@@ -5,12 +5,19 @@ import { Button } from "../ui/button";
 import styles from "./editor.module.css";
 import type { TSaveState } from "./use-draft-autosave";
 
-/** Saves the graph as `<name>.openclaw.json`, the file that "Import graph" reads back. */
+/**
+ * Saves the graph as `<name>.studio-graph.json`, the file that "Import graph" reads back. Not `.openclaw.json`: OpenClaw
+ * users read that as their gateway's config (which "Export openclaw.json" writes).
+ */
 export function downloadSpec(name: string, spec: TGraphSpec): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(spec, null, 2)], { type: "application/json" }));
+  downloadText(`${name.replace(/[\\/:*?"<>|]/g, "-")}.studio-graph.json`, JSON.stringify(spec, null, 2));
+}
+
+export function downloadText(fileName: string, text: string, type = "application/json"): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement("a");
   link.href = url;
-  link.download = `${name.replace(/[\\/:*?"<>|]/g, "-")}.openclaw.json`;
+  link.download = fileName;
   link.click();
   URL.revokeObjectURL(url);
 }

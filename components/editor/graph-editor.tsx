@@ -30,6 +30,7 @@ import { ShortcutsOverlay } from "./shortcuts-overlay";
 import { applyCanvasLayout, specToFlow, toNodeData, toStudioNode, type TCanvasNode } from "./spec-to-flow";
 import { StudioNode } from "./studio-node";
 import { ConflictBanner, downloadSpec, SaveStatus } from "./editor-status";
+import { ExportOpenClawButton } from "./export-openclaw-button";
 import { useAutoLayout } from "./use-auto-layout";
 import { useCanvasClipboard } from "./use-canvas-clipboard";
 import { useConnectionHandlers } from "./use-connection-handlers";
@@ -296,6 +297,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
           </>
         )}
         <Button variant="ghost" className={styles.iconButton} onClick={() => downloadSpec(graph.name, getSpec())} aria-label="Export" title="Export: download the graph as a file"><Download size={16} aria-hidden="true" /></Button>
+        <ExportOpenClawButton workspaceId={workspaceId} graphId={graph.id} spec={spec} saveDraft={autosave.saveNow} notify={notify} />
         <SaveStatus state={autosave.state} />
       </div>
       {autosave.state.status === "conflict" && (

@@ -27,8 +27,13 @@ function isSameData(a: TCanvasNode["data"], b: TCanvasNode["data"]): boolean {
   return [...keys].every((key) => {
     const left = (a as Record<string, unknown>)[key];
     const right = (b as Record<string, unknown>)[key];
+    if (key === "summary") return isSameLines(left as string[] | undefined, right as string[] | undefined);
     return left === right || (Array.isArray(left) && Array.isArray(right) && isSamePorts(left, right));
   });
+}
+
+function isSameLines(a: string[] | undefined, b: string[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((line, index) => line === b[index]));
 }
 
 function isSamePorts(a: TPortView[], b: TPortView[]): boolean {

@@ -1,6 +1,8 @@
 import type { Edge, Node } from "@xyflow/react";
 import { describeSchemaType, getPortsOfNode, type TGraphEdge, type TGraphNode, type TGraphSpec, type TNodeCategory, type TNodeTypeDefinition, type TNodeTypeRegistry, type TPortDefinition, type TPortKind } from "@/lib/graph";
 import { getGroupSize, isGroupNode } from "@/lib/graph/group-node";
+import { isOpenClawConfigType } from "@/lib/openclaw-config/config-node-types";
+import { describeConfigNode } from "@/lib/openclaw-config/describe-config-node";
 
 /** A port as a node draws it: its name on the card, its kind (the handle's look) and its type (on hover). */
 export type TPortView = { id: string; label: string; kind: TPortKind; typeLabel: string };
@@ -20,6 +22,8 @@ export type TStudioNodeData = {
   problemCount: number;
   /** Set while comparing with a version: how this node differs from it. */
   diffStatus?: TDiffStatus;
+  /** An openclaw.json node's settings at a glance (model, skills, tool policy, sandbox, identity ...). */
+  summary?: string[];
 };
 export type TGroupFrameData = { label: string; problemCount: number; diffStatus?: TDiffStatus };
 export type TStudioNode = Node<TStudioNodeData, "studio">;
@@ -58,7 +62,8 @@ export function getTypeView(node: TGraphNode, spec: TGraphSpec, registry: TNodeT
 /** What a canvas node draws for a spec node: a frame's label, or a node's label, type, icon, ports and marks. */
 export function toNodeData(node: TGraphNode, spec: TGraphSpec, registry: TNodeTypeRegistry = NO_REGISTRY, problemCount = 0, diffStatus?: TDiffStatus): TCanvasNode["data"] {
   if (isGroupNode(node)) return { label: node.label || node.id, problemCount, diffStatus };
-  return { label: node.label || node.id, nodeType: node.type, isDisabled: node.disabled ?? false, problemCount, diffStatus, ...getTypeView(node, spec, registry) };
+  const summary = isOpenClawConfigType(node.type) ? { summary: describeConfigNode(node) } : {};
+  return { label: node.label || node.id, nodeType: node.type, isDisabled: node.disabled ?? false, problemCount, diffStatus, ...summary, ...getTypeView(node, spec, registry) };
 }
 
 /** A node outside any group (a group's member also needs its frame: see specToFlow). */

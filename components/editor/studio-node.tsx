@@ -45,6 +45,11 @@ export const StudioNode = memo(function StudioNode({ id, data, selected }: NodeP
           {data.outputs.map((port) => <PortRow key={`out-${port.id}`} port={port} side="out" />)}
         </div>
       )}
+      {data.summary && (
+        <ul className={styles.configSummary} data-testid="node-summary">
+          {data.summary.map((line) => <li key={line} title={line}>{line}</li>)}
+        </ul>
+      )}
       {data.problemCount > 0 && <span className={styles.problemBadge} title="Problems: see the panel">{data.problemCount}</span>}
       <NodeRunBadge nodeId={id} />
     </div>

@@ -15,6 +15,7 @@ import { filterGraphs, type TGraphSort } from "./filter-graphs";
 import { GraphRow } from "./graph-row";
 import { readTagFilter, tagFilterHref } from "./graph-tag-filter";
 import { ImportGraphForm } from "./import-graph-form";
+import { ImportOpenClawConfigForm } from "./import-openclaw-config-form";
 import { TemplateGallery } from "./template-gallery";
 import styles from "./graphs.module.css";
 
@@ -57,6 +58,7 @@ export function GraphListPage({ workspaceSlug }: { workspaceSlug: string }) {
       </div>
       {workspaceId && can("graph:create") && <CreateGraphForm workspaceId={workspaceId} workspaceSlug={workspaceSlug} />}
       {workspaceId && can("graph:create") && <ImportGraphForm workspaceId={workspaceId} workspaceSlug={workspaceSlug} />}
+      {workspaceId && can("graph:create") && <ImportOpenClawConfigForm workspaceId={workspaceId} workspaceSlug={workspaceSlug} />}
       {workspaceId && can("graph:create") && <TemplateGallery workspaceId={workspaceId} workspaceSlug={workspaceSlug} />}
       {graphs.error && <Alert>{getErrorMessage(graphs.error)}</Alert>}
       <div className={styles.listTools}>

@@ -23,6 +23,7 @@ describe("parseGraphFile", () => {
   });
 
   it("names the graph after its file", () => {
-    expect(graphNameFromFile("Support triage.openclaw.json")).toBe("Support triage");
+    expect(graphNameFromFile("Support triage.studio-graph.json")).toBe("Support triage");
+    expect(graphNameFromFile("Older export.openclaw.json")).toBe("Older export");
   });
 });

@@ -21,7 +21,7 @@ export function parseGraphFile(text: string, registry: TNodeTypeRegistry): { ok:
   return { ok: true, spec: shape.spec };
 }
 
-/** A graph name from a file name: `Support triage.openclaw.json` -> `Support triage`. */
+/** A graph name from a file name: `Support triage.studio-graph.json` (or the older `.openclaw.json`) -> `Support triage`. */
 export function graphNameFromFile(fileName: string): string {
-  return fileName.replace(/(\.openclaw)?\.json$/i, "").trim().slice(0, 120) || "Imported graph";
+  return fileName.replace(/(\.studio-graph|\.openclaw)?\.json$/i, "").trim().slice(0, 120) || "Imported graph";
 }

@@ -8,6 +8,8 @@ export type TProcedureAccess =
   | { kind: "public" }
   /** A signed-in user acting on their own account; API keys are refused. */
   | { kind: "signedIn" }
+  /** An API key asking about itself (a script learning its workspace); sessions are refused. */
+  | { kind: "apiKey" }
   /** A member of `input.workspaceId` whose ability allows `scope`; an API key of that workspace when `allowsApiKeys`. */
   | { kind: "workspace"; scope: TScope; allowsApiKeys: boolean };
 

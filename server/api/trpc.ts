@@ -136,6 +136,7 @@ const auditMutations = t.middleware(async ({ type, path, getRawInput, ctx, next 
 
 const publicAccess: TProcedureMeta = { access: { kind: "public" } };
 const signedInAccess: TProcedureMeta = { access: { kind: "signedIn" } };
+const apiKeyAccess: TProcedureMeta = { access: { kind: "apiKey" } };
 
 export const publicProcedure = t.procedure.meta(publicAccess).use(mapAppErrors).use(guardRawInput).use(auditMutations);
 
@@ -143,6 +144,13 @@ export const publicProcedure = t.procedure.meta(publicAccess).use(mapAppErrors).
 export const authedProcedure = publicProcedure.meta(signedInAccess).use(({ ctx, next }) => {
   if (ctx.user) return next({ ctx: { user: ctx.user } });
   if (ctx.apiKey) throw new TRPCError({ code: "FORBIDDEN", message: "An API key can only call procedures of its own workspace" });
+  throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+});
+
+/** An API key, about itself: a script learns which workspace it acts in. A signed-in member asks `workspace.list`. */
+export const apiKeyProcedure = publicProcedure.meta(apiKeyAccess).use(({ ctx, next }) => {
+  if (ctx.apiKey) return next({ ctx: { apiKey: ctx.apiKey } });
+  if (ctx.user) throw new TRPCError({ code: "FORBIDDEN", message: "Only an API key can ask which workspace it belongs to" });
   throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
 });
 

@@ -36,6 +36,8 @@ async function newQueuedRun(workspace: TAttackWorkspace) {
   return owner(workspace).run.start({ workspaceId: workspace.id, graphId: workspace.graphId, version: "latest", input: { body: {} } });
 }
 
+const OPENCLAW_JSON = '{ agents: { entries: { main: { model: "anthropic/claude-sonnet-4-6" } } }, bindings: [{ agentId: "main", match: { channel: "slack" } }] }';
+
 const NOT_WAITING = { code: "CONFLICT", message: "The run is not waiting for an approval" };
 
 export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
@@ -152,6 +154,15 @@ export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
     },
   },
 
+  "openClaw.importConfig": only((workspace) => ({ workspaceId: workspace.id, name: `Gateway ${uniqueSuffix()}`, entry: "openclaw.json", files: [{ path: "openclaw.json", content: OPENCLAW_JSON }] })),
+  "openClaw.exportConfig": {
+    build: async (workspace) => {
+      const files = [{ path: "openclaw.json", content: OPENCLAW_JSON }];
+      const imported = await owner(workspace).openClaw.importConfig({ workspaceId: workspace.id, name: `Gateway ${uniqueSuffix()}`, entry: "openclaw.json", files });
+      return { workspaceId: workspace.id, graphId: imported.graphId };
+    },
+  },
+
   "trigger.list": onGraph,
   "trigger.createWebhookToken": {
     build: async (workspace) => ({ workspaceId: workspace.id, graphId: (await createPublishedGraph(owner(workspace), workspace.id, createTriggerGraphSpec())).graphId, nodeId: "hook" }),
@@ -199,4 +210,5 @@ export const ACCOUNT_INPUTS: Record<string, unknown> = {
   "workspace.list": undefined,
   "workspace.create": { name: "Taken over", slug: `taken-${uniqueSuffix()}` },
   "invitation.accept": { token: "invitation-token" },
+  "apiKey.whoami": undefined,
 };

@@ -1,8 +1,9 @@
 import type { TNodeTypeDefinition } from "@/lib/graph";
+import { OPENCLAW_CONFIG_PLUGIN } from "@/lib/openclaw-config/config-node-types";
 import type { TDbOrTx } from "../../db/client";
 
-/** Type id prefixes of imported OpenClaw metadata: drawn in the palette, never run. */
-export const EXTERNAL_TYPE_PREFIXES = ["openclaw/", "openclaw-skill/"] as const;
+/** Type id prefixes of imported OpenClaw metadata and openclaw.json nodes: drawn in the palette, never run. */
+export const EXTERNAL_TYPE_PREFIXES = ["openclaw/", "openclaw-skill/", `${OPENCLAW_CONFIG_PLUGIN}/`] as const;
 
 export function isExternalNodeType(type: string): boolean {
   return EXTERNAL_TYPE_PREFIXES.some((prefix) => type.startsWith(prefix));

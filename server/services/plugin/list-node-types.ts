@@ -1,8 +1,12 @@
+import { OPENCLAW_CONFIG_NODE_TYPES, OPENCLAW_CONFIG_PLUGIN } from "@/lib/openclaw-config/config-node-types";
 import type { TDbOrTx } from "../../db/client";
 import { getWorkspaceNodeTypes } from "../../plugins/workspace-plugins";
 import { listExternalNodeTypes } from "../openclaw/external-node-types";
 
-/** The palette: every node type a graph of this workspace can use, with its plugin, then imported OpenClaw metadata (not runnable). */
+/**
+ * The palette: every node type a graph of this workspace can use, with its plugin, then imported OpenClaw metadata and
+ * the openclaw.json node types (lib/openclaw-config), both drawn and validated but not runnable.
+ */
 export async function listNodeTypes(db: TDbOrTx, options: { workspaceId: string }) {
   const { registry, plugins } = await getWorkspaceNodeTypes(db, options.workspaceId);
   const pluginOf = new Map(plugins.map((plugin) => [plugin.pluginKey, plugin]));
@@ -19,5 +23,14 @@ export async function listNodeTypes(db: TDbOrTx, options: { workspaceId: string 
     isExternal: true,
     isRunnable: false,
   }));
-  return [...runnable, ...external];
+  const openClawConfig = OPENCLAW_CONFIG_NODE_TYPES.map((definition) => ({
+    ...definition,
+    pluginKey: OPENCLAW_CONFIG_PLUGIN,
+    pluginName: "OpenClaw config (openclaw.json)",
+    isSigned: false,
+    isExternal: true,
+    isRunnable: false,
+    externalTools: [] as { name: string; description: string }[],
+  }));
+  return [...runnable, ...external, ...openClawConfig];
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZGraphName } from "@/lib/graph";
 import { ZWorkspaceId } from "../../trpc";
 
 const MAX_TEXT = 256 * 1024;
@@ -13,3 +14,17 @@ export const ZImportOpenClawInput = z
   })
   .strict();
 export const ZRemoveOpenClawInput = z.object({ workspaceId: ZWorkspaceId, id: z.string().min(1).max(64) }).strict();
+
+/** An uploaded file of an OpenClaw setup: its path inside the user's folder ('/'-separated) and its text. */
+const ZUploadedFile = z.object({ path: z.string().min(1).max(512), content: z.string().max(MAX_TEXT) }).strict();
+
+export const ZImportConfigInput = z
+  .object({
+    workspaceId: ZWorkspaceId,
+    name: ZGraphName,
+    /** Path of the openclaw.json among `files`. */
+    entry: z.string().min(1).max(512),
+    files: z.array(ZUploadedFile).min(1).max(64),
+  })
+  .strict();
+export const ZExportConfigInput = z.object({ workspaceId: ZWorkspaceId, graphId: z.string().min(1).max(64) }).strict();
