@@ -9,13 +9,13 @@ import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { connectDb, db, disconnectDb } from "@/server/db/client";
 import type { TSeqEvent } from "@/server/runtime/run-store";
-import { buildSpec } from "@/server/runtime/testing/build-spec";
 import { newRedisTarget, spawnWorker, startQueueModeWeb, untilTakingRuns } from "@/server/scale/testing/queue-mode-harness";
 import { createWorkspaceWithMembers } from "@/server/testing/factories";
 import { sessionCookieFor } from "@/server/testing/session-cookie";
 import { callerFor } from "@/server/testing/trpc-callers";
 import { createWebhookHandler } from "@/server/triggers/webhook-handler";
 import { treeRssMb } from "./process-memory";
+import { passThroughSpec } from "./webhook-graph";
 import { createThrowawayDatabase } from "./throwaway-database";
 import { percentile, round } from "./timed-run-store";
 
@@ -29,17 +29,6 @@ const TERMINAL = ["succeeded", "failed", "cancelled"];
 function emit(name: string, value: number, unit: string): void {
   process.stdout.write(`${JSON.stringify({ name, value, unit })}\n`);
 }
-
-/** webhook -> three pass-through transforms -> output. */
-const passThroughSpec = () =>
-  buildSpec(
-    [
-      { id: "hook", type: "core/webhook" },
-      ...["p0", "p1", "p2"].map((id) => ({ id, type: "core/transform", config: { mapping: { body: "body" } } })),
-      { id: "out", type: "core/output", config: { name: "body" } },
-    ],
-    ["hook.out->p0.in", "p0.out->p1.in", "p1.out->p2.in", "p2.out->out.in"],
-  );
 
 /** One query every 50 ms for all the runs the connections wait on. */
 function createCompletionWatcher() {

@@ -9,9 +9,9 @@
 import { loadavg } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { buildSpec } from "@/server/runtime/testing/build-spec";
 import { startStudioServer } from "./editor/studio-server";
 import { treeRssMb } from "./process-memory";
+import { passThroughSpec } from "./webhook-graph";
 import { percentile, round } from "./timed-run-store";
 
 const CLOSED_SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -24,17 +24,6 @@ const DRAIN_TIMEOUT_MS = 120_000;
 function emit(name: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
   process.stdout.write(`${JSON.stringify({ name, value, unit, ...extra, loadAverage: round(loadavg()[0]!) })}\n`);
 }
-
-/** webhook -> three pass-through transforms -> output. */
-const passThroughSpec = () =>
-  buildSpec(
-    [
-      { id: "hook", type: "core/webhook" },
-      ...["p0", "p1", "p2"].map((id) => ({ id, type: "core/transform", config: { mapping: { body: "body" } } })),
-      { id: "out", type: "core/output", config: { name: "body" } },
-    ],
-    ["hook.out->p0.in", "p0.out->p1.in", "p1.out->p2.in", "p2.out->out.in"],
-  );
 
 /** Signs in as next-auth's client does and calls tRPC procedures with the session cookie. */
 async function signIn(baseUrl: string, email: string, password: string) {
