@@ -10,6 +10,7 @@ const MAX_DEPTH = 4;
 export function summarizeValue(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT)}… (${value.length} characters)` : value;
   if (value === null || typeof value !== "object") return value;
+  if (value instanceof Date) return value.toISOString();
   if (depth >= MAX_DEPTH) return Array.isArray(value) ? `[${value.length} items]` : "{…}";
   if (Array.isArray(value)) {
     const items = value.slice(0, MAX_ITEMS).map((item) => summarizeValue(item, depth + 1));
