@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { ADMIN, apiSignIn, demoWorkspaceId } from "./support/auth";
 
-test("an owner finds a change in the audit log by action, verifies the chain and exports it as JSON lines", async ({ page }) => {
+test("an owner finds a change in the audit log by action, sees what it changed, verifies the chain and exports it as JSON lines", async ({ page }) => {
   await apiSignIn(page.request, ADMIN);
   const workspaceId = await demoWorkspaceId(page.request);
   const name = `Audited ${Date.now()}`;
@@ -15,6 +15,8 @@ test("an owner finds a change in the audit log by action, verifies the chain and
   const row = audit.getByTestId("audit-row").filter({ hasText: name });
   await expect(row).toContainText("admin@localhost");
   await expect(row).toContainText("graph.create");
+  await expect(row.getByTestId("audit-change")).toContainText(`created: id: `);
+  await expect(row.getByTestId("audit-change")).toContainText(`name: ${name}`);
   await expect(audit.getByTestId("audit-row").filter({ hasNotText: "graph.create" })).toHaveCount(0);
 
   await audit.getByRole("button", { name: "Verify chain" }).click();

@@ -6,6 +6,7 @@ import { getErrorMessage } from "../trpc/error-message";
 import { useTRPC, useTRPCClient } from "../trpc/trpc";
 import { Alert, Badge } from "../ui/alert";
 import { Button } from "../ui/button";
+import { describeAuditChange } from "./audit-change";
 import { formatRelativeTime } from "../ui/format-relative-time";
 import { TextInput } from "../ui/text-input";
 import styles from "./settings.module.css";
@@ -69,7 +70,7 @@ export function AuditSection({ workspaceId }: { workspaceId: string }) {
         </div>
       )}
       <table className={styles.table}>
-        <thead><tr><th>#</th><th>When</th><th>Actor</th><th>Action</th><th>Target</th><th>Outcome</th><th>From</th></tr></thead>
+        <thead><tr><th>#</th><th>When</th><th>Actor</th><th>Action</th><th>Target</th><th>Outcome</th><th>Change</th><th>From</th></tr></thead>
         <tbody>
           {rows.map((event) => (
             <tr key={event.id} data-testid="audit-row" title={JSON.stringify(event.summary, null, 2)}>
@@ -79,10 +80,11 @@ export function AuditSection({ workspaceId }: { workspaceId: string }) {
               <td className={styles.mono}>{event.action}</td>
               <td>{event.targetId ? `${event.targetType ?? ""} ${event.targetId}` : ""}</td>
               <td>{event.outcome === "ok" ? "ok" : <Badge>{event.outcome}</Badge>}</td>
+              <td data-testid="audit-change">{describeAuditChange(event.summary).map((line) => <div key={line}>{line}</div>)}</td>
               <td className={styles.muted}>{event.address ?? ""}</td>
             </tr>
           ))}
-          {events.data && rows.length === 0 && <tr><td colSpan={7} className={styles.muted}>No records match.</td></tr>}
+          {events.data && rows.length === 0 && <tr><td colSpan={8} className={styles.muted}>No records match.</td></tr>}
         </tbody>
       </table>
       {events.hasNextPage && <Button onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>Load older records</Button>}

@@ -45,7 +45,7 @@ describe("the audit log", () => {
       ["graph.create", members.editor.email, "name", "Support bot", "ok"],
     ]);
     expect(items[1]!.summary).toMatchObject({ before: { role: "editor" }, after: { role: "viewer" } });
-    expect(items[2]!.summary).toEqual({ input: { workspaceId, name: "OPENAI_KEY", value: "[redacted]" } });
+    expect(items[2]!.summary).toEqual({ input: { workspaceId, name: "OPENAI_KEY", value: "[redacted]" }, before: null, after: { name: "OPENAI_KEY", valueChanged: false } });
     expect(JSON.stringify(await owner.audit.export({ workspaceId }))).not.toContain("sk-audit-canary");
 
     expect((await owner.audit.list({ workspaceId, actor: members.editor.email })).items).toHaveLength(3);

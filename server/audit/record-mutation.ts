@@ -4,10 +4,10 @@
 import { AppError } from "../app-error";
 import type { TDb } from "../db/client";
 import { logger } from "../telemetry/logger";
-import { summarizeInput } from "./audit-summary";
+import { summarizeValue } from "./audit-summary";
 import { ACCOUNT_CHAIN, recordAuditEvent } from "./record-audit-event";
 
-/** Set by a procedure that knows what it changed: shown beside the input. */
+/** Set by a procedure that knows what it changed (audit-note.ts): shown beside the input. */
 export type TAuditNote = { before?: unknown; after?: unknown };
 
 export type TAuditCaller = {
@@ -34,7 +34,7 @@ export async function recordMutation(db: TDb, options: { path: string; input: un
       targetType: target ? target.replace(/Id$/, "") : null,
       targetId: target ? String(input[target]) : null,
       outcome: outcome.ok ? "ok" : outcome.error.cause instanceof AppError ? outcome.error.cause.code : outcome.error.code,
-      summary: { input: summarizeInput(input), ...(options.note.before !== undefined ? { before: options.note.before } : {}), ...(options.note.after !== undefined ? { after: options.note.after } : {}) },
+      summary: { input: summarizeValue(input), ...noted("before", options.note.before), ...noted("after", options.note.after) },
       address: caller.client.address,
       userAgent: caller.client.userAgent,
     });
@@ -42,6 +42,11 @@ export async function recordMutation(db: TDb, options: { path: string; input: un
     // The action already happened: a lost audit row is logged loudly rather than turning a success into an error.
     logger.error({ err: error, action: path }, "audit record failed");
   }
+}
+
+/** A side of the note, bounded and redacted like the input; absent when the procedure noted nothing. */
+function noted(side: "before" | "after", value: unknown): Record<string, unknown> {
+  return value === undefined ? {} : { [side]: summarizeValue(value) };
 }
 
 /** A workspace's own chain when the input names one that exists; else the account chain (no chains for made-up ids). */

@@ -6,16 +6,21 @@ import type { Prisma } from "../../db/generated/client";
 
 export type TOpenClawSource = { kind: "plugin"; manifest: string; packageJson?: string } | { kind: "skill"; markdown: string };
 
-/** Imports an OpenClaw plugin manifest or a skill as palette metadata (re-importing updates it). Executes nothing. */
+/**
+ * Imports an OpenClaw plugin manifest or a skill as palette metadata (re-importing updates it; `previous`: what it
+ * replaced, null for a first import). Executes nothing.
+ */
 export async function importOpenClawExtension(db: TDbOrTx, options: { workspaceId: string; actorId: string; source: TOpenClawSource }) {
   const data = toExtension(options.source);
   const where = { workspaceId_kind_externalId: { workspaceId: options.workspaceId, kind: data.kind, externalId: data.externalId } };
-  return db.importedExtension.upsert({
+  const previous = await db.importedExtension.findUnique({ where, select: { name: true, version: true } });
+  const imported = await db.importedExtension.upsert({
     where,
     create: { ...data, workspaceId: options.workspaceId, importedById: options.actorId },
     update: { ...data, importedById: options.actorId },
-    select: { id: true, kind: true, externalId: true, name: true, tools: true },
+    select: { id: true, kind: true, externalId: true, name: true, version: true, tools: true },
   });
+  return { ...imported, previous };
 }
 
 function toExtension(source: TOpenClawSource) {

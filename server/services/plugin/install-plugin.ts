@@ -19,7 +19,7 @@ const RESERVED_IDS = new Set(["core", "test", "studio", "openclaw"]);
 /**
  * Installs (or upgrades) a plugin from an uploaded .tgz: verify signature and files against the workspace's trusted
  * keys, check the caller may install it, refuse a downgrade, store the files, and record the install with no permission
- * granted yet. Nothing from the archive is executed.
+ * granted yet. Nothing from the archive is executed. `previousVersion`: the version an upgrade replaced (null: a new install).
  */
 export async function installPlugin(
   db: TDb,
@@ -51,12 +51,13 @@ export async function installPlugin(
       throw new PluginError("DOWNGRADE", `${manifest.id} ${current.plugin.version} is installed; ${manifest.version} is older. Uninstall it first to go back.`);
     }
     const plugin = await storePluginVersion(db, extracted.dir, verified.manifest, verified.fileHashes, verified.signedBy);
-    return await db.pluginInstall.upsert({
+    const install = await db.pluginInstall.upsert({
       where: { workspaceId_pluginKey: { workspaceId: options.workspaceId, pluginKey: manifest.id } },
       create: { workspaceId: options.workspaceId, pluginKey: manifest.id, pluginId: plugin.id, grants: { egress: [], secrets: [] }, installedById: options.actorId },
       update: { pluginId: plugin.id, installedById: options.actorId },
       select: { id: true, pluginKey: true, isEnabled: true, plugin: { select: { version: true, signedBy: true } } },
     });
+    return { ...install, previousVersion: current?.plugin.version ?? null };
   } catch (error) {
     throw toAppError(error);
   } finally {

@@ -1,3 +1,4 @@
+import { noteChange } from "../../../audit/audit-note";
 import { createApiKey } from "../../../services/api-key/create-api-key";
 import { memberProcedure } from "../../trpc";
 import { ZCreateApiKeyInput, ZCreatedApiKey } from "./types";
@@ -6,9 +7,9 @@ import { ZCreateApiKeyInput, ZCreatedApiKey } from "./types";
 export const createApiKeyProcedure = memberProcedure("api-keys:manage")
   .input(ZCreateApiKeyInput)
   .output(ZCreatedApiKey)
-  .mutation(({ ctx, input }) => {
-    const { workspaceId, name, role, scopes, graphIds, expiresAt } = input;
-    return createApiKey(ctx.db, {
+  .mutation(async ({ ctx, input }) => {
+    const { workspaceId, name, role, scopes, expiresAt } = input;
+    const created = await createApiKey(ctx.db, {
       workspaceId,
       actorId: ctx.user.id,
       actorRole: ctx.workspace.role,
@@ -16,7 +17,11 @@ export const createApiKeyProcedure = memberProcedure("api-keys:manage")
       name,
       role,
       scopes,
-      graphIds,
+      graphIds: input.graphIds,
       expiresAt: expiresAt === undefined ? undefined : new Date(expiresAt),
     });
+    const { apiKey } = created;
+    const graphIds = apiKey.graphs.map((graph) => graph.id);
+    noteChange(ctx.auditNote, null, { id: apiKey.id, name: apiKey.name, prefix: apiKey.prefix, role: apiKey.role, scopes: apiKey.scopes, graphIds, expiresAt: apiKey.expiresAt });
+    return created;
   });

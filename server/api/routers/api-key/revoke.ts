@@ -1,3 +1,4 @@
+import { auditedChange } from "../../../audit/audit-note";
 import { revokeApiKey } from "../../../services/api-key/revoke-api-key";
 import { memberProcedure } from "../../trpc";
 import { ZApiKeySummary, ZRevokeApiKeyInput } from "./types";
@@ -5,4 +6,11 @@ import { ZApiKeySummary, ZRevokeApiKeyInput } from "./types";
 export const revokeApiKeyProcedure = memberProcedure("api-keys:manage")
   .input(ZRevokeApiKeyInput)
   .output(ZApiKeySummary)
-  .mutation(({ ctx, input }) => revokeApiKey(ctx.db, { workspaceId: input.workspaceId, apiKeyId: input.apiKeyId, viewer: ctx.workspace.ability }));
+  .mutation(({ ctx, input }) => {
+    const { workspaceId, apiKeyId } = input;
+    return auditedChange(ctx.auditNote, {
+      before: () => ctx.db.apiKey.findFirst({ where: { id: apiKeyId, workspaceId }, select: { name: true, prefix: true, revokedAt: true } }),
+      run: () => revokeApiKey(ctx.db, { workspaceId, apiKeyId, viewer: ctx.workspace.ability }),
+      after: (key) => ({ name: key.name, prefix: key.prefix, revokedAt: key.revokedAt }),
+    });
+  });

@@ -1,4 +1,5 @@
 import { AppError } from "../../../app-error";
+import { auditedCreation } from "../../../audit/audit-note";
 import { createGraph } from "../../../services/graph/create-graph";
 import { workspaceProcedure } from "../../trpc";
 import { ZCreateGraphInput } from "./types";
@@ -8,5 +9,5 @@ export const createGraphProcedure = workspaceProcedure("graph:create")
   .mutation(({ ctx, input }) => {
     const { workspaceId, name, spec } = input;
     if (ctx.workspace.graphIds.length > 0) throw new AppError("FORBIDDEN", "This API key is limited to a list of graphs: it cannot create graphs");
-    return createGraph(ctx.db, { workspaceId, actorId: ctx.user.id, name, spec });
+    return auditedCreation(ctx.auditNote, () => createGraph(ctx.db, { workspaceId, actorId: ctx.user.id, name, spec }), (graph) => ({ id: graph.id, name: graph.name }));
   });

@@ -1,10 +1,16 @@
+import { auditedChange } from "../../../audit/audit-note";
 import { removeGraphTag } from "../../../services/graph/remove-graph-tag";
 import { workspaceProcedure } from "../../trpc";
+import { graphAuditState } from "./graph-audit-state";
 import { ZGraphTagInput } from "./types";
 
 export const removeGraphTagProcedure = workspaceProcedure("graph:update")
   .input(ZGraphTagInput)
   .mutation(({ ctx, input }) => {
     const { workspaceId, graphId, tag } = input;
-    return removeGraphTag(ctx.db, { workspaceId, graphId, actorId: ctx.user.id, tag });
+    return auditedChange(ctx.auditNote, {
+      before: () => graphAuditState(ctx.db, { workspaceId, graphId }, ["tags"]),
+      run: () => removeGraphTag(ctx.db, { workspaceId, graphId, actorId: ctx.user.id, tag }),
+      after: (tagged) => ({ tags: tagged.tags }),
+    });
   });

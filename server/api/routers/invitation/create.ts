@@ -1,3 +1,4 @@
+import { noteChange } from "../../../audit/audit-note";
 import { env } from "../../../env";
 import { createInvitation } from "../../../services/invitation/create-invitation";
 import { sendInvitationMail } from "../../../services/invitation/send-invitation-mail";
@@ -18,6 +19,7 @@ export const createInvitationProcedure = memberProcedure("members:manage")
       role,
       expiresInDays,
     });
+    noteChange(ctx.auditNote, null, { id: invitation.id, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt });
     const link = `${env().publicUrl}/invite/${token}`;
     const mail = await sendInvitationMail(ctx.mailer, { to: invitation.email, link, workspaceName, invitedBy: invitation.invitedBy, role, expiresAt: invitation.expiresAt });
     return { invitation, link, mail };

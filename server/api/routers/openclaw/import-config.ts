@@ -1,4 +1,5 @@
 import { AppError } from "../../../app-error";
+import { auditedCreation } from "../../../audit/audit-note";
 import { importOpenClawConfigGraph } from "../../../services/openclaw/import-openclaw-config-graph";
 import { workspaceProcedure } from "../../trpc";
 import { ZImportConfigInput } from "./types";
@@ -10,5 +11,9 @@ export const importConfigProcedure = workspaceProcedure("graph:create")
     const { workspaceId, name, entry, files } = input;
     if (ctx.workspace.graphIds.length > 0) throw new AppError("FORBIDDEN", "This API key is limited to a list of graphs: it cannot create graphs");
     const byPath = Object.fromEntries(files.map((file) => [file.path, file.content]));
-    return importOpenClawConfigGraph(ctx.db, { workspaceId, actorId: ctx.user.id, name, files: { entry, files: byPath } });
+    return auditedCreation(
+      ctx.auditNote,
+      () => importOpenClawConfigGraph(ctx.db, { workspaceId, actorId: ctx.user.id, name, files: { entry, files: byPath } }),
+      (graph) => ({ id: graph.graphId, name: graph.name, agents: graph.agents, bindings: graph.bindings }),
+    );
   });

@@ -1,10 +1,10 @@
-import { decideApproval } from "../../../services/run/decide-approval";
 import { workspaceProcedure } from "../../trpc";
+import { decideApprovalAudited } from "./decide-approval-audited";
 import { ZDecideApprovalInput } from "./types";
 
 export const approveRunProcedure = workspaceProcedure("run:approve")
   .input(ZDecideApprovalInput)
   .mutation(({ ctx, input }) => {
     const { workspaceId, runId, nodeId, comment } = input;
-    return decideApproval(ctx.db, { workspaceId, runId, nodeId, comment, actorId: ctx.user.id, decision: "approved" });
+    return decideApprovalAudited(ctx.db, ctx.auditNote, { workspaceId, runId, nodeId, comment, actorId: ctx.user.id, decision: "approved" });
   });

@@ -1,3 +1,4 @@
+import { auditedCreation } from "../../../audit/audit-note";
 import { startRun } from "../../../services/run/start-run";
 import { workspaceProcedure } from "../../trpc";
 import { ZStartRunInput } from "./types";
@@ -7,5 +8,9 @@ export const startRunProcedure = workspaceProcedure("run:start")
   .mutation(({ ctx, input }) => {
     const { workspaceId, graphId, version, startNodeId } = input;
     const source = version === "draft" ? { kind: "draft" as const } : { kind: "version" as const, number: version };
-    return startRun(ctx.db, { workspaceId, graphId, actorId: ctx.user.id, source, input: input.input, startNodeId });
+    return auditedCreation(
+      ctx.auditNote,
+      () => startRun(ctx.db, { workspaceId, graphId, actorId: ctx.user.id, source, input: input.input, startNodeId }),
+      (run) => ({ runId: run.id, number: run.number, status: run.status, version }),
+    );
   });

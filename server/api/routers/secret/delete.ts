@@ -1,3 +1,4 @@
+import { auditedDeletion } from "../../../audit/audit-note";
 import { deleteSecret } from "../../../services/secret/delete-secret";
 import { memberProcedure } from "../../trpc";
 import { ZDeleteSecretInput } from "./types";
@@ -6,5 +7,9 @@ export const deleteSecretProcedure = memberProcedure("secrets:manage")
   .input(ZDeleteSecretInput)
   .mutation(({ ctx, input }) => {
     const { workspaceId, name } = input;
-    return deleteSecret(ctx.db, { workspaceId, name });
+    return auditedDeletion(
+      ctx.auditNote,
+      () => ctx.db.secret.findUnique({ where: { workspaceId_name: { workspaceId, name } }, select: { name: true } }),
+      () => deleteSecret(ctx.db, { workspaceId, name }),
+    );
   });

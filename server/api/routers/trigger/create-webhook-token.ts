@@ -1,3 +1,4 @@
+import { noteChange } from "../../../audit/audit-note";
 import { env } from "../../../env";
 import { issueWebhookToken } from "../../../services/trigger/issue-webhook-token";
 import { webhookUrl } from "../../../triggers/webhook-url";
@@ -10,5 +11,6 @@ export const createWebhookTokenProcedure = workspaceProcedure("graph:update")
   .mutation(async ({ ctx, input }) => {
     const { workspaceId, graphId, nodeId } = input;
     const issued = await issueWebhookToken(ctx.db, { workspaceId, graphId, nodeId, actorId: ctx.user.id });
+    noteChange(ctx.auditNote, null, { nodeId, triggerId: issued.triggerId, tokenHint: issued.tokenHint });
     return { ...issued, url: webhookUrl(env().publicUrl, issued.token) };
   });
