@@ -81,7 +81,12 @@ describe("graph tags", () => {
     expect(audit.items.map((event) => [event.action, event.actorLabel, event.outcome, event.summary])).toEqual([
       ["graph.removeTag", outsiders.editor.email, "NOT_FOUND", { input: { workspaceId, graphId: graphs.triage.id, tag: "support" } }],
       ["graph.addTag", members.viewer.email, "FORBIDDEN", { input: { workspaceId, graphId: graphs.triage.id, tag: "mine" } }],
-      ["graph.addTag", members.editor.email, "ok", { input: { workspaceId, graphId: graphs.triage.id, tag: "support" } }],
+      [
+        "graph.addTag",
+        members.editor.email,
+        "ok",
+        { input: { workspaceId, graphId: graphs.triage.id, tag: "support" }, before: { tags: [] }, after: { tags: ["support"] } },
+      ],
     ]);
   });
 });
