@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { connectDb, db, disconnectDb } from "@/server/db/client";
 import type { TSeqEvent } from "@/server/runtime/run-store";
+import { buildSpec } from "@/server/runtime/testing/build-spec";
 import { newRedisTarget, spawnWorker, startQueueModeWeb, untilTakingRuns } from "@/server/scale/testing/queue-mode-harness";
 import { createWorkspaceWithMembers } from "@/server/testing/factories";
 import { sessionCookieFor } from "@/server/testing/session-cookie";
@@ -21,7 +22,8 @@ import { percentile, round } from "./timed-run-store";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CONNECTIONS = 10;
-const SAMPLE_EVERY = 10;
+/** How often the latency probe starts a run (webhook -> 300 ms Delay -> output) and subscribes to it at once. */
+const PROBE_EVERY_MS = 500;
 const IDLE_SETTLE_MS = 3_000;
 const ORIGIN = "http://bench.test";
 const TERMINAL = ["succeeded", "failed", "cancelled"];
@@ -70,14 +72,31 @@ try {
 
   const { workspace, members } = await createWorkspaceWithMembers(["owner"]);
   const api = callerFor(members.owner);
-  const graph = await api.graph.create({ workspaceId: workspace.id, name: "Scale-out", spec: passThroughSpec() });
-  await api.graph.publishVersion({ workspaceId: workspace.id, graphId: graph.id, draftRevision: graph.draftRevision });
-  const { token } = await api.trigger.createWebhookToken({ workspaceId: workspace.id, graphId: graph.id, nodeId: "hook" });
-  const trigger = async (): Promise<string> => {
-    const response = await fetch(`${hooksUrl}/api/hooks/${token}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ n: 1 }) });
-    if (response.status !== 202) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
-    return ((await response.json()) as { runId: string }).runId;
+  const publish = async (name: string, spec: ReturnType<typeof passThroughSpec>) => {
+    const created = await api.graph.create({ workspaceId: workspace.id, name, spec });
+    await api.graph.publishVersion({ workspaceId: workspace.id, graphId: created.id, draftRevision: created.draftRevision });
+    const { token } = await api.trigger.createWebhookToken({ workspaceId: workspace.id, graphId: created.id, nodeId: "hook" });
+    const deliver = async (): Promise<string> => {
+      const response = await fetch(`${hooksUrl}/api/hooks/${token}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ n: 1 }) });
+      if (response.status !== 202) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
+      return ((await response.json()) as { runId: string }).runId;
+    };
+    return { graphId: created.id, deliver };
   };
+  const { graphId, deliver: trigger } = await publish("Scale-out", passThroughSpec());
+  // A run of the measured graph may end before a subscription reaches it; the probe's runs outlive their subscription,
+  // so the events they emit after it (on whichever worker resumes them) cross to this web side live.
+  const { deliver: triggerProbe } = await publish(
+    "Latency probe",
+    buildSpec(
+      [
+        { id: "hook", type: "core/webhook" },
+        { id: "wait", type: "core/delay", config: { ms: 300 } },
+        { id: "out", type: "core/output", config: { name: "body" } },
+      ],
+      ["hook.out->wait.in", "wait.out->out.in"],
+    ),
+  );
   const watcher = createCompletionWatcher();
   // Warm-up: both workers have loaded their code paths and opened their connections.
   await Promise.all(Array.from({ length: CONNECTIONS }, async () => watcher.finished(await trigger())));
@@ -104,23 +123,30 @@ try {
   const started = new Date();
   const deadline = started.getTime() + SECONDS * 1_000;
   let triggered = 0;
+  const probe = (async () => {
+    while (Date.now() < deadline) {
+      const runId = await triggerProbe();
+      await new Promise((resolve) => socket.emit("run:subscribe", { runId, afterSeq: 0 }, resolve));
+      subscribedAt.set(runId, Date.now());
+      await sleep(PROBE_EVERY_MS);
+    }
+  })();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (Date.now() < deadline) {
-        const runId = await trigger();
+        await trigger();
         triggered += 1;
-        if (triggered % SAMPLE_EVERY === 0) {
-          await new Promise((resolve) => socket.emit("run:subscribe", { runId, afterSeq: 0 }, resolve));
-          subscribedAt.set(runId, Date.now());
-        }
       }
     }),
   );
   const ended = new Date();
+  await probe;
+  // The last probe runs end after the window; their events are still measured.
+  await sleep(1_000);
   const elapsedSeconds = (ended.getTime() - started.getTime()) / 1_000;
-  const completed = await db().run.count({ where: { graphId: graph.id, status: "succeeded", finishedAt: { gte: started, lte: ended } } });
+  const completed = await db().run.count({ where: { graphId, status: "succeeded", finishedAt: { gte: started, lte: ended } } });
   socket.close();
-  const unfinished = await db().run.count({ where: { graphId: graph.id, status: { notIn: TERMINAL as ("succeeded" | "failed" | "cancelled")[] } } });
+  const unfinished = await db().run.count({ where: { graphId, status: { notIn: TERMINAL as ("succeeded" | "failed" | "cancelled")[] } } });
   emit("runs_per_s_2workers", round(completed / elapsedSeconds), "runs/s");
   emit("webhook_deliveries_per_s", round(triggered / elapsedSeconds), "deliveries/s");
   emit("cross_process_event_p99_ms", round(percentile(latencies.sort((a, b) => a - b), 99)), "ms");
