@@ -4,6 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { everythingCommand } from "../agents/mcp/testing/everything-server";
 import { startOpenAiTestServer } from "../agents/testing/openai-test-server";
 import type { TTestServer } from "../agents/testing/scripted-model-server";
 import { db } from "../db/client";
@@ -156,6 +157,42 @@ describe("an Agent's calls", () => {
     const modelRequests = modelCalls.map((call) => spans.find((span) => span.parentSpanId === call.spanId)!);
     const modelSaw = model.requests.map((request) => parseTraceparent(request.headers.traceparent)?.spanId);
     expect(modelSaw.sort()).toEqual(modelRequests.map((span) => span.spanId).sort());
+  });
+});
+
+describe("an MCP tool call", () => {
+  it("is a span of its own under the agent's step, named after the tool", { timeout: 60_000 }, async () => {
+    const { workspace, members } = await createWorkspaceWithMembers(["owner"]);
+    const scope = { workspaceId: workspace.id, actorId: members.owner.id };
+    const owner = callerFor(members.owner);
+    const { command, args } = everythingCommand();
+    const approved = await owner.mcp.addCommand({ workspaceId: workspace.id, name: "everything", command, args });
+    const { tools } = await owner.mcp.inspectServer({ workspaceId: workspace.id, transport: "stdio", commandId: approved.id });
+    const turns = [{ toolCalls: [{ name: "get-sum", arguments: { a: 40, b: 2 } }] }, { content: "Answer: {{toolResults.0}}" }];
+    const spec = buildSpec(
+      [
+        { id: "in", type: "core/input" },
+        { id: "agent", type: "core/agent" },
+        { id: "model", type: "core/scripted-model", config: { turns } },
+        { id: "mcp", type: "core/mcp-tools", config: { transport: "stdio", commandId: approved.id, pinnedTools: { "get-sum": tools.find((tool) => tool.name === "get-sum")!.hash } } },
+        { id: "out", type: "core/output" },
+      ],
+      ["in.out->agent.in", "model.model->agent.model", "mcp.tools->agent.tools", "agent.out->out.in"],
+    );
+    const graph = await createGraph(db(), { ...scope, name: "Traced MCP", spec });
+    const started = await startRun(db(), { ...scope, graphId: graph.id, source: { kind: "draft" }, input: "what is 40 + 2?" });
+    const run = await waitForRunEnd(started.id);
+    expect(run.status).toBe("succeeded");
+
+    const spans = await exportedSpans(run.traceId!, 6);
+    const agentStep = spans.find((span) => span.name === "step core/agent")!;
+    const mcpCall = spans.find((span) => span.name === "mcp get-sum")!;
+    expect(mcpCall.parentSpanId).toBe(agentStep.spanId);
+    expect(spans.filter((span) => span.parentSpanId === agentStep.spanId).map((span) => span.name).sort()).toEqual([
+      "mcp get-sum",
+      "model core/scripted-model",
+      "model core/scripted-model",
+    ]);
   });
 });
 
