@@ -8,7 +8,7 @@ import { createTrpcHttpHandler } from "./api/http-handler";
 import { handleAuthRequest } from "./auth/auth-http-handler";
 import { createAuthOptions } from "./auth/auth-options";
 import { connectDb, disconnectDb } from "./db/client";
-import { protectStudioPorts } from "./egress/studio-ports";
+import { endpointOf, protectStudioPorts } from "./egress/studio-ports";
 import { startEmbeddedPostgres, type TEmbeddedDatabase } from "./db/embedded-postgres";
 import { migrateDatabase } from "./db/migrate";
 import { env } from "./env";
@@ -55,7 +55,8 @@ export async function startStudio(options: { dev: boolean }): Promise<void> {
 async function serveStudio(options: { dev: boolean; databaseUrl: string; embedded: TEmbeddedDatabase | undefined }) {
   const config = env();
   const { databaseUrl, embedded } = options;
-  protectStudioPorts([config.PORT, Number(new URL(databaseUrl).port || 5432), ...(config.redis ? [Number(new URL(config.redis.url).port || 6379)] : [])]);
+  const services = [endpointOf(databaseUrl, 5432), ...(config.redis ? [endpointOf(config.redis.url, 6379)] : [])];
+  protectStudioPorts([config.PORT, ...services.map((service) => service.port)], services);
   await migrateDatabase(databaseUrl);
   const db = connectDb(databaseUrl);
   printSeedResult(await seedDatabaseIfEmpty(db, { adminPassword: config.STUDIO_ADMIN_PASSWORD }));

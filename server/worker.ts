@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { connectDb, disconnectDb } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
-import { protectStudioPorts } from "./egress/studio-ports";
+import { endpointOf, protectStudioPorts } from "./egress/studio-ports";
 import { env } from "./env";
 import { createReadyHandler, handleHealth } from "./http/health-routes";
 import { createMetricsHandler } from "./http/metrics-route";
@@ -29,7 +29,8 @@ export async function startWorker(): Promise<void> {
   const redis = config.redis!;
   setMasterKey(loadMasterKey({ envKey: config.STUDIO_MASTER_KEY, dataDir: config.dataDir, isEmbedded: false }));
   setPluginStorageDir(path.join(config.dataDir, "plugins"));
-  protectStudioPorts([config.PORT, ...(config.STUDIO_WORKER_PORT ? [config.STUDIO_WORKER_PORT] : []), Number(new URL(databaseUrl).port || 5432), Number(new URL(redis.url).port || 6379)]);
+  const services = [endpointOf(databaseUrl, 5432), endpointOf(redis.url, 6379)];
+  protectStudioPorts([config.PORT, ...(config.STUDIO_WORKER_PORT ? [config.STUDIO_WORKER_PORT] : []), ...services.map((service) => service.port)], services);
   await migrateDatabase(databaseUrl);
   const db = connectDb(databaseUrl);
   const queueMode = await startQueueMode(redis);

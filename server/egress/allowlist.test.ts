@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkHostAllowed, checkResolvedAddresses, compileAllowlist } from "./allowlist";
 import { EgressError } from "./egress-error";
 import { parseTarget } from "./parse-target";
-import { protectStudioPorts } from "./studio-ports";
+import { protectStudioPorts, resolveEndpoints } from "./studio-ports";
 
 function decide(url: string, hosts: string[], addresses?: string[]): string {
   const target = parseTarget(url);
@@ -86,6 +86,21 @@ describe("allowlist decisions", () => {
       // The same port elsewhere is someone else's service.
       expect(decide("http://api.example.com:3000/", ["api.example.com:3000"], ["93.184.216.34"])).toBe("allowed");
       expect(decide("http://127.0.0.1:3001/", ["127.0.0.1:3001"])).toBe("allowed");
+    } finally {
+      protectStudioPorts([]);
+    }
+  });
+
+  it("never opens the database or Redis the studio uses on another host, by its name or by any name for its address", async () => {
+    protectStudioPorts([3000], [{ hostname: "postgres", port: 5432 }, { hostname: "10.0.0.9", port: 6379 }, { hostname: "localhost", port: 15432 }]);
+    try {
+      await resolveEndpoints();
+      expect(decide("http://postgres:5432/", ["postgres:5432"], ["172.18.0.2"])).toBe("BLOCKED_ADDRESS");
+      expect(decide("http://10.0.0.9:6379/", ["10.0.0.9:6379"])).toBe("BLOCKED_ADDRESS");
+      expect(decide("http://alias.example.com:15432/", ["alias.example.com:15432"], ["127.0.0.1"])).toBe("BLOCKED_ADDRESS");
+      // Another port of those hosts is not the studio's.
+      expect(decide("http://10.0.0.9:6380/", ["10.0.0.9:6380"])).toBe("allowed");
+      expect(decide("http://postgres:8080/", ["postgres:8080"], ["172.18.0.2"])).toBe("allowed");
     } finally {
       protectStudioPorts([]);
     }

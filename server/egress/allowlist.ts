@@ -48,7 +48,7 @@ export function checkHostAllowed(allowlist: TAllowlist, target: THostPort): TAll
 export function checkResolvedAddresses(target: THostPort, addresses: readonly string[], match: TAllowlistMatch): void {
   for (const address of addresses) {
     const subject = target.ipFamily === 0 ? `${target.hostname} resolves to ${address}, which` : address;
-    if (isStudioService(address, target.port)) throw blocked(`${subject} is this studio's own service (port ${target.port}); outbound requests may never reach it`);
+    if (isStudioService(address, target.port, target.ipFamily === 0 ? target.hostname : undefined)) throw blocked(`${subject} is this studio's own service (port ${target.port}); outbound requests may never reach it`);
     const verdict = classifyAddress(address);
     if (!verdict.isBlocked) continue;
     const isOverridable = !isNeverAllowed(verdict.reason);
