@@ -7,9 +7,10 @@ import { Alert } from "../ui/alert";
 import styles from "../settings/settings.module.css";
 import { PasswordSection } from "./password-section";
 import { ProfileSection } from "./profile-section";
+import { ActivitySection } from "./activity-section";
 import { SessionsSection } from "./sessions-section";
 
-/** /account: the signed-in person's own name, password and signed-in browsers. */
+/** /account: the signed-in person's own name, password, signed-in browsers and security activity. */
 export function AccountPage() {
   const trpc = useTRPC();
   const account = useQuery(trpc.account.get.queryOptions());
@@ -24,6 +25,7 @@ export function AccountPage() {
       <ProfileSection name={account.data.name ?? ""} />
       {account.data.hasPassword && <PasswordSection />}
       <SessionsSection />
+      <ActivitySection />
     </main>
   );
 }

@@ -9,6 +9,7 @@ import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { formatRelativeTime } from "../ui/format-relative-time";
 import styles from "../settings/settings.module.css";
+import { describeBrowser } from "./describe-browser";
 
 /** Every browser signed in to the account; one can be signed out, or all of them, this one included. */
 export function SessionsSection() {
@@ -54,12 +55,4 @@ export function SessionsSection() {
       </ConfirmDialog>
     </section>
   );
-}
-
-/** A short name for a User-Agent: enough to tell "Firefox on Linux" from "Chrome on Mac". */
-function describeBrowser(userAgent: string | null): string {
-  if (!userAgent) return "Unknown browser";
-  const browser = /Edg\//.test(userAgent) ? "Edge" : /Firefox\//.test(userAgent) ? "Firefox" : /Chrom(e|ium)\//.test(userAgent) ? "Chrome" : /Safari\//.test(userAgent) ? "Safari" : "Browser";
-  const system = /Windows/.test(userAgent) ? "Windows" : /Mac OS X/.test(userAgent) ? "macOS" : /Android/.test(userAgent) ? "Android" : /iPhone|iPad/.test(userAgent) ? "iOS" : /Linux/.test(userAgent) ? "Linux" : "";
-  return system ? `${browser} on ${system}` : browser;
 }

@@ -205,6 +205,7 @@ export const ACCOUNT_INPUTS: Record<string, unknown> = {
   "account.rename": { name: "Mallory" },
   "account.changePassword": { currentPassword: "guessed-password-1", newPassword: "violet-anchor-drifts-at-noon" },
   "account.listSessions": undefined,
+  "account.listActivity": undefined,
   "account.revokeSession": { sessionId: "session-id" },
   "account.signOutEverywhere": undefined,
   "workspace.list": undefined,

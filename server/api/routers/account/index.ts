@@ -1,6 +1,7 @@
 import { createRouter } from "../../trpc";
 import { changePasswordProcedure } from "./change-password";
 import { getAccountProcedure } from "./get";
+import { listActivityProcedure } from "./list-activity";
 import { listSessionsProcedure } from "./list-sessions";
 import { renameAccountProcedure } from "./rename";
 import { revokeSessionProcedure } from "./revoke-session";
@@ -14,6 +15,7 @@ export const accountRouter = createRouter({
   rename: renameAccountProcedure,
   changePassword: changePasswordProcedure,
   listSessions: listSessionsProcedure,
+  listActivity: listActivityProcedure,
   revokeSession: revokeSessionProcedure,
   signOutEverywhere: signOutEverywhereProcedure,
   signUpPolicy: signUpPolicyProcedure,
