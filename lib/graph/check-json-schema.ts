@@ -18,7 +18,21 @@ export function findJsonSchemaProblem(schema: unknown): TSchemaProblem | undefin
   if (keyword === "type" && first.keyword === "anyOf") {
     return { path: first.path, message: "must be a JSON type (string, number, integer, boolean, object, array, null) or a list of them" };
   }
+  // `items` and `dependencies` take a schema or a list: the meta-schema only says neither form fits, so look inside.
+  const value = valueAt(schema, first.path);
+  if (first.keyword === "anyOf" && value !== null && typeof value === "object") {
+    const inner = Array.isArray(value) ? value.map((item, index) => prefixed(index, findJsonSchemaProblem(item))).find(Boolean) : findJsonSchemaProblem(value);
+    if (inner) return { path: [...first.path, ...inner.path], message: inner.message };
+  }
   return { path: first.path, message: first.message.charAt(0).toLowerCase() + first.message.slice(1) };
+}
+
+function prefixed(index: number, problem: TSchemaProblem | undefined): TSchemaProblem | undefined {
+  return problem && { path: [index, ...problem.path], message: problem.message };
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>((current, part) => (current !== null && typeof current === "object" ? (current as Record<string | number, unknown>)[part] : undefined), value);
 }
 
 /** `["properties", "a b", 0]` -> `properties["a b"][0]`: a path as a reader finds it in the file. */
