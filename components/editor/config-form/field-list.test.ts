@@ -21,9 +21,8 @@ function render(config: Record<string, unknown>, problems: TNodeConfigProblem[])
   const trpcClient = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "http://127.0.0.1:9/api/trpc" })] });
   const context: TFormContext = { formId: "f", workspaceId: "w", isReadOnly: true, problems, getDraft: () => undefined, setDraft: () => undefined, commit: () => undefined };
   const list = createElement(FieldList, { fields, path: [], value: config });
-  return renderToStaticMarkup(
-    createElement(QueryClientProvider, { client: queryClient }, createElement(TRPCProvider, { trpcClient, queryClient }, createElement(FormContext, { value: context }, list))),
-  );
+  const form = createElement(FormContext, { value: context }, list);
+  return renderToStaticMarkup(createElement(QueryClientProvider, { client: queryClient }, createElement(TRPCProvider, { trpcClient, queryClient, children: form })));
 }
 
 describe("FieldList", () => {
