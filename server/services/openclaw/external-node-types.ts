@@ -50,7 +50,7 @@ function toChannelNodeType(channel: string, config: TOpenClawChannelConfig): TEx
     title: `${config.label} channel`,
     category: "io",
     icon: "log-in",
-    description: config.description || `The settings of channels.${channel} in openclaw.json`,
+    description: rootHelp(config.uiHints) ?? (config.description || `The settings of channels.${channel} in openclaw.json`),
     inputs: [{ id: "in", kind: "data" }],
     outputs: [{ id: "out", kind: "data" }],
     configSchema: config.schema,
@@ -58,4 +58,10 @@ function toChannelNodeType(channel: string, config: TOpenClawChannelConfig): TEx
     sideEffects: "effectful",
     externalTools: [],
   };
+}
+
+/** OpenClaw words a whole channel's settings in the hint at path "" (Discord: "Discord channel provider configuration for ..."). */
+function rootHelp(uiHints: Record<string, unknown> | null): string | undefined {
+  const root = uiHints?.[""] as { help?: unknown } | undefined;
+  return typeof root?.help === "string" && root.help !== "" ? root.help : undefined;
 }

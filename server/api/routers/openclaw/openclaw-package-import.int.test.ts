@@ -17,7 +17,7 @@ describe("OpenClaw import of real @openclaw/* packages", () => {
 
     const palette = await callerFor(members.viewer).nodeType.list({ workspaceId });
     const channel = palette.find((type) => type.type === "openclaw-channel/discord");
-    expect(channel).toMatchObject({ title: "Discord channel", category: "io", isExternal: true, isRunnable: false, uiHints: { token: { sensitive: true }, "voice.realtime.providers": { advanced: true } } });
+    expect(channel).toMatchObject({ title: "Discord channel", category: "io", description: expect.stringMatching(/^Discord channel provider configuration for bot auth/), isExternal: true, isRunnable: false, uiHints: { token: { sensitive: true }, "voice.realtime.providers": { advanced: true } } });
     expect(Object.keys(channel!.configSchema.properties as object)).toHaveLength(54);
     expect(palette.find((type) => type.type === "openclaw/discord")).toMatchObject({ title: "Discord", configSchema: { properties: {} } });
 
