@@ -6,6 +6,7 @@ import { getErrorMessage } from "../trpc/error-message";
 import { useTRPC } from "../trpc/trpc";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { OpenClawExtensionsList } from "./openclaw-extensions-list";
 import styles from "./settings.module.css";
 import { useRefreshSettings } from "./use-settings-mutation";
 
@@ -33,7 +34,7 @@ export function OpenClawSection({ workspaceId }: { workspaceId: string }) {
     <section className={styles.section} aria-labelledby="openclaw-title">
       <div className={styles.sectionHeader}>
         <h2 id="openclaw-title">Import from OpenClaw</h2>
-        <p>openclaw.plugin.json (with its package.json) or a SKILL.md: listed in the palette as external, not runnable.</p>
+        <p>openclaw.plugin.json (with its package.json) or a SKILL.md: listed in the palette as external, not runnable. A channel plugin adds one palette entry per channel, with the channel&apos;s settings form.</p>
       </div>
       {importExtension.error && <Alert>{getErrorMessage(importExtension.error)}</Alert>}
       {importExtension.isSuccess && <Alert tone="warning">Imported {importExtension.data.name}.</Alert>}
@@ -41,6 +42,7 @@ export function OpenClawSection({ workspaceId }: { workspaceId: string }) {
         <input ref={filesRef} type="file" multiple accept=".json,.md" aria-label="OpenClaw files" className={styles.grow} />
         <Button type="submit" variant="primary" disabled={importExtension.isPending}>Import</Button>
       </form>
+      <OpenClawExtensionsList workspaceId={workspaceId} />
     </section>
   );
 }

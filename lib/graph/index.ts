@@ -8,6 +8,7 @@ export * from "./graph-name";
 export * from "./graph-tags";
 export * from "./node-type";
 export * from "./json-schema";
+export * from "./check-json-schema";
 export * from "./is-schema-assignable";
 export * from "./get-node-name";
 export * from "./resolve-edges";

@@ -1,28 +1,10 @@
 // Reads a real OpenClaw plugin manifest (`openclaw.plugin.json`, JSON5) as palette metadata. Nothing is executed:
 // the manifest is data, and only its declared fields are kept.
 import JSON5 from "json5";
-import { z } from "zod";
+import { findJsonSchemaProblem, formatSchemaPath } from "@/lib/graph/check-json-schema";
+import { ZOpenClawManifest, type TOpenClawChannelConfig } from "./openclaw-manifest-schema";
 
-const ZTool = z.union([
-  z.string().min(1).max(128).transform((name) => ({ name, description: "" })),
-  z.object({ name: z.string().min(1).max(128), description: z.string().max(2_000).default("") }).loose(),
-]);
-
-const ZOpenClawManifest = z
-  .object({
-    id: z.string({ error: "id is required" }).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, "id must be letters, digits, '_', '.' or '-'"),
-    configSchema: z.record(z.string(), z.unknown(), { error: "configSchema is required and must be an inline JSON Schema object" }),
-    name: z.string().max(200).optional(),
-    description: z.string().max(2_000).optional(),
-    version: z.string().max(64).optional(),
-    kind: z.string().max(64).optional(),
-    uiHints: z.record(z.string(), z.unknown()).optional(),
-    channels: z.array(z.string().max(128)).max(100).default([]),
-    providers: z.array(z.string().max(128)).max(100).default([]),
-    skills: z.array(z.string().max(256)).max(100).default([]),
-    contracts: z.object({ tools: z.array(ZTool).max(200).default([]) }).loose().optional(),
-  })
-  .loose();
+export type { TOpenClawChannelConfig } from "./openclaw-manifest-schema";
 
 export type TOpenClawPlugin = {
   id: string;
@@ -34,11 +16,23 @@ export type TOpenClawPlugin = {
   tools: { name: string; description: string }[];
   channels: string[];
   providers: string[];
+  /** Skill folders the plugin ships ("./skills"). */
+  skills: string[];
+  /** The settings of each channel the plugin adds (`channels.<channel>` in openclaw.json), by channel id. */
+  channelConfigs: Record<string, TOpenClawChannelConfig>;
+  toolMetadata: Record<string, Record<string, unknown>> | null;
+  /** package.json's `openclaw` block (extensions, channel, install ...), as written. */
+  packageOpenClaw: Record<string, unknown> | null;
 };
 
 export type TParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** `packageJson` (optional) supplies a name, description and version the manifest leaves out (its `openclaw` fields). */
+type TPackageJson = { name?: unknown; description?: unknown; version?: unknown; openclaw?: unknown };
+
+/**
+ * `packageJson` (optional) supplies a name, description and version the manifest leaves out, and its `openclaw` block.
+ * A configSchema or channel schema that is not a valid JSON Schema is refused with the path of the mistake.
+ */
 export function parseOpenClawManifest(manifestText: string, packageJsonText?: string): TParseResult<TOpenClawPlugin> {
   let raw: unknown;
   try {
@@ -51,16 +45,31 @@ export function parseOpenClawManifest(manifestText: string, packageJsonText?: st
     const issue = parsed.error.issues[0]!;
     return { ok: false, message: `openclaw.plugin.json: ${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}` };
   }
-  let packageJson: { name?: unknown; description?: unknown; version?: unknown } = {};
+  const manifest = parsed.data;
+  const schemas: [(string | number)[], unknown][] = [
+    [["configSchema"], manifest.configSchema],
+    ...Object.entries(manifest.channelConfigs ?? {}).map(([channel, config]): [(string | number)[], unknown] => [["channelConfigs", channel, "schema"], config.schema]),
+  ];
+  for (const [path, schema] of schemas) {
+    const problem = findJsonSchemaProblem(schema);
+    if (problem) return { ok: false, message: `openclaw.plugin.json: ${formatSchemaPath([...path, ...problem.path])}: not a valid JSON Schema: ${problem.message}` };
+  }
+  let packageJson: TPackageJson = {};
   if (packageJsonText) {
     try {
-      packageJson = JSON.parse(packageJsonText) as typeof packageJson;
+      packageJson = JSON.parse(packageJsonText) as TPackageJson;
     } catch (error) {
       return { ok: false, message: `package.json is not valid JSON: ${(error as Error).message}` };
     }
   }
-  const manifest = parsed.data;
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+  const channelConfigs = Object.fromEntries(
+    Object.entries(manifest.channelConfigs ?? {}).map(([channel, config]) => [
+      channel,
+      { schema: config.schema, uiHints: config.uiHints ?? null, label: config.label ?? channel, description: config.description ?? "" },
+    ]),
+  );
   return {
     ok: true,
     value: {
@@ -73,6 +82,10 @@ export function parseOpenClawManifest(manifestText: string, packageJsonText?: st
       tools: manifest.contracts?.tools ?? [],
       channels: manifest.channels,
       providers: manifest.providers,
+      skills: manifest.skills,
+      channelConfigs,
+      toolMetadata: manifest.toolMetadata ?? null,
+      packageOpenClaw: isObject(packageJson.openclaw) ? packageJson.openclaw : null,
     },
   };
 }

@@ -2,9 +2,9 @@
 
 import { useId, useMemo } from "react";
 import type { TGraphNode, TNodeTypeDefinition } from "@/lib/graph";
-import { ConfigField } from "./config-field";
 import { problemsForField, setAtPath, type TNodeConfigProblem } from "./config-values";
 import type { TConfigDraft } from "./config-drafts";
+import { FieldList } from "./field-list";
 import { toConfigFields } from "./field-model";
 import { FormContext, type TFormContext } from "./form-context";
 import styles from "./config-form.module.css";
@@ -50,7 +50,7 @@ export function ConfigForm(props: TConfigFormProps) {
           {unplaced.map((problem, index) => <li key={index}>{problem.message}</li>)}
         </ul>
       )}
-      {fields.map((field) => <ConfigField key={field.key} field={field} path={[field.key]} value={node.config[field.key]} />)}
+      <FieldList fields={fields} path={[]} value={node.config} />
     </FormContext>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ALL_CORE_NODE_DEFINITIONS } from "@/server/plugins/builtin/core-node-definitions";
-import { toConfigFields, type TFieldModel } from "./field-model";
+import { splitAdvanced, toConfigFields, type TFieldModel } from "./field-model";
 import { labelFromKey, labelFromValue } from "./field-words";
 
 const coreFields = (type: string) => {
@@ -55,6 +55,39 @@ describe("toConfigFields", () => {
     expect(coreFields("core/mcp-tools")).toEqual([]);
     const loop = byKey(coreFields("core/loop"), "while");
     expect(loop).toMatchObject({ kind: "object", fields: [{ key: "path" }, { key: "operator", kind: "select", isRequired: true }, { key: "value", kind: "code" }] });
+  });
+
+  it("reads OpenClaw uiHints: placeholder, `advanced` in the group's collapsed section, `*` for list items, `sensitive` nested", () => {
+    const fields = toConfigFields(
+      {
+        type: "object",
+        properties: {
+          botName: { type: "string", default: "claw" },
+          retries: { type: "integer" },
+          proxy: { type: "object", properties: { url: { type: "string" }, password: { type: "string" }, tls: { type: "boolean" } } },
+          allowFrom: { type: "array", items: { type: "object", properties: { id: { type: "string" } } } },
+        },
+      },
+      {
+        botName: { label: "Bot name", placeholder: "e.g. helper" },
+        retries: { advanced: true, help: "How often a send is retried" },
+        "proxy.password": { sensitive: true, advanced: true },
+        "proxy.tls": { advanced: true },
+        "allowFrom.*.id": { label: "Sender ID" },
+      },
+    );
+    expect(byKey(fields, "botName")).toMatchObject({ label: "Bot name", placeholder: "e.g. helper", isAdvanced: false });
+    expect(byKey(fields, "retries")).toMatchObject({ kind: "number", isAdvanced: true, description: "How often a send is retried" });
+    const top = splitAdvanced(fields);
+    expect([top.basic.map((field) => field.key), top.advanced.map((field) => field.key)]).toEqual([["botName", "proxy", "allowFrom"], ["retries"]]);
+    const proxy = byKey(fields, "proxy");
+    if (proxy.kind !== "object") throw new Error("proxy should be a group");
+    const inProxy = splitAdvanced(proxy.fields);
+    expect([inProxy.basic.map((field) => field.key), inProxy.advanced.map((field) => [field.key, field.kind])]).toEqual([["url"], [["password", "secret"], ["tls", "boolean"]]]);
+    const allowFrom = byKey(fields, "allowFrom");
+    if (allowFrom.kind !== "list" || allowFrom.item.kind !== "object") throw new Error("allowFrom should be a list of objects");
+    expect(allowFrom.item.fields[0]).toMatchObject({ key: "id", label: "Sender ID" });
+    expect(splitAdvanced(coreFields("core/code")).advanced).toEqual([]);
   });
 
   it("makes long text multi-line", () => {

@@ -2,10 +2,12 @@ import type { TJsonSchema } from "@/lib/graph";
 import { formatValue, labelFromKey, labelFromValue } from "./field-words";
 
 /**
- * UI hints a node type may give a setting (studio manifests and OpenClaw `uiHints` alike): `label` and `help` override
- * the schema's words, `sensitive` (OpenClaw) or `widget: "secret"` pick a workspace secret, `widget: "code"` with a
+ * UI hints a node type may give a setting (studio manifests and OpenClaw `uiHints` alike): `label`, `help` and
+ * `placeholder` override the schema's words, `sensitive` (OpenClaw) or `widget: "secret"` pick a workspace secret,
+ * `advanced` (OpenClaw) puts the setting in its group's collapsed "Advanced" section, `widget: "code"` with a
  * `language` edits code, `addItems` offers ready-made items for a list ("Add a tool-call turn"), `globals` documents
- * the names a code field can use.
+ * the names a code field can use. Hints are keyed by path: "auth.password", "turns.[].toolCalls"; OpenClaw writes a
+ * list item or map entry as `*` ("allowFrom.*"), which is read the same.
  */
 export type TFieldHint = {
   widget?: string;
@@ -13,6 +15,7 @@ export type TFieldHint = {
   help?: string;
   placeholder?: string;
   sensitive?: boolean;
+  advanced?: boolean;
   language?: string;
   itemTitle?: string;
   addItems?: { label: string; value: unknown }[];
@@ -29,6 +32,8 @@ type TFieldBase = {
   /** The default the node uses when the setting is left empty. */
   defaultText?: string;
   isRequired: boolean;
+  /** OpenClaw `advanced`: shown in the collapsed "Advanced" section of its group. */
+  isAdvanced: boolean;
   placeholder?: string;
 };
 
@@ -61,7 +66,7 @@ export function toConfigFields(configSchema: TJsonSchema, uiHints: Record<string
 type TBuildOptions = { key: string; isRequired: boolean; hints: Record<string, unknown>; hintPath: string; fallbackLabel?: string };
 
 export function toFieldModel(schema: TJsonSchema, options: TBuildOptions): TFieldModel {
-  const hint = (options.hints[options.hintPath] ?? {}) as TFieldHint;
+  const hint = hintAt(options.hints, options.hintPath) ?? {};
   const base = describe(schema, hint, options);
   const variants = (schema.oneOf ?? schema.anyOf) as TJsonSchema[] | undefined;
   const type = primaryType(schema);
@@ -95,7 +100,7 @@ export function toFieldModel(schema: TJsonSchema, options: TBuildOptions): TFiel
   if (type === "object" && properties && Object.keys(properties).length > 0) {
     const required = new Set((schema.required ?? []) as string[]);
     const fields = Object.entries(properties)
-      .filter(([key]) => (options.hints[joinHintPath(options.hintPath, key)] as TFieldHint | undefined)?.widget !== "hidden")
+      .filter(([key]) => hintAt(options.hints, joinHintPath(options.hintPath, key))?.widget !== "hidden")
       .map(([key, property]) => toFieldModel(property, { key, isRequired: required.has(key), hints: options.hints, hintPath: joinHintPath(options.hintPath, key) }));
     return { ...base, kind: "object", fields };
   }
@@ -142,6 +147,7 @@ function describe(schema: TJsonSchema, hint: TFieldHint, options: TBuildOptions)
     examples,
     defaultText: schema.default === undefined ? undefined : formatValue(schema.default),
     isRequired: options.isRequired && options.key !== "",
+    isAdvanced: hint.advanced === true,
     placeholder: hint.placeholder ?? (schema.default === undefined || typeof schema.default === "object" ? undefined : String(schema.default)),
   };
 }
@@ -165,6 +171,16 @@ function primaryType(schema: TJsonSchema): string | undefined {
   if (Array.isArray(type)) return type.find((entry) => entry !== "null") as string | undefined;
   if (schema.properties) return "object";
   return undefined;
+}
+
+/** Splits a group's fields into those shown and those behind its collapsed "Advanced" section, each in schema order. */
+export function splitAdvanced(fields: readonly TFieldModel[]): { basic: TFieldModel[]; advanced: TFieldModel[] } {
+  return { basic: fields.filter((field) => !field.isAdvanced), advanced: fields.filter((field) => field.isAdvanced) };
+}
+
+function hintAt(hints: Record<string, unknown>, path: string): TFieldHint | undefined {
+  const hint = hints[path] ?? hints[path.replaceAll("[]", "*")];
+  return hint !== null && typeof hint === "object" ? (hint as TFieldHint) : undefined;
 }
 
 function joinHintPath(parent: string, key: string): string {

@@ -1,16 +1,16 @@
 "use client";
 
-import { getAtPath, type TConfigPath } from "./config-values";
-import { ConfigField } from "./config-field";
+import type { TConfigPath } from "./config-values";
 import { FieldFrame } from "./field-frame";
+import { FieldList } from "./field-list";
 import type { TFieldModel } from "./field-model";
 
-/** A nested object: its own settings in a group named by its title. */
+/** A nested object: its own settings in a group named by its title (advanced ones collapsed, field-list.tsx). */
 export function ObjectField({ field, path, value }: { field: Extract<TFieldModel, { kind: "object" }>; path: TConfigPath; value: unknown }) {
   const claimed = field.fields.map((child) => [...path, child.key]);
   return (
     <FieldFrame field={field} path={path} claimed={claimed} isGroup>
-      {() => field.fields.map((child) => <ConfigField key={child.key} field={child} path={[...path, child.key]} value={getAtPath(value, [child.key])} />)}
+      {() => <FieldList fields={field.fields} path={path} value={value} />}
     </FieldFrame>
   );
 }

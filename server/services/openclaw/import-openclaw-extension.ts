@@ -2,7 +2,7 @@ import { parseOpenClawManifest } from "@/lib/openclaw/parse-openclaw-manifest";
 import { parseSkill } from "@/lib/openclaw/parse-skill";
 import { AppError } from "../../app-error";
 import type { TDbOrTx } from "../../db/client";
-import type { Prisma } from "../../db/generated/client";
+import { Prisma } from "../../db/generated/client";
 
 export type TOpenClawSource = { kind: "plugin"; manifest: string; packageJson?: string } | { kind: "skill"; markdown: string };
 
@@ -23,6 +23,7 @@ export async function importOpenClawExtension(db: TDbOrTx, options: { workspaceI
   return { ...imported, previous };
 }
 
+/** Every column is written on each import, so re-importing a plugin as a newer version leaves nothing stale behind. */
 function toExtension(source: TOpenClawSource) {
   if (source.kind === "plugin") {
     const parsed = parseOpenClawManifest(source.manifest, source.packageJson);
@@ -35,23 +36,43 @@ function toExtension(source: TOpenClawSource) {
       description: plugin.description,
       version: plugin.version,
       configSchema: plugin.configSchema as Prisma.InputJsonValue,
-      uiHints: (plugin.uiHints ?? undefined) as Prisma.InputJsonValue | undefined,
+      uiHints: jsonOrNull(plugin.uiHints),
       tools: plugin.tools,
       channels: plugin.channels,
       providers: plugin.providers,
+      channelConfigs: jsonOrNull(plugin.channelConfigs),
+      toolMetadata: jsonOrNull(plugin.toolMetadata),
+      skills: plugin.skills,
+      packageOpenClaw: jsonOrNull(plugin.packageOpenClaw),
+      skillMetadata: Prisma.DbNull,
+      allowedTools: [],
+      skillBody: null,
     };
   }
   const parsed = parseSkill(source.markdown);
   if (!parsed.ok) throw new AppError("BAD_REQUEST", parsed.message);
+  const skill = parsed.value;
   return {
     kind: "openclaw-skill",
-    externalId: parsed.value.name,
-    name: parsed.value.name,
-    description: parsed.value.description,
+    externalId: skill.name,
+    name: skill.name,
+    description: skill.description,
     version: null,
     configSchema: { type: "object" },
+    uiHints: Prisma.DbNull,
     tools: [],
     channels: [],
     providers: [],
+    channelConfigs: Prisma.DbNull,
+    toolMetadata: Prisma.DbNull,
+    skills: [],
+    packageOpenClaw: Prisma.DbNull,
+    skillMetadata: jsonOrNull(skill.metadata),
+    allowedTools: skill.allowedTools,
+    skillBody: skill.body,
   };
+}
+
+function jsonOrNull(value: Record<string, unknown> | null): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  return value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue);
 }

@@ -28,3 +28,5 @@ export const ZImportConfigInput = z
   })
   .strict();
 export const ZExportConfigInput = z.object({ workspaceId: ZWorkspaceId, graphId: z.string().min(1).max(64) }).strict();
+export const ZListOpenClawInput = z.object({ workspaceId: ZWorkspaceId }).strict();
+export const ZGetOpenClawInput = z.object({ workspaceId: ZWorkspaceId, id: z.string().min(1).max(64) }).strict();
