@@ -1,4 +1,5 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { GRAPH_FORMAT, type TGraphSpec } from "../lib/graph";
 import { createDemoGraphSpec } from "../server/seed/demo-graph";
 import { ADMIN, apiSignIn, demoWorkspaceId } from "./support/auth";
 import { createGraph } from "./support/runs";
@@ -53,6 +54,9 @@ async function readTexts(page: Page, selector: string) {
         isCutOff: measure.measureText(element.textContent ?? "").width > room + 0.5,
         isInPane: box.left >= pane.left && box.right <= pane.right && box.top >= pane.top && box.bottom <= pane.bottom,
         isUncovered: hit !== null && (hit === element || element.contains(hit)),
+        /** Covered by the minimap or the zoom controls, which float over the canvas and can be panned away from. */
+        isUnderPanel: hit !== null && hit.closest(".react-flow__panel") !== null,
+        tooltip: element.getAttribute("title"),
       };
     });
   });
@@ -142,4 +146,46 @@ test("the demo graph at 1280x800: whole title, every port named and readable, no
   const runText = await readTexts(page, '.react-flow__node[data-id="assistant"] [data-testid=node-run-output]');
   expect(runText[0]!.renderedPx).toBeGreaterThanOrEqual(MIN_READABLE_PX);
   await saveScreenshot(page, testInfo, "demo-run-1280x800.png");
+});
+
+/** 30 nodes in rows of six, as a long pipeline is drawn: Input, 28 Templates, Output, each wired to the next. */
+function createThirtyNodeSpec(): TGraphSpec {
+  const ids = Array.from({ length: 30 }, (_, index) => (index === 0 ? "start" : index === 29 ? "finish" : `step${index}`));
+  const nodes = ids.map((id, index) => ({
+    id,
+    type: index === 0 ? "core/input" : index === 29 ? "core/output" : "core/template",
+    typeVersion: 1,
+    label: index === 0 ? "Incoming ticket" : index === 29 ? "Reply" : `Enrich ticket ${index}`,
+    position: { x: (index % 6) * 230, y: Math.floor(index / 6) * 200 },
+    config: index === 0 || index === 29 ? {} : { template: "{{input}}" },
+  }));
+  const edges = ids.slice(1).map((id, index) => ({ id: `${ids[index]}-${id}`, source: { node: ids[index]!, port: "out" }, target: { node: id, port: "in" } }));
+  return { format: GRAPH_FORMAT, nodes, edges, settings: {} };
+}
+
+test("a 30-node graph opens readable at 1280x800: the start in view, every visible label and port at a readable size, no node over another", async ({ page }, testInfo) => {
+  await apiSignIn(page.request, ADMIN);
+  const graphId = await createGraph(page.request, await demoWorkspaceId(page.request), "Readable: thirty-node pipeline", createThirtyNodeSpec());
+  await page.goto(`/w/demo/graphs/${graphId}`);
+  await expect(page.getByTestId("studio-node")).toHaveCount(30);
+  const zoom = await settledZoom(page);
+
+  const labels = (await readTexts(page, "[data-testid=node-label]")).filter((label) => label.isInPane);
+  expect(labels.map((label) => label.text)).toContain("Incoming ticket");
+  expect(labels.length, "a screenful of the pipeline is in view").toBeGreaterThanOrEqual(12);
+  for (const label of labels) {
+    expect(label.renderedPx, `label "${label.text}" at zoom ${zoom.toFixed(2)}`).toBeGreaterThanOrEqual(MIN_READABLE_PX);
+    expect(label.isUncovered || label.isUnderPanel, `label "${label.text}" is covered by another node`).toBe(true);
+    // A label longer than its card ends in an ellipsis; the whole of it shows on hover.
+    if (label.isCutOff) expect(label.tooltip).toBe(label.text);
+  }
+  expect(labels.filter((label) => !label.isCutOff).length, "short labels are whole").toBeGreaterThanOrEqual(6);
+  for (const port of (await readTexts(page, "[data-testid^=port-name-]")).filter((text) => text.isInPane)) {
+    expect(port.renderedPx, `port "${port.text}"`).toBeGreaterThanOrEqual(MIN_READABLE_PX);
+  }
+  const boxes = await nodeBoxes(page);
+  for (const [index, a] of boxes.entries()) {
+    for (const b of boxes.slice(index + 1)) expect(isOverlapping(a.box, b.box), `${a.id} and ${b.id} overlap`).toBe(false);
+  }
+  await saveScreenshot(page, testInfo, "thirty-nodes-1280x800.png");
 });
