@@ -21,7 +21,7 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   [webA, webB] = await Promise.all([0, 1].map(() => spawnWebProcess({ databaseUrl: inject("databaseUrl"), redis, allowedOrigin: ORIGIN })));
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   sockets.forEach((socket) => socket.close());
