@@ -20,7 +20,8 @@ let webB: TWebProcess;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  [webA, webB] = await Promise.all([0, 1].map(() => spawnWebProcess({ databaseUrl: inject("databaseUrl"), redis, allowedOrigin: ORIGIN })));
+  const spawnWeb = () => spawnWebProcess({ databaseUrl: inject("databaseUrl"), redis, allowedOrigin: ORIGIN });
+  [webA, webB] = await Promise.all([spawnWeb(), spawnWeb()]);
 }, 120_000);
 
 afterAll(async () => {
