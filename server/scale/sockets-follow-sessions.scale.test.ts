@@ -1,13 +1,15 @@
 // Sockets follow sessions across web processes (issue #15 item 4, in queue mode): a role change, a removal, a
 // password change or a sign-out everywhere made through the tRPC of web process A reaches the sockets the member or
 // user holds on web process B, a separate process, through the studio event bridge. What the client sees: a notice,
-// a server disconnect, a refused rejoin or handshake. The session that acted stays connected.
+// a server disconnect, a refused rejoin or handshake. The session that acted stays connected. An API key revoked
+// through A closes its socket on B too.
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "../db/client";
 import { SOCKET_PATH } from "../realtime/socket-server";
+import { createApiKey } from "../services/api-key/create-api-key";
 import { createGraph } from "../services/graph/create-graph";
-import { addMember, createTestUser, createWorkspaceWithMembers, signInAs } from "../testing/factories";
+import { abilityOf, addMember, createTestUser, createWorkspaceWithMembers, signInAs } from "../testing/factories";
 import { sessionCookieFor } from "../testing/session-cookie";
 import type { TSessionUser } from "../auth/session-user";
 import { newRedisTarget, spawnWebProcess, type TWebProcess } from "./testing/queue-mode-harness";
@@ -33,7 +35,16 @@ type TClient = { socket: Socket; notices: unknown[]; presence: string[][]; close
 
 /** A browser tab signed in as `user`, with its socket on `web`; resolves once connected, rejects with the refusal. */
 async function openOn(web: TWebProcess, user: TSessionUser): Promise<TClient> {
-  const socket = connect(web.url, { path: SOCKET_PATH, transports: ["websocket"], extraHeaders: { Origin: ORIGIN, Cookie: await sessionCookieFor(user) }, reconnection: false, forceNew: true });
+  return openWith(web, { extraHeaders: { Origin: ORIGIN, Cookie: await sessionCookieFor(user) } });
+}
+
+/** A script's socket on `web`, authenticated with an API key. */
+function openWithKey(web: TWebProcess, key: string): Promise<TClient> {
+  return openWith(web, { auth: { token: key } });
+}
+
+async function openWith(web: TWebProcess, credentials: { extraHeaders?: Record<string, string>; auth?: { token: string } }): Promise<TClient> {
+  const socket = connect(web.url, { path: SOCKET_PATH, transports: ["websocket"], ...credentials, reconnection: false, forceNew: true });
   sockets.push(socket);
   const notices: unknown[] = [];
   const presence: string[][] = [];
@@ -142,5 +153,18 @@ describe("sockets follow sessions across web processes", () => {
     expect(await Promise.all([closeOf(firstOnB), closeOf(secondOnB)])).toEqual(["io server disconnect", "io server disconnect"]);
     await expect(openOn(webB, second)).rejects.toMatchObject({ message: "UNAUTHORIZED" });
     expect(await isAnswered(bystander, workspace.id)).toBe(true);
+  });
+
+  it("revoking an API key through A closes the key's socket on B and refuses it a new one", async () => {
+    const { workspace, members } = await createWorkspaceWithMembers(["owner"]);
+    const owner = members.owner;
+    const { apiKey, key } = await createApiKey(db(), { workspaceId: workspace.id, actorId: owner.id, actorRole: "owner", actorAbility: abilityOf(owner.id, "owner"), name: "script", role: "viewer" });
+    const script = await openWithKey(webB, key);
+    const ownerOnB = await openOn(webB, owner);
+
+    await mutate(webA, owner, "apiKey.revoke", { workspaceId: workspace.id, apiKeyId: apiKey.id });
+    expect(await closeOf(script)).toBe("io server disconnect");
+    await expect(openWithKey(webB, key)).rejects.toMatchObject({ message: "UNAUTHORIZED" });
+    expect(await isAnswered(ownerOnB, workspace.id)).toBe(true);
   });
 });
