@@ -104,7 +104,9 @@ export function attachRealtime(
       const principal = principalOf(socket);
       if (actorIdOf(principal) !== userId) continue;
       if (principal.kind === "apiKey" && principal.apiKey.workspaceId !== workspaceId) continue;
-      (socket as Socket).emit("membership.changed", { workspaceId, change });
+      // Written out before the close, on this process only: with the cluster adapter a plain socket.emit is first
+      // published to Redis and delivered after that round trip, when the socket is already closed.
+      (io as unknown as Server).local.to(socket.id).emit("membership.changed", { workspaceId, change });
       socket.disconnect(true);
     }
   }

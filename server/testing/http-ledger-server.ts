@@ -3,7 +3,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type TLedgerRequest = { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: string; at: number };
+/** `answeredAt`: when its answer went out; unset while the call is in flight. */
+export type TLedgerRequest = { method: string; path: string; headers: Record<string, string | string[] | undefined>; body: string; at: number; answeredAt?: number };
 
 /**
  * `holdMs`: each answer waits this long, so that a test can kill the caller while its call is in flight.
@@ -21,6 +22,7 @@ export async function startHttpLedgerServer(options: { holdMs?: number; host?: s
       requests.push(received);
       const answer = JSON.stringify(options.answer ? options.answer(received) : { received: requests.length });
       setTimeout(() => {
+        received.answeredAt = Date.now();
         response.setHeader("content-type", "application/json");
         response.end(answer);
       }, options.holdMs ?? 0);
@@ -31,6 +33,7 @@ export async function startHttpLedgerServer(options: { holdMs?: number; host?: s
   await new Promise<void>((resolve) => server.listen(0, options.host ?? "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
+  const to = (prefix: string) => requests.filter((request) => request.path.startsWith(prefix));
   return {
     url,
     port,
@@ -39,8 +42,18 @@ export async function startHttpLedgerServer(options: { holdMs?: number; host?: s
     get connections(): number {
       return connections;
     },
+    /** The most calls whose path starts with `prefix` that were in flight at once (answered or not yet). */
+    peakInFlight(prefix: string): number {
+      const moments = to(prefix).flatMap((request) => [{ at: request.at, step: 1 }, ...(request.answeredAt === undefined ? [] : [{ at: request.answeredAt, step: -1 }])]);
+      // An answer and an arrival in the same millisecond: the answer first, as the caller saw it.
+      moments.sort((a, b) => a.at - b.at || a.step - b.step);
+      let inFlight = 0;
+      let peak = 0;
+      for (const moment of moments) peak = Math.max(peak, (inFlight += moment.step));
+      return peak;
+    },
     /** The requests whose path starts with `prefix` (each test uses its own prefix). */
-    to: (prefix: string) => requests.filter((request) => request.path.startsWith(prefix)),
+    to,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

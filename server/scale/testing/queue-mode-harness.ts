@@ -1,6 +1,7 @@
 // Queue mode for integration tests: worker processes (server/worker.ts, as `npm run worker` starts them) that a test
-// can SIGKILL, and a web side in the test process (queue, event bridge, run event relay, socket.io with the cluster
-// adapter). Each test file gets its own Redis prefix, so files running at once never share jobs or channels.
+// can SIGKILL, web processes (testing/web-process.ts: tRPC and socket.io without Next), and a web side in the test
+// process (queue, event bridge, run event relay, socket.io with the cluster adapter). Each test file gets its own
+// Redis prefix, so files running at once never share jobs or channels.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
@@ -18,6 +19,7 @@ import { startScaleOut } from "../start-scale-out";
 
 export const TEST_REDIS_URL = process.env.STUDIO_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const WORKER_ENTRY = path.resolve(import.meta.dirname, "../../worker.ts");
+const WEB_ENTRY = path.resolve(import.meta.dirname, "web-process.ts");
 const MASTER_KEY = randomBytes(32).toString("base64");
 
 export function newRedisTarget(): TRedisTarget {
@@ -59,6 +61,50 @@ export function spawnWorker(options: { databaseUrl: string; redis: TRedisTarget;
       child.kill("SIGKILL");
       await exited;
     },
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+export type TWebProcess = { url: string; child: ChildProcess; output: string[]; stop(): Promise<void> };
+
+/**
+ * A web process (STUDIO_PROCESS=web) on its own port, resolved once it listens: its tRPC answers at
+ * `${url}/api/trpc/...` with the cookies of `sessionCookieFor`, and sockets connect to `url` from `allowedOrigin`.
+ */
+export async function spawnWebProcess(options: { databaseUrl: string; redis: TRedisTarget; allowedOrigin: string }): Promise<TWebProcess> {
+  const output: string[] = [];
+  const child = spawn(process.execPath, ["--import", "tsx", WEB_ENTRY], {
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      REDIS_URL: options.redis.url,
+      STUDIO_REDIS_PREFIX: options.redis.prefix,
+      STUDIO_PROCESS: "web",
+      STUDIO_MASTER_KEY: MASTER_KEY,
+      NEXTAUTH_SECRET: TEST_SECRET,
+      STUDIO_ALLOWED_ORIGINS: options.allowedOrigin,
+      STUDIO_DATA_DIR: mkdtempSync(path.join(tmpdir(), "studio-web-")),
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const listening = /web process listening on (\S+)/.exec(output.join(""));
+      if (listening) resolve(listening[1]!);
+    });
+    child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    child.once("exit", (code) => reject(new Error(`web process exited with ${code}:\n${output.join("")}`)));
+  });
+  return {
+    url,
+    child,
+    output,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
