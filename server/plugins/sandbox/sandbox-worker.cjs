@@ -48,8 +48,11 @@ function finish(state, outcome) {
   contexts.finish(state.context, { isCutOff: code === "TIMEOUT" || code === "MEMORY" });
   // Build the next job's context while the result travels, not when the job arrives. Never while a job runs: that
   // would wait on the isolate lock and stall the deadline timer.
+  // The pool hears when it is built, and prefers a worker whose context is ready over one still building.
   if (code !== "MEMORY") setImmediate(() => {
-    if (!current && !prepared) prepared = contexts.prepare();
+    if (current || prepared) return;
+    prepared = contexts.prepare();
+    send({ type: "prepared" });
   });
 }
 
