@@ -87,6 +87,8 @@ export function createSandboxPool(options: TSandboxPoolOptions): TSandboxPool {
 
   function onMessage(slot: TSlot, message: TWorkerMessage): void {
     if (message.type === "prepared") {
+      // Sent before the worker read a job dispatched meanwhile: then that job took the context, and the flag stays off.
+      if (slot.job) return;
       slot.hasContext = true;
       return dispatch();
     }
