@@ -1,8 +1,11 @@
 // Measures the sandbox pool (server/plugins/sandbox): a trivial job through a warm pool, each in a fresh context (and,
 // for comparison, in a fresh isolate), and the cold start of a worker from fork to its first job done; then where a
-// call's time goes (IPC round trip, isolate, context, the job itself). Prints one JSON object per measure:
-// {"name", "value", "unit", ...}. `--calls N` sets the warm calls per mode (default 2000).
+// call's time goes (IPC round trip, isolate, context, the job itself, CPU per call). Prints one JSON object per measure:
+// {"name", "value", "unit", ..., "host": {"cpus", "loadAvg1m"}}: on a shared machine the load says how much the
+// latencies are worth. `--calls N` sets the warm calls per mode (default 2000).
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createSandboxPool } from "@/server/plugins/sandbox/sandbox-pool";
@@ -16,7 +19,14 @@ const CONTEXTS_PATH = fileURLToPath(new URL("../server/plugins/sandbox/isolate-c
 const BREAKDOWN_SAMPLES = 1_000;
 
 function emit(name: string, value: number, unit: string, extra: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify({ name, value: round(value), unit, ...extra })}\n`);
+  const host = { cpus: availableParallelism(), loadAvg1m: round(loadavg()[0]!) };
+  process.stdout.write(`${JSON.stringify({ name, value: round(value), unit, ...extra, host })}\n`);
+}
+
+/** CPU time (user + system) a process has used so far, from /proc (clock ticks of 10 ms, so sum many calls). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function time(action: () => Promise<unknown>): Promise<number> {
@@ -25,8 +35,11 @@ async function time(action: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-/** Sequential calls, as one Code node after another would make them: each waits for the previous answer. */
-async function measureWarmCalls(calls: number, isolatePerJob: boolean): Promise<number[]> {
+/**
+ * Sequential calls, as one Code node after another would make them: each waits for the previous answer. Also the CPU
+ * the calls cost this process and the workers together, which the machine's other load does not inflate as much.
+ */
+async function measureWarmCalls(calls: number, isolatePerJob: boolean): Promise<{ samples: number[]; cpuMsPerCall: number }> {
   const pool = createSandboxPool({ size: 2, ...POOL, isolatePerJob });
   try {
     const call = async (n: number) => {
@@ -34,9 +47,15 @@ async function measureWarmCalls(calls: number, isolatePerJob: boolean): Promise<
       if (!result.ok || result.output !== n + 1) throw new Error(`unexpected result ${JSON.stringify(result)}`);
     };
     for (let i = 0; i < WARMUP_CALLS; i++) await call(i);
+    const pids = pool.stats().workers.map((worker) => worker.pid!);
+    const workersCpuMs = () => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
+    const cpuBefore = process.cpuUsage();
+    const workersBefore = workersCpuMs();
     const samples: number[] = [];
     for (let i = 0; i < calls; i++) samples.push(await time(() => call(i)));
-    return samples.sort((a, b) => a - b);
+    const own = process.cpuUsage(cpuBefore);
+    const cpuMsPerCall = ((own.user + own.system) / 1_000 + workersCpuMs() - workersBefore) / calls;
+    return { samples: samples.sort((a, b) => a - b), cpuMsPerCall };
   } finally {
     await pool.close();
   }
@@ -115,12 +134,13 @@ const { values } = parseArgs({ options: { calls: { type: "string", default: "200
 const calls = Number(values.calls);
 
 const warm = await measureWarmCalls(calls, false);
-emit("sandbox_warm_call_p50_ms", percentile(warm, 50), "ms", { goal: 1, calls, isolation: "fresh context per job" });
-emit("sandbox_warm_call_p99_ms", percentile(warm, 99), "ms", { goal: 5, calls, isolation: "fresh context per job" });
+emit("sandbox_warm_call_p50_ms", percentile(warm.samples, 50), "ms", { goal: 1, calls, isolation: "fresh context per job" });
+emit("sandbox_warm_call_p99_ms", percentile(warm.samples, 99), "ms", { goal: 5, calls, isolation: "fresh context per job" });
+emit("sandbox_warm_call_cpu_ms", warm.cpuMsPerCall, "ms", { calls, note: "CPU per call: the bench process and both workers" });
 
 const perJob = await measureWarmCalls(calls, true);
-emit("sandbox_warm_call_isolate_per_job_p50_ms", percentile(perJob, 50), "ms", { calls, isolation: "fresh isolate per job" });
-emit("sandbox_warm_call_isolate_per_job_p99_ms", percentile(perJob, 99), "ms", { calls, isolation: "fresh isolate per job" });
+emit("sandbox_warm_call_isolate_per_job_p50_ms", percentile(perJob.samples, 50), "ms", { calls, isolation: "fresh isolate per job" });
+emit("sandbox_warm_call_isolate_per_job_p99_ms", percentile(perJob.samples, 99), "ms", { calls, isolation: "fresh isolate per job" });
 
 const cold = await measureColdStarts();
 emit("sandbox_cold_start_p50_ms", percentile(cold, 50), "ms", { starts: COLD_STARTS });
@@ -136,4 +156,5 @@ emit("sandbox_breakdown_ipc_round_trip_p50_ms", percentile(ipc, 50), "ms", { sam
 const parts = await measureIsolateBreakdown();
 emit("sandbox_breakdown_isolate_create_p50_ms", percentile(parts.isolate, 50), "ms", { samples: parts.isolate.length });
 emit("sandbox_breakdown_context_prepare_p50_ms", percentile(parts.context, 50), "ms", { samples: parts.context.length, note: "fresh context + bootstrap" });
+emit("sandbox_breakdown_context_prepare_p99_ms", percentile(parts.context, 99), "ms", { samples: parts.context.length, note: "the isolate's garbage collections land here" });
 emit("sandbox_breakdown_job_run_p50_ms", percentile(parts.job, 50), "ms", { samples: parts.job.length, note: "trivial job in a prepared context" });

@@ -76,6 +76,36 @@ describe("sandbox pool", () => {
     expect(expectOutput(next)).toEqual(["undefined", "undefined", 1]);
   });
 
+  it("hands out a context built while the worker idled that holds nothing of the job before it", async () => {
+    const tamper = [
+      "globalThis.leak = 1",
+      "Object.defineProperty(Object.prototype, 'polluted', { get: () => 'yes', configurable: true })",
+      "JSON.parse = () => 'forged'",
+      "JSON.stringify = () => '\"forged\"'",
+      "Promise.prototype.then = function () { throw new Error('hijacked'); }",
+      "console.log = () => {}",
+      "globalThis.host = undefined",
+      "return 'tampered'",
+    ].join(";\n");
+    const probe = [
+      "console.log('still logging', input.n)",
+      "const answer = await host.call('echo', { n: input.n })",
+      "return [typeof leak, typeof ({}).polluted, JSON.stringify([input.n]), answer]",
+    ].join(";\n");
+    const worker = createSandboxPool({ size: 1, memoryLimitMb: 64, timeoutMs: 5_000, onCapability: ({ args }) => args });
+    try {
+      expect(expectOutput(await worker.run({ code: tamper }))).toBe("tampered");
+      // The worker builds the next context as soon as it has answered: after this pause the job meets a context made
+      // while it idled, not one made on its arrival.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const next = await worker.run({ code: probe, input: { n: 7 } });
+      expect(expectOutput(next)).toEqual(["undefined", "undefined", "[7]", { n: 7 }]);
+      expect(next.logs).toEqual(["still logging 7"]);
+    } finally {
+      await worker.close();
+    }
+  });
+
   it("queues jobs FIFO when every worker is busy", async () => {
     const order: number[] = [];
     const runs = [0, 1, 2, 3, 4].map((n) => single.run({ code: "await null; return input", input: n }).then((result) => order.push(expectOutput(result) as number)));

@@ -42,7 +42,15 @@ export type TSandboxPool = {
   stats(): TSandboxPoolStats;
 };
 
-type TSlot = { process: TSandboxProcess; isReady: boolean; idleSince: number; job?: TSandboxJob; hardDeadline?: NodeJS.Timeout };
+type TSlot = {
+  process: TSandboxProcess;
+  isReady: boolean;
+  /** The worker holds a fresh context built while it idled (it says so with "ready" and "prepared"). */
+  hasContext: boolean;
+  idleSince: number;
+  job?: TSandboxJob;
+  hardDeadline?: NodeJS.Timeout;
+};
 
 const LOG_LINE_CAP_CHARS = 8 * 1024;
 const LOG_LINES_CAP = 1_000;
@@ -73,13 +81,20 @@ export function createSandboxPool(options: TSandboxPoolOptions): TSandboxPool {
 
   function startSlot(): TSlot {
     const worker = startSandboxProcess(config, { onMessage: (message) => onMessage(slot, message), onExit: (reason) => onExit(slot, reason) });
-    const slot: TSlot = { process: worker, isReady: false, idleSince: 0 };
+    const slot: TSlot = { process: worker, isReady: false, hasContext: false, idleSince: 0 };
     return slot;
   }
 
   function onMessage(slot: TSlot, message: TWorkerMessage): void {
+    if (message.type === "prepared") {
+      // Sent before the worker read a job dispatched meanwhile: then that job took the context, and the flag stays off.
+      if (slot.job) return;
+      slot.hasContext = true;
+      return dispatch();
+    }
     if (message.type === "ready") {
       slot.isReady = true;
+      slot.hasContext = true;
       slot.idleSince = performance.now();
       startFailures = 0;
       return dispatch();
@@ -127,10 +142,13 @@ export function createSandboxPool(options: TSandboxPoolOptions): TSandboxPool {
     slot.process.kill();
   }
 
-  // The idle worker that waited longest: it has had the most time to build its next fresh context.
+  // An idle worker whose next fresh context is built, else the one that waited longest (it will build one on arrival).
   function pickIdleSlot(): TSlot | undefined {
     let best: TSlot | undefined;
-    for (const slot of slots) if (slot.isReady && !slot.job && (!best || slot.idleSince < best.idleSince)) best = slot;
+    for (const slot of slots) {
+      if (!slot.isReady || slot.job) continue;
+      if (!best || (slot.hasContext && !best.hasContext) || (slot.hasContext === best.hasContext && slot.idleSince < best.idleSince)) best = slot;
+    }
     return best;
   }
 
@@ -139,6 +157,7 @@ export function createSandboxPool(options: TSandboxPoolOptions): TSandboxPool {
       const job = queue.shift()!;
       const busy = slot;
       busy.job = job;
+      busy.hasContext = false;
       job.markStarted();
       busy.hardDeadline = setTimeout(
         () => killSlot(busy, { code: "TIMEOUT", message: `the sandbox did not answer within ${job.timeoutMs} ms; its worker was killed` }),

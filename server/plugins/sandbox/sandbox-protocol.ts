@@ -42,6 +42,8 @@ const ZResult = z.discriminatedUnion("ok", [
 
 export const ZWorkerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready") }),
+  /** The worker's next fresh context is built: a job sent now does not wait for one. */
+  z.object({ type: z.literal("prepared") }),
   z.object({ type: z.literal("log"), id: z.number(), level: ZLogLevel, message: z.string() }),
   z.object({ type: z.literal("call"), id: z.number(), callId: z.number(), capability: z.string(), args: z.string() }),
   ZResult,

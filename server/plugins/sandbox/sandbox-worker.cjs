@@ -39,15 +39,20 @@ function finish(state, outcome) {
   state.isDone = true;
   clearTimeout(state.timer);
   const code = outcome.ok ? undefined : outcome.error.code;
-  contexts.finish(state.context, { isCutOff: code === "TIMEOUT" || code === "MEMORY" });
   current = undefined;
   // After a memory breach the pool retires this process: the limit is a guideline that hostile code can overshoot
   // 2-3 times (isolated-vm README), so the next job gets a process that never held that heap.
   send({ type: "result", id: state.id, ...outcome, retire: code === "MEMORY" });
+  // The cleanup runs while the result travels, in the same tick: no job can arrive before the context (and, after a
+  // cut-off, the isolate) is gone.
+  contexts.finish(state.context, { isCutOff: code === "TIMEOUT" || code === "MEMORY" });
   // Build the next job's context while the result travels, not when the job arrives. Never while a job runs: that
   // would wait on the isolate lock and stall the deadline timer.
+  // The pool hears when it is built, and prefers a worker whose context is ready over one still building.
   if (code !== "MEMORY") setImmediate(() => {
-    if (!current && !prepared) prepared = contexts.prepare();
+    if (current || prepared) return;
+    prepared = contexts.prepare();
+    send({ type: "prepared" });
   });
 }
 
