@@ -1,0 +1,14 @@
+import { createRouter } from "../../trpc";
+import { deployProcedure, promoteProcedure, rollbackProcedure, setShareProcedure } from "./change";
+import { comparisonProcedure, historyProcedure, listEnvironmentsProcedure, listLanesProcedure } from "./read";
+
+export const deploymentRouter = createRouter({
+  listEnvironments: listEnvironmentsProcedure,
+  lanes: listLanesProcedure,
+  deploy: deployProcedure,
+  setShare: setShareProcedure,
+  promote: promoteProcedure,
+  rollback: rollbackProcedure,
+  comparison: comparisonProcedure,
+  history: historyProcedure,
+});

@@ -1,0 +1,125 @@
+// Deployments end to end on a real Postgres and runtime: routing of deliveries by share, the deploy rule of the
+// policy (refused and audited), and the rules rolling back a failing candidate on their own.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../db/client";
+import { buildSpec } from "../runtime/testing/build-spec";
+import { startWebhookRun } from "../services/trigger/start-webhook-run";
+import { createWorkspaceWithMembers } from "../testing/factories";
+import { startWorkspaceRuntime } from "../testing/start-workspace-runtime";
+import { callerFor, rejectionOf } from "../testing/trpc-callers";
+import { waitForRunEnd } from "../testing/wait-for-run-end";
+import { createPublishedGraph, createTriggerGraphSpec, publishSpec } from "../triggers/testing/trigger-graphs";
+import { routeDelivery } from "./route-delivery";
+
+/** v2 of the trigger graph: the webhook's input goes to an HTTP call the egress guard refuses, so every run fails. */
+const FAILING_SPEC = buildSpec(
+  [{ id: "hook", type: "core/webhook" }, { id: "call", type: "core/http-request", config: { url: "http://127.0.0.1:9/nowhere" } }, { id: "received", type: "core/output", config: { name: "received" } }],
+  ["hook.out->call.in", "call.out->received.in"],
+);
+
+async function setUp() {
+  const { workspace, members } = await createWorkspaceWithMembers(["admin", "editor"]);
+  const workspaceId = workspace.id;
+  const admin = callerFor(members.admin);
+  const { graphId } = await createPublishedGraph(admin, workspaceId, createTriggerGraphSpec());
+  await publishSpec(admin, workspaceId, graphId, FAILING_SPEC);
+  const trigger = await db().trigger.findFirstOrThrow({ where: { graphId, kind: "webhook" }, select: { id: true, workspaceId: true, graphId: true, nodeId: true, environmentId: true } });
+  return { workspaceId, graphId, trigger, admin, editor: callerFor(members.editor), members };
+}
+
+describe("routing deliveries through an environment", () => {
+  it("runs the latest published version in production until something is deployed there", async () => {
+    const { trigger } = await setUp();
+    const { runId } = await startWebhookRun(db(), { trigger, input: {}, idempotencyKey: "before-deploy", now: new Date() });
+    const run = await db().run.findUniqueOrThrow({ where: { id: runId }, select: { graphVersion: { select: { number: true } }, deploymentId: true, environment: { select: { name: true } } } });
+    expect(run).toEqual({ graphVersion: { number: 2 }, deploymentId: null, environment: { name: "production" } });
+  });
+
+  it("sends each delivery id to one version every time, and the share of 1,000 deliveries to the candidate", async () => {
+    const { workspaceId, graphId, trigger, admin } = await setUp();
+    await admin.deployment.deploy({ workspaceId, graphId, environment: "production", version: 1 });
+    await admin.deployment.deploy({ workspaceId, graphId, environment: "production", version: 2, canary: { share: 30, minRuns: 1_000 } });
+
+    const route = (deliveryId: string) => routeDelivery(db(), { graphId, environmentId: trigger.environmentId, deliveryId });
+    const deliveryIds = Array.from({ length: 1_000 }, (_, index) => `delivery-${index}`);
+    const first = await Promise.all(deliveryIds.map(route));
+    const again = await Promise.all(deliveryIds.map(route));
+    expect(again.map((routed) => routed.source)).toEqual(first.map((routed) => routed.source));
+    const toCandidate = first.filter((routed) => routed.run.deploymentArm === "candidate");
+    expect(toCandidate.every((routed) => routed.source.kind === "version" && routed.source.number === 2)).toBe(true);
+    // 30 % of 1,000 is 300; the binomial standard deviation is about 14.5, so 4 of them either side.
+    expect(toCandidate.length).toBeGreaterThan(240);
+    expect(toCandidate.length).toBeLessThan(360);
+
+    // A real delivery records its environment, deployment, arm and the version the route chose.
+    const { runId } = await startWebhookRun(db(), { trigger, input: {}, idempotencyKey: "delivery-7", now: new Date() });
+    const run = await db().run.findUniqueOrThrow({ where: { id: runId }, select: { graphVersion: { select: { number: true } }, deploymentArm: true, environmentId: true } });
+    expect(run).toEqual({ graphVersion: { number: first[7]!.source.kind === "version" ? first[7]!.source.number : null }, deploymentArm: first[7]!.run.deploymentArm, environmentId: trigger.environmentId });
+  });
+});
+
+describe("who may deploy where", () => {
+  it("lets an editor deploy to staging but refuses production with FORBIDDEN, and audits the refusal", async () => {
+    const { workspaceId, graphId, editor, members } = await setUp();
+    await expect(editor.deployment.deploy({ workspaceId, graphId, environment: "staging", version: 1 })).resolves.toMatchObject({ stableVersion: 1 });
+    const refused = await rejectionOf(editor.deployment.deploy({ workspaceId, graphId, environment: "production", version: 1 }));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(refused.message).toBe("Deploying to production needs the admin role or above (yours: editor)");
+    const lanes = await editor.deployment.lanes({ workspaceId, graphId });
+    expect(lanes.map((lane) => [lane.environment, lane.canDeploy, lane.deployment?.stable.number ?? null])).toEqual([
+      ["development", true, null],
+      ["staging", true, 1],
+      ["production", false, null],
+    ]);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { chain: workspaceId, action: "deployment.deploy", actorId: members.editor.id }, orderBy: { seq: "desc" }, select: { outcome: true } });
+    expect(audit.outcome).toBe("FORBIDDEN");
+  });
+});
+
+describe("the canary rules", () => {
+  let runtime: ReturnType<typeof startWorkspaceRuntime>;
+  beforeAll(() => {
+    runtime = startWorkspaceRuntime();
+  });
+  afterAll(() => runtime.stop());
+
+  it("roll back a candidate whose runs fail once it has the minimum runs, and no later delivery reaches it", { timeout: 120_000 }, async () => {
+    const { workspaceId, graphId, trigger, admin } = await setUp();
+    await admin.deployment.deploy({ workspaceId, graphId, environment: "production", version: 1 });
+    await admin.deployment.deploy({ workspaceId, graphId, environment: "production", version: 2, canary: { share: 50, minRuns: 3, maxErrorRateIncrease: 0.1 } });
+
+    let delivery = 0;
+    const deliver = async () => {
+      const { runId } = await startWebhookRun(db(), { trigger, input: { delivery }, idempotencyKey: `canary-${delivery++}`, now: new Date() });
+      return waitForRunEnd(runId);
+    };
+    const isRolledBack = async () => (await db().deployment.findFirstOrThrow({ where: { graphId }, select: { candidateVersionId: true } })).candidateVersionId === null;
+    while (!(await isRolledBack()) && delivery < 60) {
+      await deliver();
+      await expect.poll(async () => (await isRolledBack()) || (await lastRunEvaluated(graphId)), { timeout: 5_000 }).toBe(true);
+    }
+
+    const event = await db().deploymentEvent.findFirstOrThrow({ where: { deployment: { graphId }, kind: "rolled_back" }, select: { actorType: true, reason: true, numbers: true, createdAt: true } });
+    const numbers = event.numbers as { candidate: { runs: number; failed: number; errorRate: number }; stable: { errorRate: number } };
+    expect(event.actorType).toBe("rules");
+    expect(event.reason).toMatch(/^version 2 rolled back: error rate 100\.0 %/);
+    // Deliveries go one at a time and each waits for the rules: the third failed candidate run is the one that decides.
+    expect(numbers.candidate.runs).toBe(3);
+    expect(numbers.candidate.failed).toBe(numbers.candidate.runs);
+    expect(numbers.stable.errorRate).toBe(0);
+
+    const after = await Promise.all(Array.from({ length: 20 }, deliver));
+    expect(after.map((run) => run.deploymentArm)).toEqual(Array.from({ length: 20 }, () => "stable"));
+    expect(after.every((run) => run.status === "succeeded")).toBe(true);
+    const history = await admin.deployment.history({ workspaceId, graphId });
+    expect(history.map((entry) => [entry.kind, entry.actor])).toEqual([["rolled_back", "rules"], ["canary_started", expect.any(String)], ["deployed", expect.any(String)]]);
+  });
+});
+
+/** True once the newest finished run of the graph has been looked at: the rules had their say (or nothing was due). */
+async function lastRunEvaluated(graphId: string): Promise<boolean> {
+  const deployment = await db().deployment.findFirstOrThrow({ where: { graphId }, select: { candidateVersionId: true, minRuns: true, canaryStartedAt: true } });
+  if (!deployment.candidateVersionId || !deployment.canaryStartedAt) return true;
+  const candidateRuns = await db().run.count({ where: { graphId, deploymentArm: "candidate", graphVersionId: deployment.candidateVersionId, status: { in: ["succeeded", "failed", "cancelled"] } } });
+  return candidateRuns < deployment.minRuns;
+}
