@@ -6,6 +6,7 @@ import { compareArms } from "./compare-arms";
 import { checkMayDeploy, findDeploymentTarget } from "./deployment-target";
 import { recordDeploymentEvent } from "./record-deployment-event";
 import { finishCanary } from "./finish-canary";
+import { previousStableVersion } from "./previous-stable-version";
 
 type TCanaryTarget = { workspaceId: string; graphId: string; environment: string; actor: { id: string; role: TRole; ability: TWorkspaceAbility } };
 
@@ -64,17 +65,14 @@ export async function rollbackDeployment(db: TDb, options: TCanaryTarget) {
     if (!finished) throw noCanary(environment.name);
     return { environment: environment.name, stableVersion: deployment.stableVersion.number };
   }
-  const previous = await db.deploymentEvent.findFirst({
-    where: { deploymentId: deployment.id, kind: { in: ["deployed", "promoted"] }, stableVersion: { not: deployment.stableVersion.number } },
-    orderBy: { createdAt: "desc" },
-    select: { stableVersion: true },
-  });
-  if (!previous) throw new AppError("CONFLICT", `Version ${deployment.stableVersion.number} is the only version ever deployed to ${environment.name}: there is nothing to roll back to`);
-  const version = await db.graphVersion.findUniqueOrThrow({ where: { graphId_number: { graphId: options.graphId, number: previous.stableVersion } }, select: { id: true } });
+  const events = await db.deploymentEvent.findMany({ where: { deploymentId: deployment.id }, orderBy: { createdAt: "asc" }, select: { kind: true, stableVersion: true, candidateVersion: true } });
+  const previous = previousStableVersion(events);
+  if (previous === null) throw new AppError("CONFLICT", `Version ${deployment.stableVersion.number} is the only version deployed to ${environment.name}: there is nothing to roll back to`);
+  const version = await db.graphVersion.findUniqueOrThrow({ where: { graphId_number: { graphId: options.graphId, number: previous } }, select: { id: true } });
   return db.$transaction(async (tx) => {
     const { count } = await tx.deployment.updateMany({ where: { id: deployment.id, stableVersionId: deployment.stableVersionId, candidateVersionId: null }, data: { stableVersionId: version.id, deployedById: options.actor.id, deployedAt: new Date() } });
     if (count === 0) throw new AppError("CONFLICT", `The deployment in ${environment.name} changed meanwhile; look again`);
-    await recordDeploymentEvent(tx, { deploymentId: deployment.id, kind: "rolled_back", actor, stableVersion: previous.stableVersion, reason: `back from version ${deployment.stableVersion.number} to version ${previous.stableVersion}` });
-    return { environment: environment.name, stableVersion: previous.stableVersion };
+    await recordDeploymentEvent(tx, { deploymentId: deployment.id, kind: "rolled_back", actor, stableVersion: previous, reason: `back from version ${deployment.stableVersion.number} to version ${previous}` });
+    return { environment: environment.name, stableVersion: previous };
   });
 }

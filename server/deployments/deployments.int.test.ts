@@ -1,8 +1,11 @@
 // Deployments end to end on a real Postgres and runtime: routing of deliveries by share, the deploy rule of the
 // policy (refused and audited), and the rules rolling back a failing candidate on their own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCaller } from "../api/root";
+import { createInnerContext } from "../api/trpc";
 import { db } from "../db/client";
 import { buildSpec } from "../runtime/testing/build-spec";
+import { authenticateApiKey } from "../services/api-key/authenticate-api-key";
 import { startWebhookRun } from "../services/trigger/start-webhook-run";
 import { createWorkspaceWithMembers } from "../testing/factories";
 import { startWorkspaceRuntime } from "../testing/start-workspace-runtime";
@@ -58,6 +61,20 @@ describe("routing deliveries through an environment", () => {
   });
 });
 
+describe("runs an API key starts", () => {
+  it("belong to the key's environment: its deployment decides what \"latest\" runs, a person's run stays on the latest", async () => {
+    const { workspaceId, graphId, admin } = await setUp();
+    await admin.deployment.deploy({ workspaceId, graphId, environment: "production", version: 1 });
+    const { key } = await admin.apiKey.create({ workspaceId, name: "ci", role: "operator" });
+    const asKey = createCaller(createInnerContext({ user: null, apiKey: await authenticateApiKey(db(), { key }) }));
+    const byKey = await asKey.run.start({ workspaceId, graphId, version: "latest", startNodeId: "hook", input: {} });
+    const byPerson = await admin.run.start({ workspaceId, graphId, version: "latest", startNodeId: "hook", input: {} });
+    const versionOf = async (runId: string) => db().run.findUniqueOrThrow({ where: { id: runId }, select: { graphVersion: { select: { number: true } }, deploymentArm: true, environment: { select: { name: true } } } });
+    expect(await versionOf(byKey.id)).toEqual({ graphVersion: { number: 1 }, deploymentArm: "stable", environment: { name: "production" } });
+    expect(await versionOf(byPerson.id)).toEqual({ graphVersion: { number: 2 }, deploymentArm: null, environment: null });
+  });
+});
+
 describe("who may deploy where", () => {
   it("lets an editor deploy to staging but refuses production with FORBIDDEN, and audits the refusal", async () => {
     const { workspaceId, graphId, editor, members } = await setUp();
@@ -73,6 +90,32 @@ describe("who may deploy where", () => {
     ]);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { chain: workspaceId, action: "deployment.deploy", actorId: members.editor.id }, orderBy: { seq: "desc" }, select: { outcome: true } });
     expect(audit.outcome).toBe("FORBIDDEN");
+  });
+});
+
+describe("deciding by hand", () => {
+  it("sets the share, promotes, rolls back to the version before, and says why when there is nothing to do", async () => {
+    const { workspaceId, graphId, admin } = await setUp();
+    const target = { workspaceId, graphId, environment: "production" };
+    const stableOf = async () => (await admin.deployment.lanes({ workspaceId, graphId })).find((lane) => lane.environment === "production")?.deployment;
+    expect((await rejectionOf(admin.deployment.deploy({ ...target, version: 2, canary: { share: 10 } }))).message).toBe("Nothing runs in production yet: deploy a stable version there before a canary");
+    await admin.deployment.deploy({ ...target, version: 1 });
+    expect((await rejectionOf(admin.deployment.deploy({ ...target, version: 1, canary: { share: 10 } }))).message).toBe("Version 1 is already the stable version in production");
+    expect((await rejectionOf(admin.deployment.deploy({ ...target, version: 2, canary: { share: 60 } }))).code).toBe("BAD_REQUEST");
+    await admin.deployment.deploy({ ...target, version: 2, canary: { share: 10 } });
+    await admin.deployment.setShare({ ...target, share: 40 });
+    expect(await stableOf()).toMatchObject({ stable: { number: 1 }, candidate: { number: 2 }, candidateShare: 40 });
+
+    await admin.deployment.promote(target);
+    expect(await stableOf()).toMatchObject({ stable: { number: 2 }, candidate: null, candidateShare: null });
+    expect((await rejectionOf(admin.deployment.promote(target))).message).toBe("No canary runs in production: there is no candidate version");
+
+    await admin.deployment.rollback(target);
+    expect(await stableOf()).toMatchObject({ stable: { number: 1 }, candidate: null });
+    expect((await rejectionOf(admin.deployment.rollback(target))).message).toBe("Version 1 is the only version deployed to production: there is nothing to roll back to");
+    const history = await admin.deployment.history({ workspaceId, graphId, environment: "production" });
+    expect(history.map((entry) => entry.kind)).toEqual(["rolled_back", "promoted", "share_changed", "canary_started", "deployed"]);
+    expect(history[0]?.reason).toBe("back from version 2 to version 1");
   });
 });
 
