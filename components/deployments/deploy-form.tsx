@@ -17,7 +17,8 @@ export function DeployForm(props: { target: TTarget; versions: number[]; hasStab
   const [share, setShare] = useState(10);
   const [minRuns, setMinRuns] = useState(20);
   const deploy = useMutation(trpc.deployment.deploy.mutationOptions({ onSuccess: props.onDeployed }));
-  const chosen = version ?? props.versions.at(-1) ?? null;
+  const newest = props.versions.length > 0 ? Math.max(...props.versions) : null;
+  const chosen = version ?? newest;
   const asCanary = isCanary && props.hasStable;
 
   return (

@@ -47,16 +47,16 @@ export function EnvironmentLane({ target, lane, versions }: { target: TTarget; l
         </p>
       )}
       <DeployForm target={target} versions={versions} hasStable={deployment !== null} isAllowed={lane.canDeploy} refusal={refusal} onDeployed={refresh} />
-      {deployment?.candidate && lane.canDeploy && (
-        <div className={styles.actions}>
-          <CanaryShareForm target={target} share={deployment.candidateShare ?? 1} onChanged={refresh} />
-          <Button variant="primary" disabled={promote.isPending} onClick={() => promote.mutate(target)}>Promote v{deployment.candidate.number}</Button>
-        </div>
-      )}
+      {deployment?.candidate && lane.canDeploy && <CanaryShareForm target={target} share={deployment.candidateShare ?? 1} onChanged={refresh} />}
       {deployment && lane.canDeploy && (
-        <Button variant="danger" disabled={rollback.isPending} onClick={() => rollback.mutate(target)}>
-          {deployment.candidate ? `Roll back v${deployment.candidate.number}` : "Roll back to the previous version"}
-        </Button>
+        <div className={styles.actions}>
+          {deployment.candidate && (
+            <Button variant="primary" disabled={promote.isPending} onClick={() => promote.mutate(target)}>Promote v{deployment.candidate.number}</Button>
+          )}
+          <Button variant="danger" disabled={rollback.isPending} onClick={() => rollback.mutate(target)}>
+            {deployment.candidate ? `Roll back v${deployment.candidate.number}` : "Roll back to the previous version"}
+          </Button>
+        </div>
       )}
       {mutationError && <Alert>{getErrorMessage(mutationError)}</Alert>}
       {comparison.data && <CanaryComparison comparison={comparison.data} />}
