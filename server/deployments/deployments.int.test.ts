@@ -157,6 +157,35 @@ describe("the canary rules", () => {
     const history = await admin.deployment.history({ workspaceId, graphId });
     expect(history.map((entry) => [entry.kind, entry.actor])).toEqual([["rolled_back", "rules"], ["canary_started", expect.any(String)], ["deployed", expect.any(String)]]);
   });
+
+  it("promote a healthy candidate once it has the minimum runs, and every later delivery runs it", { timeout: 120_000 }, async () => {
+    const { workspace, members } = await createWorkspaceWithMembers(["admin"]);
+    const workspaceId = workspace.id;
+    const admin = callerFor(members.admin);
+    const { graphId } = await createPublishedGraph(admin, workspaceId, createTriggerGraphSpec());
+    await publishSpec(admin, workspaceId, graphId, createTriggerGraphSpec({ outputName: "answered" }));
+    const trigger = await db().trigger.findFirstOrThrow({ where: { graphId, kind: "webhook" }, select: { id: true, workspaceId: true, graphId: true, nodeId: true, environmentId: true } });
+    await admin.deployment.deploy({ workspaceId, graphId, environment: "production", version: 1 });
+    await admin.deployment.deploy({ workspaceId, graphId, environment: "production", version: 2, canary: { share: 50, minRuns: 2, autoPromote: true } });
+
+    let delivery = 0;
+    const deliver = async () => {
+      const { runId } = await startWebhookRun(db(), { trigger, input: {}, idempotencyKey: `promote-${delivery++}`, now: new Date() });
+      return waitForRunEnd(runId);
+    };
+    const stable = async () => db().deployment.findFirstOrThrow({ where: { graphId }, select: { candidateVersionId: true, stableVersion: { select: { number: true } } } });
+    while ((await stable()).candidateVersionId !== null && delivery < 60) {
+      await deliver();
+      await expect.poll(async () => ((await stable()).candidateVersionId === null) || (await lastRunEvaluated(graphId)), { timeout: 5_000 }).toBe(true);
+    }
+    expect((await stable()).stableVersion.number).toBe(2);
+    const event = await db().deploymentEvent.findFirstOrThrow({ where: { deployment: { graphId }, kind: "promoted" }, select: { actorType: true, reason: true, numbers: true } });
+    expect(event.actorType).toBe("rules");
+    expect(event.reason).toMatch(/^version 2 promoted: 2 candidate runs within the rules/);
+    expect((event.numbers as { candidate: { runs: number; succeeded: number } }).candidate).toMatchObject({ runs: 2, succeeded: 2 });
+    const after = await Promise.all(Array.from({ length: 10 }, deliver));
+    expect(after.map((run) => [run.deploymentArm, run.output])).toEqual(Array.from({ length: 10 }, () => ["stable", { answered: {} }]));
+  });
 });
 
 /** True once the newest finished run of the graph has been looked at: the rules had their say (or nothing was due). */
