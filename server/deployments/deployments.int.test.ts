@@ -38,7 +38,7 @@ describe("routing deliveries through an environment", () => {
     expect(run).toEqual({ graphVersion: { number: 2 }, deploymentId: null, environment: { name: "production" } });
   });
 
-  it("sends each delivery id to one version every time, and the share of 1,000 deliveries to the candidate", async () => {
+  it("sends each delivery id to one version every time, and the share of 1,000 deliveries to the candidate", { timeout: 60_000 }, async () => {
     const { workspaceId, graphId, trigger, admin } = await setUp();
     await admin.deployment.deploy({ workspaceId, graphId, environment: "production", version: 1 });
     await admin.deployment.deploy({ workspaceId, graphId, environment: "production", version: 2, canary: { share: 30, minRuns: 1_000 } });
