@@ -61,6 +61,27 @@ describe("routing deliveries through an environment", () => {
   });
 });
 
+describe("moving a trigger between environments", () => {
+  it("keeps its URL, runs what the new environment deploys, and needs the deploy rule of both environments", async () => {
+    const { workspaceId, graphId, trigger, admin, editor } = await setUp();
+    const move = { workspaceId, graphId, nodeId: "hook", kind: "webhook" as const, environment: "staging" };
+    expect((await rejectionOf(editor.deployment.moveTrigger(move))).message).toBe("Deploying to production needs the admin role or above (yours: editor)");
+    await admin.trigger.createWebhookToken({ workspaceId, graphId, nodeId: "hook" });
+    const tokenBefore = (await db().trigger.findUniqueOrThrow({ where: { id: trigger.id }, select: { tokenHash: true } })).tokenHash;
+    expect(tokenBefore).toMatch(/^[0-9a-f]{64}$/);
+    await expect(admin.deployment.moveTrigger(move)).resolves.toEqual({ nodeId: "hook", kind: "webhook", environment: "staging" });
+    await editor.deployment.deploy({ workspaceId, graphId, environment: "staging", version: 1 });
+
+    const moved = await db().trigger.findUniqueOrThrow({ where: { id: trigger.id }, select: { id: true, workspaceId: true, graphId: true, nodeId: true, environmentId: true, tokenHash: true } });
+    expect(moved.tokenHash).toBe(tokenBefore);
+    const { runId } = await startWebhookRun(db(), { trigger: moved, input: {}, idempotencyKey: "after-move", now: new Date() });
+    const run = await db().run.findUniqueOrThrow({ where: { id: runId }, select: { graphVersion: { select: { number: true } }, environment: { select: { name: true } }, deploymentArm: true } });
+    expect(run).toEqual({ graphVersion: { number: 1 }, environment: { name: "staging" }, deploymentArm: "stable" });
+    const lanes = await editor.deployment.lanes({ workspaceId, graphId });
+    expect(lanes.map((lane) => [lane.environment, lane.triggers.map((entry) => entry.nodeId)])).toEqual([["development", []], ["staging", ["hook"]], ["production", []]]);
+  });
+});
+
 describe("runs an API key starts", () => {
   it("belong to the key's environment: its deployment decides what \"latest\" runs, a person's run stays on the latest", async () => {
     const { workspaceId, graphId, admin } = await setUp();

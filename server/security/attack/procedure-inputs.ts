@@ -188,6 +188,14 @@ export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
   },
   "deployment.setShare": { ...only((workspace) => ({ workspaceId: workspace.id, graphId: workspace.graphId, environment: "staging", share: 10 })), allowedRefusal: NO_STAGING_CANARY },
   "deployment.promote": { ...inStaging, allowedRefusal: NO_STAGING_CANARY },
+  // Moving a trigger takes it from production: the admin's rule as for a production deploy.
+  "deployment.moveTrigger": {
+    build: async (workspace) => {
+      const { graphId } = await createPublishedGraph(owner(workspace), workspace.id, createTriggerGraphSpec());
+      return { workspaceId: workspace.id, graphId, nodeId: "hook", kind: "webhook", environment: "staging" };
+    },
+    isAllowedBy: (ability) => canDeployTo(ability, { deployRole: "admin" }),
+  },
   "deployment.rollback": { ...inStaging, allowedRefusal: { code: "CONFLICT", message: "Nothing is deployed in staging" } },
 
   "apiKey.list": inWorkspace,

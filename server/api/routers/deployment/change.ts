@@ -1,9 +1,10 @@
 import { auditedChange } from "../../../audit/audit-note";
 import { promoteCanary, rollbackDeployment, setCanaryShare } from "../../../deployments/change-canary";
 import { deployVersion } from "../../../deployments/deploy-version";
+import { moveTrigger } from "../../../deployments/move-trigger";
 import { workspaceProcedure, type TContext } from "../../trpc";
 import { deploymentAuditState } from "./deployment-audit-state";
-import { ZDeployInput, ZSetShareInput, ZTargetInput } from "./types";
+import { ZDeployInput, ZMoveTriggerInput, ZSetShareInput, ZTargetInput } from "./types";
 
 type TTarget = { workspaceId: string; graphId: string; environment: string };
 
@@ -40,4 +41,17 @@ export const rollbackProcedure = workspaceProcedure("graph:publish")
   .mutation(({ ctx, input }) => {
     const actor = { id: ctx.user.id, role: ctx.workspace.role, ability: ctx.workspace.ability };
     return audited(ctx, input, () => rollbackDeployment(ctx.db, { ...input, actor }));
+  });
+
+/** Audited as the trigger's environment before and after. */
+export const moveTriggerProcedure = workspaceProcedure("graph:publish")
+  .input(ZMoveTriggerInput)
+  .mutation(({ ctx, input }) => {
+    const { workspaceId, graphId, nodeId, kind } = input;
+    const state = async () => {
+      const trigger = await ctx.db.trigger.findFirst({ where: { workspaceId, graphId, nodeId, kind }, select: { environment: { select: { name: true } } } });
+      return trigger ? { nodeId, kind, environment: trigger.environment?.name ?? null } : null;
+    };
+    const actor = { role: ctx.workspace.role, ability: ctx.workspace.ability };
+    return auditedChange(ctx.auditNote, { before: state, run: () => moveTrigger(ctx.db, { ...input, actor }), after: state });
   });

@@ -1,5 +1,5 @@
 import { createRouter } from "../../trpc";
-import { deployProcedure, promoteProcedure, rollbackProcedure, setShareProcedure } from "./change";
+import { deployProcedure, moveTriggerProcedure, promoteProcedure, rollbackProcedure, setShareProcedure } from "./change";
 import { comparisonProcedure, historyProcedure, listEnvironmentsProcedure, listLanesProcedure } from "./read";
 
 export const deploymentRouter = createRouter({
@@ -9,6 +9,7 @@ export const deploymentRouter = createRouter({
   setShare: setShareProcedure,
   promote: promoteProcedure,
   rollback: rollbackProcedure,
+  moveTrigger: moveTriggerProcedure,
   comparison: comparisonProcedure,
   history: historyProcedure,
 });

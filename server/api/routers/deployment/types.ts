@@ -32,3 +32,6 @@ export const ZDeployInput = z
       .optional(),
   })
   .strict();
+export const ZMoveTriggerInput = z
+  .object({ ...ZTarget, nodeId: z.string().min(1).max(64), kind: z.enum(["webhook", "schedule"]) })
+  .strict();
