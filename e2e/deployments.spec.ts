@@ -94,6 +94,11 @@ test("an editor deploys to staging, and finds production refused on the page and
   await staging.getByRole("button", { name: "Deploy" }).click();
   await expect(staging.getByTestId("lane-stable")).toContainText("v2 “second” since just now by editor");
 
+  // Taking the webhook away from production changes what production runs: refused, with the reason beside the button.
+  await staging.getByLabel("Trigger").selectOption({ label: "webhook (hook) from production" });
+  await staging.getByRole("button", { name: "Move here" }).click();
+  await expect(staging.getByRole("alert")).toHaveText("Deploying to production needs the admin role or above (yours: editor)");
+
   const refused = await page.request.post("/api/trpc/deployment.deploy", { data: { workspaceId, graphId, environment: "production", version: 1 } });
   expect(refused.status()).toBe(403);
   expect(await refused.text()).toContain("Deploying to production needs the admin role or above (yours: editor)");

@@ -27,6 +27,7 @@ export function DeploymentsPage({ workspaceSlug, graphId }: { workspaceSlug: str
   if (!isLoading && !workspace) return <main className={styles.page}><Alert>Workspace not found.</Alert></main>;
   const queryError = graph.error ?? lanes.error ?? versions.error ?? history.error;
   const versionNumbers = (versions.data ?? []).map((version) => version.number);
+  const triggers = (lanes.data ?? []).flatMap((lane) => lane.triggers.map((trigger) => ({ ...trigger, environment: lane.environment })));
 
   return (
     <main className={styles.page}>
@@ -38,7 +39,15 @@ export function DeploymentsPage({ workspaceSlug, graphId }: { workspaceSlug: str
       {queryError && <Alert>{getErrorMessage(queryError)}</Alert>}
       {versions.data && versions.data.length === 0 && <Alert tone="warning">Publish a version in the editor first: only published versions can be deployed.</Alert>}
       <section className={styles.lanes} aria-label="Environments">
-        {ref && lanes.data?.map((lane) => <EnvironmentLane key={lane.environment} target={{ ...ref, environment: lane.environment }} lane={lane} versions={versionNumbers} />)}
+        {ref && lanes.data?.map((lane) => (
+          <EnvironmentLane
+            key={lane.environment}
+            target={{ ...ref, environment: lane.environment }}
+            lane={lane}
+            versions={versionNumbers}
+            elsewhere={triggers.filter((trigger) => trigger.environment !== lane.environment)}
+          />
+        ))}
       </section>
       <DeploymentHistory entries={history.data} />
     </main>

@@ -9,11 +9,12 @@ import { formatRelativeTime } from "../ui/format-relative-time";
 import { CanaryComparison } from "./canary-comparison";
 import { CanaryShareForm } from "./canary-share-form";
 import { DeployForm } from "./deploy-form";
+import { MoveTriggerForm, type TLaneTrigger } from "./move-trigger-form";
 import type { TLane, TTarget } from "./deployment-types";
 import styles from "./deployments.module.css";
 
 /** One environment: what runs there since when by whom, the controls the caller may use, and the live numbers. */
-export function EnvironmentLane({ target, lane, versions }: { target: TTarget; lane: TLane; versions: number[] }) {
+export function EnvironmentLane({ target, lane, versions, elsewhere }: { target: TTarget; lane: TLane; versions: number[]; elsewhere: TLaneTrigger[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { deployment } = lane;
@@ -58,6 +59,7 @@ export function EnvironmentLane({ target, lane, versions }: { target: TTarget; l
           </Button>
         </div>
       )}
+      {lane.canDeploy && <MoveTriggerForm target={target} triggers={elsewhere} onMoved={refresh} />}
       {mutationError && <Alert>{getErrorMessage(mutationError)}</Alert>}
       {comparison.data && <CanaryComparison comparison={comparison.data} />}
     </article>
