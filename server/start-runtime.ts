@@ -4,6 +4,7 @@
 import type { TDb } from "./db/client";
 import { pgPool } from "./db/client";
 import { createPrismaRunStore } from "./db/prisma-run-store";
+import { watchCanaryRuns } from "./deployments/watch-canary-runs";
 import { releaseEarlierLeases } from "./db/release-earlier-leases";
 import { closeMcpSessions, closeSessionsOfRemovedCommands } from "./agents/mcp/mcp-sessions";
 import { env } from "./env";
@@ -39,6 +40,8 @@ export async function startRuntime(db: TDb, options: { onEvent?: (event: TSeqEve
   const postgresStore = createPrismaRunStore(db);
   // Logs, metrics and spans of runs, from the runtime's events (server/telemetry/README.md).
   const telemetry = createRunTelemetry({ log, tracing: getTracing() });
+  // Canary promotion and rollback rules, judged after every run this process finishes (server/deployments/).
+  const judgeCanaries = watchCanaryRuns(db, (error, runId) => log.error({ err: error, runId }, "canary evaluation failed"));
   const runtime = createRuntime({
     store: queueMode ? withQueueDispatch(postgresStore, queueMode.queue) : postgresStore,
     implementations: (run) => loadWorkspaceImplementations(db, run),
@@ -53,6 +56,7 @@ export async function startRuntime(db: TDb, options: { onEvent?: (event: TSeqEve
     autoClaim: !queueMode,
     onEvent: (event) => {
       telemetry.onEvent(event);
+      judgeCanaries(event);
       options.onEvent?.(event);
     },
     onError: (error, context) => log.error({ err: error, context }, "runtime error"),

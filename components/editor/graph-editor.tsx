@@ -272,6 +272,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
         <h1 title={graph.name} data-testid="graph-title">{graph.name}</h1>
         <Badge>{graph.currentVersion ? `v${graph.currentVersion.number}` : "draft only"}</Badge>
         {!canEdit && <Badge title="Your role can view this graph but not change it">read-only</Badge>}
+        <Link href={`/w/${workspaceSlug}/graphs/${graph.id}/deployments`} title="Which version runs in which environment: deploy, canary, promote, roll back">Deployments</Link>
         <div className={styles.spacer} />
         <PresenceAvatars workspaceId={workspaceId} graphId={graph.id} />
         <RunControls

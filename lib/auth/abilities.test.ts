@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { abilityFromRules, canGrant, canOnGraph, canOnPlugin, canSeeGraph, defineAbilityFor, type TGraphFacts } from "./abilities";
-import type { TRole } from "./access-rights";
+import { abilityFromRules, canDeployTo, canGrant, canOnGraph, canOnPlugin, canSeeGraph, defineAbilityFor, type TGraphFacts } from "./abilities";
+import { ROLES, isRoleAtMost, type TRole } from "./access-rights";
 
 const defineAbilitiesFor = (actor: { role: TRole; allowUnsignedPlugins: boolean }) => defineAbilityFor({ ...actor, userId: null, apiKey: null });
 
@@ -123,5 +123,35 @@ describe("workspace scopes", () => {
     expect(canSeeGraph(browser, graph({ isRestricted: true }))).toBe(false);
     expect(browser.can("graph:publish", "Workspace")).toBe(true);
     expect(browser.can("members:manage", "Workspace")).toBe(false);
+  });
+});
+
+describe("deploy abilities", () => {
+  it("lets editors deploy to development and staging, and only admins and owners to production", () => {
+    const deploysTo = (role: TRole, deployRole: TRole) => canDeployTo(defineAbilitiesFor({ role, allowUnsignedPlugins: false }), { deployRole });
+    expect(deploysTo("editor", "editor")).toBe(true);
+    expect(deploysTo("editor", "admin")).toBe(false);
+    expect(deploysTo("admin", "admin")).toBe(true);
+    expect(deploysTo("owner", "admin")).toBe(true);
+    expect(deploysTo("operator", "editor")).toBe(false);
+    expect(deploysTo("viewer", "viewer")).toBe(false);
+  });
+
+  it("never lets a role deploy above itself, nor a role that cannot publish deploy at all", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ROLES), fc.constantFrom(...ROLES), (role, deployRole) => {
+        const canPublish = ["owner", "admin", "editor"].includes(role);
+        const allowed = canDeployTo(defineAbilitiesFor({ role, allowUnsignedPlugins: false }), { deployRole });
+        expect(allowed).toBe(canPublish && isRoleAtMost(deployRole, role));
+      }),
+    );
+  });
+
+  it("needs graph:publish among an API key's scopes, and the browser reads the same rule", () => {
+    const withoutPublish = defineAbilityFor({ userId: "u1", role: "admin", apiKey: { scopes: ["run:start"], graphIds: [] }, allowUnsignedPlugins: false });
+    const withPublish = defineAbilityFor({ userId: "u1", role: "admin", apiKey: { scopes: ["graph:publish"], graphIds: [] }, allowUnsignedPlugins: false });
+    expect(canDeployTo(withoutPublish, { deployRole: "editor" })).toBe(false);
+    expect(canDeployTo(withPublish, { deployRole: "admin" })).toBe(true);
+    expect(canDeployTo(abilityFromRules(withPublish.rules), { deployRole: "admin" })).toBe(true);
   });
 });

@@ -6,12 +6,14 @@
 // server/auth/README.md.
 import { AbilityBuilder, subject, type Ability, type RawRuleOf } from "@casl/ability";
 import { createPrismaAbility } from "@casl/prisma/runtime";
-import { ACCESS_RIGHTS, type TRole, type TScope } from "./access-rights";
+import { ACCESS_RIGHTS, ROLES, isRoleAtMost, type TRole, type TScope } from "./access-rights";
 
 /** What the policy reads of a graph. */
 export type TGraphFacts = { id: string; isRestricted: boolean; allowedRoles: TRole[]; allowedUserIds: string[] };
 export type TPluginFacts = { isSigned: boolean; publisher: string; isEnabled?: boolean; environment?: string };
 export type TPermissionFacts = { kind: "egress" | "secrets"; isDeclared: boolean; isPluginSigned: boolean };
+/** What the policy reads of an environment: the least role that may deploy there (Environment.deployRole). */
+export type TEnvironmentFacts = { deployRole: TRole };
 
 export type TGraphAction = "read" | "restrict";
 export type TPluginAction = "install" | "uninstall" | "enable" | "disable" | "use";
@@ -21,7 +23,8 @@ type TAbilities =
   | [TWorkspaceAction, "Workspace"]
   | [TGraphAction, "Graph" | (TGraphFacts & { __caslSubjectType__: "Graph" })]
   | [TPluginAction, "Plugin" | (TPluginFacts & { __caslSubjectType__: "Plugin" })]
-  | ["grant", "Permission" | (TPermissionFacts & { __caslSubjectType__: "Permission" })];
+  | ["grant", "Permission" | (TPermissionFacts & { __caslSubjectType__: "Permission" })]
+  | ["deploy", "Environment" | (TEnvironmentFacts & { __caslSubjectType__: "Environment" })];
 
 export type TWorkspaceAbility = Ability<TAbilities, Record<string, unknown>>;
 export type TAbilityRules = RawRuleOf<TWorkspaceAbility>[];
@@ -56,6 +59,12 @@ export function defineAbilityFor(actor: TPolicyActor): TWorkspaceAbility {
   if (apiKey && apiKey.graphIds.length > 0) cannot("read", "Graph", { id: { notIn: [...apiKey.graphIds] } });
   // Who sees a graph is a membership decision: members who manage members and see the graph, signed in, never a key.
   if (!apiKey && ACCESS_RIGHTS[role].includes("members:manage")) can("restrict", "Graph", readableBy(actor));
+
+  // Deployments: whoever may publish deploys to environments whose deploy role is at most their own (by default
+  // editors to development and staging, production needs an admin); a key, within its role, needs graph:publish too.
+  if (ACCESS_RIGHTS[role].includes("graph:publish") && (!apiKey || apiKey.scopes.includes("graph:publish"))) {
+    can("deploy", "Environment", { deployRole: { in: ROLES.filter((deployRole) => isRoleAtMost(deployRole, role)) } });
+  }
 
   // Plugins.
   can("use", "Plugin", { isEnabled: true });
@@ -102,6 +111,10 @@ export function canOnGraph(ability: TWorkspaceAbility, action: TGraphAction, gra
 
 export function canOnPlugin(ability: TWorkspaceAbility, action: TPluginAction, facts: TPluginFacts): boolean {
   return ability.can(action, subject("Plugin", { ...facts }));
+}
+
+export function canDeployTo(ability: TWorkspaceAbility, environment: TEnvironmentFacts): boolean {
+  return ability.can("deploy", subject("Environment", { ...environment }));
 }
 
 export function canGrant(ability: TWorkspaceAbility, facts: TPermissionFacts): boolean {

@@ -1,6 +1,7 @@
 import { accountRouter } from "./routers/account";
 import { apiKeyRouter } from "./routers/api-key";
 import { auditRouter } from "./routers/audit";
+import { deploymentRouter } from "./routers/deployment";
 import { egressRouter } from "./routers/egress";
 import { graphRouter } from "./routers/graph";
 import { invitationRouter } from "./routers/invitation";
@@ -28,6 +29,7 @@ export const appRouter = createRouter({
   mcp: mcpRouter,
   openClaw: openClawRouter,
   trigger: triggerRouter,
+  deployment: deploymentRouter,
   apiKey: apiKeyRouter,
   audit: auditRouter,
   invitation: invitationRouter,

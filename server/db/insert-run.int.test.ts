@@ -18,7 +18,7 @@ describe("run numbers", () => {
     const workspaceId = workspace.id;
     const api = callerFor(members.editor);
     const { graphId } = await createPublishedGraph(api, workspaceId, createTriggerGraphSpec({ cron: "*/5 * * * *" }));
-    const webhook = await db().trigger.findFirstOrThrow({ where: { graphId, kind: "webhook" }, select: { id: true, workspaceId: true, graphId: true, nodeId: true } });
+    const webhook = await db().trigger.findFirstOrThrow({ where: { graphId, kind: "webhook" }, select: { id: true, workspaceId: true, graphId: true, nodeId: true, environmentId: true } });
     const tick = new Date("2020-06-01T10:00:00.000Z");
     const schedule = await db().trigger.update({ where: { graphId_nodeId_kind: { graphId, nodeId: "tick", kind: "schedule" } }, data: { nextFireAt: tick } });
 

@@ -29,7 +29,7 @@ export function createScheduler(options: { db: TDb; now?: () => Date; tickMs?: n
     const at = now();
     const due = await db.trigger.findMany({
       where: { kind: "schedule", isEnabled: true, nextFireAt: { lte: at } },
-      select: { id: true, workspaceId: true, graphId: true, nodeId: true, cron: true, timezone: true, nextFireAt: true },
+      select: { id: true, workspaceId: true, graphId: true, nodeId: true, environmentId: true, cron: true, timezone: true, nextFireAt: true },
       orderBy: { nextFireAt: "asc" },
       take: BATCH_SIZE,
     });

@@ -37,7 +37,7 @@ export function createWebhookHandler(options: { db: TDb; ratePerMinute: number; 
     if (!tokenHash) throw unknownWebhook();
     const trigger = await db.trigger.findUnique({
       where: { tokenHash },
-      select: { id: true, workspaceId: true, graphId: true, nodeId: true, kind: true, isEnabled: true },
+      select: { id: true, workspaceId: true, graphId: true, nodeId: true, environmentId: true, kind: true, isEnabled: true },
     });
     if (!trigger || trigger.kind !== "webhook" || !trigger.isEnabled) throw unknownWebhook();
 

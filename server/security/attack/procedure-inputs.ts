@@ -1,7 +1,7 @@
 // A minimal valid input for every procedure that needs a caller, built in an attack workspace: what a member allowed
 // to call it would send, creating first whatever the call consumes (a graph to delete, a member to remove), so that
 // an allowed call reaches its service and succeeds. The suite fails when a procedure of the router has no entry here.
-import { canOnGraph, type TWorkspaceAbility } from "@/lib/auth/abilities";
+import { canDeployTo, canOnGraph, type TWorkspaceAbility } from "@/lib/auth/abilities";
 import { generatePluginKeyPair } from "../../plugins/signing/plugin-keys";
 import { uniqueSuffix } from "../../testing/factories";
 import { createSimpleGraphSpec } from "../../testing/simple-graph-spec";
@@ -39,6 +39,8 @@ async function newQueuedRun(workspace: TAttackWorkspace) {
 const OPENCLAW_JSON = '{ agents: { entries: { main: { model: "anthropic/claude-sonnet-4-6" } } }, bindings: [{ agentId: "main", match: { channel: "slack" } }] }';
 
 const NOT_WAITING = { code: "CONFLICT", message: "The run is not waiting for an approval" };
+const NO_STAGING_CANARY = { code: "CONFLICT", message: "No canary runs in staging: there is no candidate version" };
+const inStaging = only((workspace) => ({ workspaceId: workspace.id, graphId: workspace.graphId, environment: "staging" }));
 
 export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
   "workspace.rename": only((workspace) => ({ workspaceId: workspace.id, name: `Renamed ${uniqueSuffix()}` })),
@@ -174,6 +176,27 @@ export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
       return { workspaceId: workspace.id, graphId, nodeId: "hook" };
     },
   },
+
+  "deployment.listEnvironments": inWorkspace,
+  "deployment.lanes": onGraph,
+  "deployment.comparison": inStaging,
+  "deployment.history": onGraph,
+  // Production needs an admin (the policy's deploy rule), more than the declared graph:publish.
+  "deployment.deploy": {
+    ...only((workspace) => ({ workspaceId: workspace.id, graphId: workspace.graphId, environment: "production", version: 1 })),
+    isAllowedBy: (ability) => canDeployTo(ability, { deployRole: "admin" }),
+  },
+  "deployment.setShare": { ...only((workspace) => ({ workspaceId: workspace.id, graphId: workspace.graphId, environment: "staging", share: 10 })), allowedRefusal: NO_STAGING_CANARY },
+  "deployment.promote": { ...inStaging, allowedRefusal: NO_STAGING_CANARY },
+  // Moving a trigger takes it from production: the admin's rule as for a production deploy.
+  "deployment.moveTrigger": {
+    build: async (workspace) => {
+      const { graphId } = await createPublishedGraph(owner(workspace), workspace.id, createTriggerGraphSpec());
+      return { workspaceId: workspace.id, graphId, nodeId: "hook", kind: "webhook", environment: "staging" };
+    },
+    isAllowedBy: (ability) => canDeployTo(ability, { deployRole: "admin" }),
+  },
+  "deployment.rollback": { ...inStaging, allowedRefusal: { code: "CONFLICT", message: "Nothing is deployed in staging" } },
 
   "apiKey.list": inWorkspace,
   "apiKey.create": only((workspace) => ({ workspaceId: workspace.id, name: `Script ${uniqueSuffix()}`, role: "viewer" })),

@@ -2,10 +2,11 @@ import { computeNextFireTime, SCHEDULE_NODE_TYPE } from "@/lib/triggers";
 import { AppError } from "../../app-error";
 import type { TDb, TTx } from "../../db/client";
 import { insertRun } from "../../db/insert-run";
+import { routeDelivery } from "../../deployments/route-delivery";
 import { studioEvents } from "../../events/studio-events";
 import { prepareRun } from "../run/prepare-run";
 
-export type TScheduleTrigger = { id: string; workspaceId: string; graphId: string; nodeId: string; cron: string; timezone: string; nextFireAt: Date };
+export type TScheduleTrigger = { id: string; workspaceId: string; graphId: string; nodeId: string; environmentId: string | null; cron: string; timezone: string; nextFireAt: Date };
 
 export type TTickOutcome =
   | { kind: "fired"; runId: string }
@@ -35,18 +36,20 @@ export async function fireScheduleTick(db: TDb, options: { trigger: TScheduleTri
       return { kind: "skipped", reason: "the graph was deleted or its published version has no such Schedule node" };
     }
     const input = { firedAt: tick.toISOString(), cron: trigger.cron, timezone: trigger.timezone };
+    const idempotencyKey = `schedule:${trigger.id}@${tick.toISOString()}`;
+    // The tick is the delivery: a tick fired again after a crash is routed to the same version.
+    const route = await routeDelivery(tx, { graphId: trigger.graphId, environmentId: trigger.environmentId, deliveryId: idempotencyKey });
     let prepared: Awaited<ReturnType<typeof prepareRun>>;
     try {
-      prepared = await prepareRun(tx, { workspaceId: trigger.workspaceId, graphId: trigger.graphId, source: { kind: "version", number: "latest" }, input, startNodeId: trigger.nodeId });
+      prepared = await prepareRun(tx, { workspaceId: trigger.workspaceId, graphId: trigger.graphId, source: route.source, input, startNodeId: trigger.nodeId });
     } catch (error) {
       // The published version cannot run (a plugin was disabled since, an Input schema refuses the tick): retrying
       // every few seconds would not help, so the tick is consumed and the reason logged.
       if (error instanceof AppError) return { kind: "skipped", reason: error.message };
       throw error;
     }
-    const idempotencyKey = `schedule:${trigger.id}@${tick.toISOString()}`;
     if (await tx.run.findUnique({ where: { idempotencyKey }, select: { id: true } })) return { kind: "taken" };
-    const run = await insertRun(tx, { ...prepared, trigger: "schedule", idempotencyKey, startNodeId: trigger.nodeId }, { id: true });
+    const run = await insertRun(tx, { ...prepared, ...route.run, trigger: "schedule", idempotencyKey, startNodeId: trigger.nodeId }, { id: true });
     return { kind: "fired", runId: run.id };
   });
   if (outcome.kind === "fired") studioEvents.emit("run.queued", { workspaceId: trigger.workspaceId, runId: outcome.runId });

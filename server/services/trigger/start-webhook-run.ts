@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { WEBHOOK_NODE_TYPE } from "@/lib/triggers";
 import { notFound } from "../../app-error";
+import { routeDelivery } from "../../deployments/route-delivery";
 import type { TDb } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { insertRun } from "../../db/insert-run";
@@ -7,7 +9,7 @@ import { studioEvents } from "../../events/studio-events";
 import type { TRunTrace } from "../../runtime/trace-context";
 import { prepareRun } from "../run/prepare-run";
 
-export type TWebhookTrigger = { id: string; workspaceId: string; graphId: string; nodeId: string };
+export type TWebhookTrigger = { id: string; workspaceId: string; graphId: string; nodeId: string; environmentId: string | null };
 
 /**
  * The inspector shows "Last request" to the second, so a burst of deliveries records it once a second per trigger and
@@ -25,7 +27,8 @@ function isFiringWorthRecording(triggerId: string, now: Date): boolean {
 }
 
 /**
- * Queues a run of the graph's published version with the request as its input. The request is data only: it becomes
+ * Queues a run of the version the trigger's environment runs (server/deployments/route-delivery.ts: the deployment's
+ * stable or candidate version, routed by the Idempotency-Key, else the latest published) with the request as its input. The request is data only: it becomes
  * the run input and nothing else, so a body shaped like a graph or code can never change what runs. With an
  * Idempotency-Key, a retried delivery answers with the run the first delivery made (the unique key decides races).
  * `trace`: the sender's W3C trace context; the run's trace continues it (else the database gives the run a new trace).
@@ -40,12 +43,14 @@ export async function startWebhookRun(db: TDb, options: { trigger: TWebhookTrigg
   // A graph deleted or unpublished since the last sync, or a version without this node: the URL is inactive.
   const graph = await db.graph.findFirst({ where: { id: trigger.graphId, workspaceId: trigger.workspaceId, deletedAt: null, currentVersionId: { not: null } }, select: { id: true } });
   if (!graph) throw notFound("Webhook");
-  const prepared = await prepareRun(db, { workspaceId: trigger.workspaceId, graphId: trigger.graphId, source: { kind: "version", number: "latest" }, input: options.input, startNodeId: trigger.nodeId });
+  // A delivery without an Idempotency-Key cannot be retried as itself: it is routed as a delivery of its own.
+  const route = await routeDelivery(db, { graphId: trigger.graphId, environmentId: trigger.environmentId, deliveryId: options.idempotencyKey ?? randomUUID() });
+  const prepared = await prepareRun(db, { workspaceId: trigger.workspaceId, graphId: trigger.graphId, source: route.source, input: options.input, startNodeId: trigger.nodeId });
   const nodes = (prepared.spec as { nodes: { id: string; type: string; disabled?: boolean }[] }).nodes;
   if (!nodes.some((node) => node.id === trigger.nodeId && node.type === WEBHOOK_NODE_TYPE && !node.disabled)) throw notFound("Webhook");
 
   try {
-    const run = await insertRun(db, { ...prepared, ...options.trace, trigger: "webhook", idempotencyKey, startNodeId: trigger.nodeId }, { id: true });
+    const run = await insertRun(db, { ...prepared, ...route.run, ...options.trace, trigger: "webhook", idempotencyKey, startNodeId: trigger.nodeId }, { id: true });
     if (isFiringWorthRecording(trigger.id, options.now)) await db.trigger.update({ where: { id: trigger.id }, data: { lastFiredAt: options.now } });
     studioEvents.emit("run.queued", { workspaceId: trigger.workspaceId, runId: run.id });
     return { runId: run.id, isRepeat: false };

@@ -10,7 +10,7 @@ export const startRunProcedure = workspaceProcedure("run:start")
     const source = version === "draft" ? { kind: "draft" as const } : { kind: "version" as const, number: version };
     return auditedCreation(
       ctx.auditNote,
-      () => startRun(ctx.db, { workspaceId, graphId, actorId: ctx.user.id, source, input: input.input, startNodeId }),
+      () => startRun(ctx.db, { workspaceId, graphId, actorId: ctx.user.id, source, input: input.input, startNodeId, apiKeyId: ctx.workspace.apiKeyId }),
       (run) => ({ runId: run.id, number: run.number, status: run.status, version }),
     );
   });

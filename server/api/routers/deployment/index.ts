@@ -1,0 +1,15 @@
+import { createRouter } from "../../trpc";
+import { deployProcedure, moveTriggerProcedure, promoteProcedure, rollbackProcedure, setShareProcedure } from "./change";
+import { comparisonProcedure, historyProcedure, listEnvironmentsProcedure, listLanesProcedure } from "./read";
+
+export const deploymentRouter = createRouter({
+  listEnvironments: listEnvironmentsProcedure,
+  lanes: listLanesProcedure,
+  deploy: deployProcedure,
+  setShare: setShareProcedure,
+  promote: promoteProcedure,
+  rollback: rollbackProcedure,
+  moveTrigger: moveTriggerProcedure,
+  comparison: comparisonProcedure,
+  history: historyProcedure,
+});

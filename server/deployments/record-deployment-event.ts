@@ -1,0 +1,38 @@
+import type { TDbOrTx } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import type { TComparison } from "./compare-arms";
+
+export type TDeploymentEventKind = "deployed" | "canary_started" | "share_changed" | "promoted" | "rolled_back";
+
+/** A person's id, or the promotion and rollback rules deciding on their own. */
+export type TDeploymentActor = { type: "user"; id: string } | { type: "rules" };
+
+/** Appends one decision with the state it left and, for canary decisions, the comparison it was taken on. */
+export async function recordDeploymentEvent(
+  db: TDbOrTx,
+  event: {
+    deploymentId: string;
+    kind: TDeploymentEventKind;
+    actor: TDeploymentActor;
+    stableVersion: number;
+    candidateVersion?: number | null;
+    candidateShare?: number | null;
+    reason: string;
+    numbers?: TComparison | null;
+  },
+): Promise<void> {
+  await db.deploymentEvent.create({
+    data: {
+      deploymentId: event.deploymentId,
+      kind: event.kind,
+      actorType: event.actor.type,
+      actorId: event.actor.type === "user" ? event.actor.id : null,
+      stableVersion: event.stableVersion,
+      candidateVersion: event.candidateVersion ?? null,
+      candidateShare: event.candidateShare ?? null,
+      reason: event.reason,
+      // Plain numbers, strings and arrays (compare-arms.ts): JSON as it is.
+      numbers: event.numbers ? (event.numbers as unknown as Prisma.InputJsonObject) : undefined,
+    },
+  });
+}
