@@ -156,6 +156,15 @@ export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
     },
   },
 
+  "openClaw.list": inWorkspace,
+  "openClaw.get": {
+    build: async (workspace) => {
+      const markdown = `---\nname: triage-${uniqueSuffix()}\ndescription: Triage\n---\nBody`;
+      const imported = await owner(workspace).openClaw.import({ workspaceId: workspace.id, source: { kind: "skill", markdown } });
+      return { workspaceId: workspace.id, id: imported.id };
+    },
+  },
+
   "openClaw.importConfig": only((workspace) => ({ workspaceId: workspace.id, name: `Gateway ${uniqueSuffix()}`, entry: "openclaw.json", files: [{ path: "openclaw.json", content: OPENCLAW_JSON }] })),
   "openClaw.exportConfig": {
     build: async (workspace) => {
