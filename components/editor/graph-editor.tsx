@@ -3,7 +3,7 @@
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useQueryClient } from "@tanstack/react-query";
-import { Download, Group, LayoutGrid, Redo2, Undo2, Ungroup } from "lucide-react";
+import { Download, Group, LayoutGrid, Redo2, Rocket, Undo2, Ungroup } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -272,7 +272,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
         <h1 title={graph.name} data-testid="graph-title">{graph.name}</h1>
         <Badge>{graph.currentVersion ? `v${graph.currentVersion.number}` : "draft only"}</Badge>
         {!canEdit && <Badge title="Your role can view this graph but not change it">read-only</Badge>}
-        <Link href={`/w/${workspaceSlug}/graphs/${graph.id}/deployments`} title="Which version runs in which environment: deploy, canary, promote, roll back">Deployments</Link>
+        <Link href={`/w/${workspaceSlug}/graphs/${graph.id}/deployments`} aria-label="Deployments" title="Deployments: which version runs in which environment; deploy, canary, promote, roll back"><Rocket size={16} aria-hidden="true" /></Link>
         <div className={styles.spacer} />
         <PresenceAvatars workspaceId={workspaceId} graphId={graph.id} />
         <RunControls
