@@ -1,6 +1,7 @@
 import { canDeployTo, type TWorkspaceAbility } from "@/lib/auth/abilities";
 import type { TDb } from "../db/client";
 import { findGraphOrThrow } from "../services/graph/find-graph";
+import { DEPLOYMENT_SELECT } from "./deployment-target";
 
 const PERSON = { select: { name: true, email: true } } as const;
 
@@ -20,14 +21,8 @@ export async function listDeploymentLanes(db: TDb, options: { workspaceId: strin
   const deployments = await db.deployment.findMany({
     where: { graphId: options.graphId, workspaceId: options.workspaceId },
     select: {
+      ...DEPLOYMENT_SELECT,
       environmentId: true,
-      candidateShare: true,
-      canaryStartedAt: true,
-      minRuns: true,
-      maxErrorRateIncrease: true,
-      maxCostIncrease: true,
-      autoPromote: true,
-      deployedAt: true,
       deployedById: true,
       stableVersion: { select: { number: true, message: true } },
       candidateVersion: { select: { number: true, message: true } },
