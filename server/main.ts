@@ -1,25 +1,18 @@
 // The studio process: one HTTP server hosting Next's pages, tRPC, next-auth and socket.io; Postgres embedded or external.
 // `npm run dev` runs this file with --dev; `npm start` runs server/start.ts, which builds when needed and imports it.
 import { mkdirSync } from "node:fs";
-import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createTrpcHttpHandler } from "./api/http-handler";
-import { handleAuthRequest } from "./auth/auth-http-handler";
-import { createAuthOptions } from "./auth/auth-options";
 import { connectDb, disconnectDb } from "./db/client";
 import { endpointOf, protectStudioPorts } from "./egress/studio-ports";
 import { startEmbeddedPostgres, type TEmbeddedDatabase } from "./db/embedded-postgres";
 import { migrateDatabase } from "./db/migrate";
 import { env } from "./env";
-import { createReadyHandler, handleHealth } from "./http/health-routes";
-import { createMetricsHandler } from "./http/metrics-route";
-import { createReadinessCheck, type TDependencyCheck } from "./http/readiness";
-import { createRequestRouter } from "./http/route-request";
-import { createSecurityHeaders, secureEveryResponse } from "./http/security-headers";
-import { createSmtpMailer } from "./mail/mailer";
+import type { TDependencyCheck } from "./http/readiness";
+import { createSecurityHeaders } from "./http/security-headers";
+import { createStudioHttpServer } from "./http/studio-http-server";
 import { createRunEventHub } from "./realtime/run-stream/run-event-hub";
-import { attachRealtime, SOCKET_PATH } from "./realtime/socket-server";
+import { SOCKET_PATH } from "./realtime/socket-server";
 import { loadOrCreateSecretFile } from "./secret-file";
 import { getPluginSourcesDir, setPluginStorageDir } from "./plugins/plugin-storage";
 import { loadMasterKey, setMasterKey } from "./secrets/master-key";
@@ -28,9 +21,7 @@ import { resolveRuntimeInstance } from "./runtime-owner";
 import { startScaleOut } from "./scale/start-scale-out";
 import { startRuntime } from "./start-runtime";
 import { logger } from "./telemetry/logger";
-import { metricsRegistry } from "./telemetry/metrics";
 import { createScheduler } from "./triggers/scheduler";
-import { createWebhookHandler } from "./triggers/webhook-handler";
 
 const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -69,7 +60,6 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
   const nextApp = next({ dev: options.dev, dir: PROJECT_DIR, hostname: "localhost", port: config.PORT });
   await nextApp.prepare();
   const handleNext = nextApp.getRequestHandler();
-  const authOptions = createAuthOptions({ db, secret, oidcProviders: config.STUDIO_OIDC_PROVIDERS });
   // Run events go from the runtime to socket subscribers in process; the database gets them in batches beside. In
   // queue mode they also come from (and go to) the other processes through Redis.
   const runEvents = createRunEventHub();
@@ -80,19 +70,17 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
   let runtimeReadiness: TDependencyCheck = async () => "starting";
   const readinessChecks = { ...scale?.queueMode.readinessChecks, ...(drivesRuns ? { runtime: (timeoutMs: number) => runtimeReadiness(timeoutMs) } : {}) };
 
-  const server = createServer(
-    createRequestRouter({
-      trpc: createTrpcHttpHandler({ db, secret, mailer: config.SMTP_URL ? createSmtpMailer({ url: config.SMTP_URL, from: config.mailFrom }) : null }),
-      auth: (req, res) => handleAuthRequest(req, res, authOptions),
-      hooks: createWebhookHandler({ db, ratePerMinute: config.STUDIO_WEBHOOK_RATE_LIMIT }),
-      health: handleHealth,
-      ready: createReadyHandler(createReadinessCheck(databaseUrl, undefined, readinessChecks)),
-      metrics: createMetricsHandler({ token: config.STUDIO_METRICS_TOKEN, registry: metricsRegistry }),
-      next: (req, res) => handleNext(req, res),
-    }, securityHeaders),
-  );
-  const realtime = attachRealtime(server, { db, secret, allowedOrigins: config.allowedOrigins, runEvents, clusterAdapter: scale?.socketAdapter });
-  secureEveryResponse(server, securityHeaders);
+  const { server, realtime } = createStudioHttpServer({
+    config,
+    db,
+    databaseUrl,
+    secret,
+    runEvents,
+    scale,
+    readinessChecks,
+    securityHeaders,
+    next: (req, res) => handleNext(req, res),
+  });
   const instance = resolveRuntimeInstance({ envInstance: config.STUDIO_RUNTIME_INSTANCE, dataDir: config.dataDir, isEmbedded: embedded !== undefined });
   // STUDIO_PROCESS=web leaves runs to the workers (`npm run worker`).
   const runtime = drivesRuns ? await startRuntime(db, { onEvent: scale?.publishRunEvent ?? runEvents.publish, instance, queueMode: scale?.queueMode }) : undefined;
