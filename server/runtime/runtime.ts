@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { createActivationSlots } from "./activation-slots";
 import { systemClock, type TClock } from "./clock";
+import { createDriveBackoff } from "./drive-backoff";
 import { driveRun, type TDriveOutcome } from "./drive-run";
 import { NonRetriableError } from "./errors";
 import { createEventWriter } from "./event-writer";
@@ -27,6 +28,8 @@ export type TRuntimeOptions = {
   leaseMs?: number;
   heartbeatMs?: number;
   pollMs?: number;
+  /** First wait before a run whose drive broke is driven again; doubles with each break in a row, up to a minute. */
+  driveRetryMs?: number;
   /**
    * false (queue mode): this runtime never claims runs by polling; a queue worker claims a run and hands it over with
    * `driveClaimed`. The heartbeat still renews leases and carries cancel requests.
@@ -56,6 +59,7 @@ export function createRuntime(options: TRuntimeOptions) {
   const resolveSecret = options.resolveSecret ?? ((_workspaceId: string, name: string) => Promise.reject(new NonRetriableError(`Secret ${name}: secrets are not available in this runtime`)));
   const settledListeners = new Set<() => void>();
   const autoClaim = options.autoClaim ?? true;
+  const backoff = createDriveBackoff({ baseMs: options.driveRetryMs ?? 1_000, maxMs: 60_000, now: () => clock.now() });
   let isRunning = false;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let heartbeatTimer: ReturnType<typeof setInterval> | undefined;
@@ -111,6 +115,8 @@ export function createRuntime(options: TRuntimeOptions) {
         return "error" as const;
       })
       .then(async (outcome) => {
+        if (outcome === "error") backoff.failed(run.id);
+        else backoff.succeeded(run.id);
         // Released before it leaves `driving`: claimRuns takes this owner's own leases back unless excluded, so a
         // poll in between would claim the run again and this release would then drop the new drive's lease.
         if (outcome === "stopped" || outcome === "error") await store.releaseLeases({ owner, runIds: [run.id] }).catch((error: unknown) => onError(error, "release lease"));
@@ -138,7 +144,7 @@ export function createRuntime(options: TRuntimeOptions) {
     isPolling = true;
     try {
       const limit = maxRuns - countHoldingSlots();
-      const claimed = limit > 0 ? await store.claimRuns({ owner, limit, leaseMs, excludeIds: [...driving.keys()] }) : [];
+      const claimed = limit > 0 ? await store.claimRuns({ owner, limit, leaseMs, excludeIds: [...driving.keys(), ...backoff.waiting()] }) : [];
       // Stopped while claiming: give the runs back instead of driving them after stop() returned.
       if (!isRunning) {
         if (claimed.length > 0) await store.releaseLeases({ owner, runIds: claimed });
@@ -215,6 +221,10 @@ export function createRuntime(options: TRuntimeOptions) {
         throw error;
       });
       return startDrive(run).done;
+    },
+    /** When a run whose drive broke may be driven again (queue mode delays its job until then). */
+    driveRetryAt(runId: string): number | undefined {
+      return backoff.retryAt(runId);
     },
     /** Cancels a run this process is driving now; returns false when it is not driving it. */
     cancelLocally(runId: string): boolean {

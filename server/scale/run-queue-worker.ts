@@ -23,8 +23,9 @@ export function startRunQueueWorker(options: { redis: TRedisTarget; pool: pg.Poo
     const claim = await claimQueuedRun(pool, { runId, owner: runtime.owner, leaseMs, limits });
     if (claim.kind === "claimed") {
       const outcome = await runtime.driveClaimed(runId);
-      // This process is stopping (or the drive broke): hand the run back to the queue for another worker.
-      if (outcome === "stopped" || outcome === "error") queue.enqueueSoon([runId]);
+      // This process is stopping: hand the run back to the queue for another worker. A broken drive waits its backoff.
+      if (outcome === "stopped") queue.enqueueSoon([runId]);
+      if (outcome === "error") queue.enqueueSoon([runId], runtime.driveRetryAt(runId));
       return outcome;
     }
     if (claim.kind === "done") return "nothing to do";
