@@ -1,4 +1,4 @@
-// Wraps a TRunStore to time every call per method, so a benchmark can say where a run's time goes (commitStep vs
+// Wraps a TRunStore to time every call per method, so a benchmark can say where a run's time goes (commitSteps vs
 // claimRuns vs appendEvents) without touching the runtime. The time includes waiting for a pooled connection.
 import type { TRunStore } from "@/server/runtime/run-store";
 

@@ -5,7 +5,7 @@ import type pg from "pg";
 import type { TGraphSpec } from "@/lib/graph";
 import { LeaseLostError, type TStepError } from "../runtime/errors";
 import type { TFrontier } from "../runtime/frontier/frontier";
-import type { TRecording, TRunStore, TStepEffects } from "../runtime/run-store";
+import type { TRecording, TRunStore, TStepEffects, TStepRecord } from "../runtime/run-store";
 import type { TRunStatus, TStepStatus } from "../runtime/statuses";
 import { createChildRun, createToolRun, getRunResult, resolveParentWait } from "./child-runs";
 import { pgPool, type TDb } from "./client";
@@ -43,14 +43,17 @@ function toJsonText(value: unknown): string | null {
 
 // Timestamps are written and compared as UTC wall time (`now() AT TIME ZONE 'UTC'`), as Prisma stores them in its
 // `timestamp(3)` columns, whatever the server's TimeZone setting.
-const COMMIT_STEP_SQL = `
+// The steps arrive as parallel arrays, one element per step, so a batch of any size is one statement.
+const COMMIT_STEPS_SQL = `
   WITH held AS (
     UPDATE "Run" SET frontier = $3::jsonb, "heartbeatAt" = (now() AT TIME ZONE 'UTC') WHERE id = $1 AND "leaseOwner" = $2 RETURNING id
   )
   INSERT INTO "RunStep" (id, "runId", seq, key, "nodeId", scope, attempt, status, input, output, error, effects, usage, "startedAt", "finishedAt")
-  SELECT $4, held.id, $5, $6, $7, $8::jsonb, $9, $10, $11::jsonb, $12::jsonb, $13::jsonb, $14::jsonb, $15::jsonb,
-         ($16::timestamptz AT TIME ZONE 'UTC'), ($17::timestamptz AT TIME ZONE 'UTC')
-  FROM held
+  SELECT s.id, held.id, s.seq, s.key, s."nodeId", s.scope, s.attempt, s.status, s.input, s.output, s.error, s.effects, s.usage,
+         (s."startedAt" AT TIME ZONE 'UTC'), (s."finishedAt" AT TIME ZONE 'UTC')
+  FROM held, unnest($4::text[], $5::int[], $6::text[], $7::text[], $8::jsonb[], $9::int[], $10::text[], $11::jsonb[], $12::jsonb[],
+                    $13::jsonb[], $14::jsonb[], $15::jsonb[], $16::timestamptz[], $17::timestamptz[])
+       AS s(id, seq, key, "nodeId", scope, attempt, status, input, output, error, effects, usage, "startedAt", "finishedAt")
   ON CONFLICT ("runId", seq) DO UPDATE SET
     key = EXCLUDED.key, "nodeId" = EXCLUDED."nodeId", scope = EXCLUDED.scope, attempt = EXCLUDED.attempt,
     status = EXCLUDED.status, input = EXCLUDED.input, output = EXCLUDED.output, error = EXCLUDED.error,
@@ -142,25 +145,26 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
     },
 
     // One statement, so one implicit transaction: the lease check, the checkpoint and the step row commit together.
-    async commitStep({ runId, owner, step, frontier }) {
-      const result = await pool.query<{ runId: string }>(COMMIT_STEP_SQL, [
+    async commitSteps({ runId, owner, steps, frontier }) {
+      const column = <T>(pick: (step: TStepRecord) => T) => steps.map(pick);
+      const result = await pool.query<{ runId: string }>(COMMIT_STEPS_SQL, [
         runId,
         owner,
         toJsonText(frontier),
-        randomUUID(),
-        step.seq,
-        step.key,
-        step.nodeId,
-        toJsonText(step.scope),
-        step.attempt,
-        step.status,
-        toJsonText(step.input),
-        toJsonText(step.output),
-        toJsonText(step.error),
-        toJsonText(step.effects),
-        toJsonText(step.usage),
-        step.startedAt.toISOString(),
-        step.finishedAt.toISOString(),
+        steps.map(() => randomUUID()),
+        column((step) => step.seq),
+        column((step) => step.key),
+        column((step) => step.nodeId),
+        column((step) => toJsonText(step.scope)),
+        column((step) => step.attempt),
+        column((step) => step.status),
+        column((step) => toJsonText(step.input)),
+        column((step) => toJsonText(step.output)),
+        column((step) => toJsonText(step.error)),
+        column((step) => toJsonText(step.effects)),
+        column((step) => toJsonText(step.usage)),
+        column((step) => step.startedAt.toISOString()),
+        column((step) => step.finishedAt.toISOString()),
       ]);
       if (result.rowCount === 0) throw new LeaseLostError(`Lease on run ${runId} lost`);
     },

@@ -31,9 +31,9 @@ describe("drive backoff", () => {
     });
     const spec = buildSpec([{ id: "in", type: "core/input" }, { id: "out", type: "core/output", config: { name: "result" } }], ["in.out->out.in"]);
     memory.addRun({ id: "broken", workspaceId: "w1", graphId: "g1", spec, settings: spec.settings, input: 7, recording: null });
-    const commitStep = memory.store.commitStep;
+    const commitSteps = memory.store.commitSteps;
     let commits = 0;
-    memory.store.commitStep = async () => {
+    memory.store.commitSteps = async () => {
       commits++;
       throw new Error("disk full");
     };
@@ -44,7 +44,7 @@ describe("drive backoff", () => {
     expect(commits).toBeLessThanOrEqual(3);
     expect(errors.every((error) => error.includes("disk full"))).toBe(true);
 
-    memory.store.commitStep = commitStep;
+    memory.store.commitSteps = commitSteps;
     await expect.poll(() => memory.runs.get("broken")!.status, { timeout: 3_000 }).toBe("succeeded");
     await runtime.stop();
   });

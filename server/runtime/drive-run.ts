@@ -1,5 +1,6 @@
 // Drives one leased run until it completes, fails, is cancelled or parks: take ready activations, execute them
-// (up to the run's concurrency), and after each one record the step and the frontier in one transaction.
+// (up to the run's concurrency), and after each one record the step and the frontier in one transaction (pure steps
+// are group-committed: step-journal.ts).
 import { DEFAULT_MAX_STEPS } from "@/lib/runs/run-limits";
 import type { TActivationSlots } from "./activation-slots";
 import type { TAttachedCall } from "./attached-contract";
@@ -23,7 +24,8 @@ import type { TChildRunRequest, TNodeImplementations } from "./node-implementati
 import type { TLoadedRun, TRunStore, TStepRecord } from "./run-store";
 import { createRunRedactor } from "./run-redactor";
 import { traceOfRun } from "./trace-context";
-import { describeReexecution, saveStartMarkers } from "./start-markers";
+import { describeReexecution, needsStartMarker, saveStartMarkers } from "./start-markers";
+import { createStepJournal } from "./step-journal";
 import { createEdgeDepthTracker } from "./edge-depths";
 import { createLifecycle } from "./node-lifecycle";
 import { createDirectives } from "./run-directives";
@@ -58,8 +60,10 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
   const emitRedacted = (event: TRunEvent) => resources.emit(redactor.redact(event));
   const emit = <K extends keyof TRunEventMap>(type: K, nodeId: string | null, payload: TRunEventMap[K]) =>
     emitRedacted({ runId: run.id, type, nodeId, payload, ts: resources.clock.now() } as TRunEvent);
-  const store = createRedactingStore(resources.store, redactor);
   const { owner } = resources;
+  const redacting = createRedactingStore(resources.store, redactor);
+  const journal = createStepJournal((steps, at) => redacting.commitSteps({ runId: run.id, owner, steps, frontier: at }));
+  const store = settlingFirst(redacting, journal.settle);
   // Aborts running nodes when the run itself must stop (budget, timeout, another node failed).
   const halt = new AbortController();
   // Aborts when this drive returns: ends the deadline watch.
@@ -217,14 +221,22 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
     throw error;
   } finally {
     ended.abort();
+    // Stopped (shutdown, lease lost): what was deferred is kept if the lease still allows it.
+    await journal.settle().catch(() => undefined);
   }
 
-  /** Records a finished activation: the step row, its spend and the frontier in one transaction, then its event. */
+  /**
+   * Records a finished activation: the step row, its spend and the frontier in one transaction, then its event. A pure
+   * step is deferred to the journal's next write (it would just run again after a crash); any other is written now.
+   */
   async function commit(outcome: TActivationOutcome): Promise<void> {
     const recorded = recordOutcome(plan, frontier, outcome);
     const usage = meter.take(outcome.activation.key, outcome.kind === "result" && outcome.result.kind === "outputs" ? outcome.result.usage : undefined);
     frontier = countAttachedCalls({ ...recorded.frontier, usage: addUsage(recorded.frontier.usage, usage) }, outcome.effects.calls);
-    await store.commitStep({ runId: run.id, owner, step: toStepRecord(run.id, outcome, recorded.status, usage), frontier });
+    const step = toStepRecord(run.id, outcome, recorded.status, usage);
+    const isPure = (recorded.status === "succeeded" || recorded.status === "skipped") && !needsStartMarker(plan, outcome.activation, getDirective(outcome.activation));
+    if (isPure) journal.defer(step, frontier);
+    else await journal.commit(step, frontier);
     const changedDepths = edgeDepths.update(frontier);
     if (changedDepths) emit("edge.depth", null, { depths: changedDepths });
     const { stepSeq, nodeId } = outcome.activation;
@@ -305,10 +317,28 @@ function redactOutcome(outcome: TActivationOutcome, redactor: ReturnType<typeof 
 function createRedactingStore(store: TRunStore, redactor: ReturnType<typeof createRunRedactor>): TRunStore {
   return {
     ...store,
-    commitStep: (options) => store.commitStep({ ...options, step: redactor.redact(options.step), frontier: redactor.redact(options.frontier) }),
+    commitSteps: (options) => store.commitSteps({ ...options, steps: options.steps.map((step) => redactor.redact(step)), frontier: redactor.redact(options.frontier) }),
     saveFrontier: (options) => store.saveFrontier({ ...options, frontier: redactor.redact(options.frontier) }),
     finishRun: (options) => store.finishRun({ ...options, output: redactor.redact(options.output), error: redactor.redact(options.error), frontier: redactor.redact(options.frontier) }),
     parkRun: (options) => store.parkRun({ ...options, frontier: redactor.redact(options.frontier) }),
+  };
+}
+
+/** Every other write of the run waits until the deferred steps before it are written, so writes keep their order. */
+function settlingFirst(store: TRunStore, settle: () => Promise<void>): TRunStore {
+  const after =
+    <A, R>(write: (options: A) => Promise<R>) =>
+    async (options: A) => {
+      await settle();
+      return write(options);
+    };
+  return {
+    ...store,
+    saveFrontier: after(store.saveFrontier),
+    finishRun: after(store.finishRun),
+    parkRun: after(store.parkRun),
+    createChildRun: after(store.createChildRun),
+    createToolRun: after(store.createToolRun),
   };
 }
 

@@ -86,8 +86,11 @@ export type TRunStore = {
    */
   claimRuns(options: { owner: string; limit: number; leaseMs: number; excludeIds: string[] }): Promise<string[]>;
   loadRun(runId: string): Promise<TLoadedRun>;
-  /** One transaction: the step row and the run's frontier. Throws LeaseLostError when `owner` no longer holds the run. */
-  commitStep(options: { runId: string; owner: string; step: TStepRecord; frontier: TFrontier }): Promise<void>;
+  /**
+   * One statement: the step rows (one or more, in seq order; a row of a waiting step is completed) and the run's
+   * frontier after the last of them. Throws LeaseLostError when `owner` no longer holds the run.
+   */
+  commitSteps(options: { runId: string; owner: string; steps: TStepRecord[]; frontier: TFrontier }): Promise<void>;
   /**
    * The frontier alone, before effectful activations start (their start markers), in one statement. Throws
    * LeaseLostError when `owner` no longer holds the run.

@@ -35,13 +35,15 @@ export function createMemoryRunStore(now: () => number = Date.now) {
       const run = runs.get(runId)!;
       return structuredClone({ ...run, nextEventSeq: events.filter((event) => event.runId === runId).length + 1 });
     },
-    async commitStep({ runId, owner, step, frontier }) {
+    async commitSteps({ runId, owner, steps: committed, frontier }) {
       const run = held(runId, owner);
-      const index = steps.findIndex((existing) => existing.runId === runId && existing.seq === step.seq);
-      if (index >= 0 && steps[index]!.status !== "waiting") throw new Error(`Step ${step.key} recorded twice`);
-      // Like the Postgres upsert: a resumed wait completes the step row it parked in.
-      if (index >= 0) steps[index] = structuredClone(step);
-      else steps.push(structuredClone(step));
+      for (const step of committed) {
+        const index = steps.findIndex((existing) => existing.runId === runId && existing.seq === step.seq);
+        if (index >= 0 && steps[index]!.status !== "waiting") throw new Error(`Step ${step.key} recorded twice`);
+        // Like the Postgres upsert: a resumed wait completes the step row it parked in.
+        if (index >= 0) steps[index] = structuredClone(step);
+        else steps.push(structuredClone(step));
+      }
       run.frontier = structuredClone(frontier);
     },
     async saveFrontier({ runId, owner, frontier }) {
