@@ -11,7 +11,8 @@ import { judgeCanary, type TVerdict } from "./judge-canary";
  * Returns the verdict, or null when the run belongs to no running canary.
  */
 export async function evaluateCanaryAfterRun(db: TDb, runId: string): Promise<TVerdict | null> {
-  const run = await db.run.findUnique({ where: { id: runId }, select: { deploymentId: true } });
+  // Every finished run passes here: a raw read, not a compiled query, so runs outside canaries cost next to nothing.
+  const [run] = await db.$queryRaw<{ deploymentId: string | null }[]>`SELECT "deploymentId" FROM "Run" WHERE id = ${runId}`;
   if (!run?.deploymentId) return null;
   const deployment = await db.deployment.findUnique({ where: { id: run.deploymentId }, select: DEPLOYMENT_SELECT });
   if (!deployment?.candidateVersion || !deployment.canaryStartedAt) return null;

@@ -23,7 +23,11 @@ export type TRunSource = { kind: "draft" } | { kind: "version"; number: number |
  * that node starts, so only its schema applies to the input. Without one, the graph's only entry node is it.
  */
 export async function prepareRun(db: TDbOrTx, options: { workspaceId: string; graphId: string; source: TRunSource; input: unknown; startNodeId?: string }) {
-  const graph = await findGraphOrThrow(db, options, { id: true, draft: true, currentVersion: { select: { id: true, number: true, spec: true } } });
+  // Only the spec that runs is read: a webhook delivery of a big graph would parse its draft (or, routed to a
+  // deployment's version, the latest one's spec) for nothing.
+  const { source } = options;
+  const isLatest = source.kind === "version" && source.number === "latest";
+  const graph = await findGraphOrThrow(db, options, { id: true, draft: source.kind === "draft", currentVersion: { select: { id: true, number: true, spec: isLatest } } });
   const { spec, versionId } = await resolveSpec(db, graph, options.source);
 
   const external = (spec as { nodes?: { type?: unknown; label?: unknown; id?: unknown }[] }).nodes?.find((node) => typeof node.type === "string" && isExternalNodeType(node.type));
@@ -53,7 +57,7 @@ export async function prepareRun(db: TDbOrTx, options: { workspaceId: string; gr
 
 async function resolveSpec(
   db: TDbOrTx,
-  graph: { id: string; draft: unknown; currentVersion: { id: string; number: number; spec: unknown } | null },
+  graph: { id: string; draft?: unknown; currentVersion: { id: string; number: number; spec?: unknown } | null },
   source: TRunSource,
 ): Promise<{ spec: unknown; versionId: string | null }> {
   if (source.kind === "draft") return { spec: graph.draft, versionId: null };
