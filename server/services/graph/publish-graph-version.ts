@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { describeGraphProblems, toCanonicalJson, validateGraph } from "@/lib/graph";
+import { describeGraphProblems, readGraphDocument, toCanonicalJson, validateGraph } from "@/lib/graph";
 import { AppError } from "../../app-error";
 import { toJsonColumn } from "../../db/json";
 import type { TDb } from "../../db/client";
@@ -25,7 +25,7 @@ export async function publishGraphVersion(
       name: true,
       draft: true,
       draftRevision: true,
-      currentVersion: { select: { number: true, hash: true } },
+      currentVersion: { select: { number: true, spec: true } },
     });
     if (graph.draftRevision !== options.draftRevision) {
       throw new AppError("CONFLICT", `The draft changed since you opened it (now revision ${graph.draftRevision}); reload before publishing`);
@@ -37,8 +37,9 @@ export async function publishGraphVersion(
         details: { problems: validation.problems },
       });
     }
-    const hash = createHash("sha256").update(toCanonicalJson(spec)).digest("hex");
-    if (graph.currentVersion?.hash === hash) {
+    const hash = hashSpec(spec);
+    // Compared in the current format: a version stored in an older one is the same graph as its upgraded draft.
+    if (graph.currentVersion && hashSpec(readGraphDocument(graph.currentVersion.spec)) === hash) {
       throw new AppError("CONFLICT", `Nothing to publish: the draft is identical to version ${graph.currentVersion.number}`);
     }
     const latest = await tx.graphVersion.aggregate({ where: { graphId: graph.id }, _max: { number: true } });
@@ -67,4 +68,8 @@ export async function publishGraphVersion(
     actorId: options.actorId,
   });
   return result.version;
+}
+
+function hashSpec(spec: unknown): string {
+  return createHash("sha256").update(toCanonicalJson(spec)).digest("hex");
 }
