@@ -21,10 +21,10 @@ test("a published version shows its plugin pin, the plugin settings show who pin
 
   const spec = buildSpec(
     [
-      { id: "hook", type: "core/webhook" },
-      { id: "text", type: "core/template", config: { template: "{{input.body}}" } },
-      { id: "shout", type: "acme-shout/shout" },
-      { id: "out", type: "core/output" },
+      { id: "hook", type: "core/webhook", label: "Incoming" },
+      { id: "text", type: "core/template", label: "Body text", config: { template: "{{input.body}}" } },
+      { id: "shout", type: "acme-shout/shout", label: "Shout" },
+      { id: "out", type: "core/output", label: "Result" },
     ],
     ["hook.out->text.in", "text.out->shout.in", "shout.out->out.in"],
   );
