@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { validateGraphSpec } from "@/lib/graph";
 import { createSimpleGraphSpec } from "@/server/testing/simple-graph-spec";
 import { copyFragment, decodeFragment, encodeFragment, placeFragment, type TFragment } from "./clipboard-fragment";
+import minimalV1 from "@/lib/graph/format/fixtures/v1-minimal.json";
 
 function roundTrip(fragment: TFragment): TFragment {
   const decoded = decodeFragment(encodeFragment(fragment));
@@ -26,6 +27,13 @@ describe("copy and paste of a fragment", () => {
   it("reads a whole exported graph as all of its nodes", () => {
     const decoded = decodeFragment(JSON.stringify(createSimpleGraphSpec()));
     expect(decoded.ok && decoded.fragment.nodes.map((node) => node.id)).toEqual(["question", "prompt", "answer"]);
+  });
+
+  it("reads a graph exported by an older studio, and refuses one from a newer studio by its format", () => {
+    const older = decodeFragment(JSON.stringify(minimalV1));
+    expect(older.ok && older.fragment.nodes.map((node) => [node.id, node.label])).toEqual([["in", ""], ["shout", ""], ["out", "Result"]]);
+    const newer = decodeFragment(JSON.stringify({ ...minimalV1, format: "openclaw.graph/v9" }));
+    expect(newer).toEqual({ ok: false, reason: "the copied nodes are not valid: format: The graph is in format openclaw.graph/v9, newer than this studio reads (openclaw.graph/v2 at most): open it in a newer studio" });
   });
 
   it("says why clipboard text is not nodes", () => {

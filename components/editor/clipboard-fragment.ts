@@ -1,4 +1,4 @@
-import { describeGraphProblems, GRAPH_FORMAT, validateGraphSpec, type TGraphEdge, type TGraphNode, type TGraphSpec } from "@/lib/graph";
+import { describeGraphProblems, GRAPH_FORMAT, readGraphFormatVersion, validateGraphSpec, type TGraphEdge, type TGraphNode, type TGraphSpec } from "@/lib/graph";
 import { addEdge } from "./graph-edits";
 import { withoutGroup } from "./group-edits";
 
@@ -44,10 +44,12 @@ export function decodeFragment(text: string): TDecodedFragment {
     return { ok: false, reason: `the clipboard holds text ("${start.length > 40 ? `${start.slice(0, 40).trimEnd()}…` : start}"), not nodes copied in the studio` };
   }
   const format = (parsed as { format?: unknown } | null)?.format;
-  if (typeof parsed !== "object" || (format !== CLIPBOARD_FORMAT && format !== GRAPH_FORMAT)) {
+  const isGraph = readGraphFormatVersion(parsed) !== null;
+  if (typeof parsed !== "object" || (format !== CLIPBOARD_FORMAT && !isGraph)) {
     return { ok: false, reason: "the clipboard holds JSON that is not nodes copied in the studio" };
   }
-  const validation = validateGraphSpec({ settings: {}, ...(parsed as object), format: GRAPH_FORMAT });
+  // A whole graph (of any format version: validation upgrades an older one, refuses a newer one) or a fragment.
+  const validation = validateGraphSpec(isGraph ? { settings: {}, ...(parsed as object) } : { settings: {}, ...(parsed as object), format: GRAPH_FORMAT });
   if (!validation.ok) return { ok: false, reason: `the copied nodes are not valid: ${describeGraphProblems(validation.problems).split("\n")[0]}` };
   if (validation.spec.nodes.length === 0) return { ok: false, reason: "the copied fragment has no nodes" };
   return { ok: true, fragment: { nodes: validation.spec.nodes, edges: validation.spec.edges } };

@@ -83,6 +83,11 @@ export function VersionsPanel(props: {
           <div>
             <strong>v{version.number}</strong> <span className={styles.muted}>{formatRelativeTime(version.createdAt)}</span>
             {version.message && <div>{version.message}</div>}
+            {version.pluginPins.length > 0 && (
+              <div className={styles.muted} data-testid="version-plugin-pins" title="The plugin versions this version runs with, whatever is installed later">
+                Plugins: {version.pluginPins.map((pin) => `${pin.pluginKey} ${pin.version}`).join(", ")}
+              </div>
+            )}
           </div>
           <div>
             <Button variant="ghost" onClick={() => compare.mutate(version.number)}>Compare</Button>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createNodeTypeRegistry, GRAPH_FORMAT } from "@/lib/graph";
 import { ALL_CORE_NODE_DEFINITIONS } from "@/server/plugins/builtin/core-node-definitions";
+import mailboxCapacity from "@/lib/graph/format/fixtures/v1-mailbox-capacity.json";
 import { graphNameFromFile, parseGraphFile } from "./parse-graph-file";
 
 const registry = createNodeTypeRegistry(ALL_CORE_NODE_DEFINITIONS);
@@ -9,6 +10,12 @@ const graph = (nodes: unknown[]) => JSON.stringify({ format: GRAPH_FORMAT, nodes
 describe("parseGraphFile", () => {
   it("accepts an exported graph", () => {
     expect(parseGraphFile(graph([{ id: "in", type: "core/input", position: { x: 0, y: 0 } }]), registry)).toMatchObject({ ok: true });
+  });
+
+  it("imports a file exported by an older studio in the current format, and refuses one from a newer studio", () => {
+    expect(parseGraphFile(JSON.stringify(mailboxCapacity), registry)).toMatchObject({ ok: true, spec: { format: GRAPH_FORMAT, settings: { mailboxCapacity: 8 } } });
+    const future = parseGraphFile(JSON.stringify({ ...mailboxCapacity, format: "openclaw.graph/v3" }), registry);
+    expect(future).toEqual({ ok: false, message: "format: The graph is in format openclaw.graph/v3, newer than this studio reads (openclaw.graph/v2 at most): open it in a newer studio" });
   });
 
   it("locates malformed JSON, a bad field, prototype keys and unknown types", () => {

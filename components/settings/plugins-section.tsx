@@ -49,6 +49,15 @@ export function PluginsSection({ workspaceId, canManage, isOwner }: { workspaceI
               <td>
                 <strong>{plugin.name}</strong> <span className={styles.muted}>{plugin.version}</span>
                 <div className={styles.muted}>{plugin.pluginKey} · {plugin.publisher} · {plugin.nodeTypeCount} node types</div>
+                {plugin.pins.length > 0 && (
+                  <ul className={`${styles.muted} ${styles.pinList}`} aria-label={`Graph versions pinned to ${plugin.name}`} data-testid="plugin-pins">
+                    {plugin.pins.map((pin) => (
+                      <li key={`${pin.graphId}:${pin.versionNumber}`}>
+                        {pin.graphName} v{pin.versionNumber} runs {plugin.pluginKey} {pin.version}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </td>
               <td>{plugin.isBuiltin ? <Badge>built-in</Badge> : plugin.signedBy ? <Badge title="Fingerprint of the signing key">signed · {plugin.signedBy}</Badge> : <Badge>unsigned</Badge>}</td>
               <td>

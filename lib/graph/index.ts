@@ -25,3 +25,6 @@ export * from "./rules/find-missing-required-inputs";
 export * from "./rules/find-unbounded-cycles";
 export * from "./templates";
 export * from "./entry-nodes";
+export * from "./format/graph-format-version";
+export * from "./format/upgrade-graph-document";
+export * from "./format/read-graph-document";

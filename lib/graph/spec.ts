@@ -1,8 +1,10 @@
-// The graph format, version 1: the one contract shared by the editor, the API and the runtime (DESIGN section 3).
+// The graph format, version 2: the one contract shared by the editor, the API and the runtime (DESIGN section 3).
+// Older documents are upgraded on read (format/upgrade-graph-document.ts) before this schema sees them.
 import { z } from "zod";
+import { CURRENT_GRAPH_FORMAT_VERSION, GRAPH_FORMAT_PREFIX } from "./format/graph-format-version";
 import { GRAPH_LIMITS } from "./limits";
 
-export const GRAPH_FORMAT = "openclaw.graph/v1";
+export const GRAPH_FORMAT = `${GRAPH_FORMAT_PREFIX}${CURRENT_GRAPH_FORMAT_VERSION}` as const;
 
 /** Node, edge and port ids: short, URL- and selector-safe. */
 export const ZGraphId = z

@@ -1,4 +1,5 @@
 import { findUnsafeJson } from "../json/find-unsafe-json";
+import { upgradeGraphDocument } from "./format/upgrade-graph-document";
 import { GRAPH_LIMITS } from "./limits";
 import { formatProblemPath, type TGraphProblem } from "./problem";
 import { findDanglingEdges } from "./rules/find-dangling-edges";
@@ -11,7 +12,10 @@ export type TGraphValidation = { ok: true; spec: TGraphSpec } | { ok: false; pro
 
 const RULES = [findDuplicateIds, findDanglingEdges, findInvalidGroups, findOversizedConfigs];
 
-/** Validates an untrusted value as a graph spec: shape, size, then every structural rule. Pure; executes nothing. */
+/**
+ * Validates an untrusted value as a graph spec: unsafe keys, size, the format upgraded to the current one, shape, then
+ * every structural rule. Pure; executes nothing.
+ */
 export function validateGraphSpec(value: unknown): TGraphValidation {
   const unsafe = findUnsafeJson(value, GRAPH_LIMITS.maxDepth);
   if (unsafe) return { ok: false, problems: [{ code: unsafe.code, message: unsafe.message, path: unsafe.path }] };
@@ -22,11 +26,15 @@ export function validateGraphSpec(value: unknown): TGraphValidation {
     return { ok: false, problems: [{ code: "GRAPH_TOO_LARGE", message, path: [] }] };
   }
 
-  const parsed = ZGraphSpec.safeParse(value);
+  const upgrade = upgradeGraphDocument(value);
+  if (!upgrade.ok) return { ok: false, problems: [{ code: upgrade.code, message: upgrade.message, path: ["format"] }] };
+  const document = upgrade.document;
+
+  const parsed = ZGraphSpec.safeParse(document);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const path = issue.path.map((part) => (typeof part === "symbol" ? String(part) : part));
-      return { code: "INVALID_SHAPE", message: issue.message, path, nodeId: nodeIdAt(value, path) };
+      return { code: "INVALID_SHAPE", message: issue.message, path, nodeId: nodeIdAt(document, path) };
     });
     return { ok: false, problems };
   }

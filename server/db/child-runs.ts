@@ -73,7 +73,7 @@ async function prepareChildRun(db: TDb, parentRunId: string, request: TChildRunR
         ? graph.currentVersion
         : await db.graphVersion.findUnique({ where: { graphId_number: { graphId: graph.id, number: request.version } }, select: { id: true, spec: true } });
   if (request.version !== "draft" && !version) throw new NonRetriableError(`Sub-graph: "${graph.name}" has no version ${request.version}`);
-  const nodeTypes = await getWorkspaceNodeTypes(db, parent.workspaceId);
+  const nodeTypes = await getWorkspaceNodeTypes(db, parent.workspaceId, version ? { graphVersionId: version.id } : null);
   const spec = version?.spec ?? graph.draft;
   checkPluginsAvailable(spec, nodeTypes);
   const validation = validateGraph(spec, nodeTypes.registry);

@@ -2,7 +2,7 @@
 // so that executors on different machines agree on expiry.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import type { TGraphSpec } from "@/lib/graph";
+import { readGraphDocument } from "@/lib/graph";
 import { LeaseLostError, type TStepError } from "../runtime/errors";
 import type { TFrontier } from "../runtime/frontier/frontier";
 import type { TRecording, TRunStore, TStepEffects, TStepRecord } from "../runtime/run-store";
@@ -94,7 +94,8 @@ type TRunRow = {
   workspaceId: string;
   graphId: string;
   status: string;
-  spec: TGraphSpec;
+  /** The snapshot in the format of the studio that started the run; read in the current one. */
+  spec: unknown;
   input: unknown;
   frontier: TFrontier | null;
   cancelRequested: boolean;
@@ -133,12 +134,14 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
       const { rows } = await pool.query<TRunRow>(LOAD_RUN_SQL, [runId]);
       const run = rows[0];
       if (!run) throw new Error(`Run ${runId} not found`);
-      const { replayOfRunId, parentRunId, forkedFromStepId, forkInput, lastSeq, traceId, parentSpanId, ...rest } = run;
+      const { replayOfRunId, parentRunId, forkedFromStepId, forkInput, lastSeq, traceId, parentSpanId, spec: storedSpec, ...rest } = run;
+      const spec = readGraphDocument(storedSpec);
       return {
         ...rest,
+        spec,
         trace: traceId ? { traceId, parentSpanId } : null,
         status: run.status as TRunStatus,
-        settings: run.spec.settings ?? {},
+        settings: spec.settings ?? {},
         nextEventSeq: lastSeq + 1,
         recording: await loadRecording(db, { replayOfRunId, parentRunId, forkedFromStepId, forkInput }),
       };

@@ -149,7 +149,7 @@ describe("plugin execution", () => {
     await expect(start()).rejects.toThrow(`Node "shout" ${unsignedRefusal}`);
     await expect(setPluginEnabled(db(), { workspaceId, role: "owner", pluginKey: "acme-shout", isEnabled: true })).rejects.toThrow("acme-shout is unsigned, and this workspace does not allow unsigned plugins");
     // A run queued before the switch gets the same reason when its node comes up, not "unknown type".
-    const queuedBefore = (await loadWorkspaceImplementations(db(), { workspaceId, graphId: graph.id })).get("acme-shout/shout");
+    const queuedBefore = (await loadWorkspaceImplementations(db(), { id: "a-run-queued-before", workspaceId, graphId: graph.id })).get("acme-shout/shout");
     await expect(queuedBefore!.execute({ nodeId: "shout" } as Parameters<NonNullable<typeof queuedBefore>["execute"]>[0])).rejects.toThrow(`Node "shout" ${unsignedRefusal}`);
 
     await setAllowUnsignedPlugins(db(), { workspaceId, role: "owner", isAllowed: true });

@@ -41,12 +41,19 @@ export type TWorkspaceNodeTypes = {
 };
 
 /**
+ * Which plugin versions to read: those a published graph version pinned (by the version, or by the run of one), else
+ * the installed ones (a draft, the palette).
+ */
+export type TPinSource = { graphVersionId: string } | { runId: string } | null;
+
+/**
  * The workspace's installed plugins, split by whether they may run now: enabled, and signed unless the workspace allows
  * unsigned plugins. Turning "allow unsigned" off disables them too (set-allow-unsigned-plugins.ts); this check keeps
- * one installed in a race with that switch from running.
+ * one installed in a race with that switch from running. A plugin `pins` names is read in its pinned version, with the
+ * install's switch and the grants that version declares.
  */
-async function findWorkspacePlugins(db: TDbOrTx, workspaceId: string) {
-  const { allowUnsignedPlugins, installs } = await readWorkspacePlugins(db, workspaceId);
+async function findWorkspacePlugins(db: TDbOrTx, workspaceId: string, pins: TPinSource = null) {
+  const { allowUnsignedPlugins, installs } = await readWorkspacePlugins(db, workspaceId, pins);
   const ability = defineAbilityFor({ userId: null, role: "viewer", apiKey: null, allowUnsignedPlugins });
   const installed = installs.map(({ pluginKey, isEnabled, plugin }) => ({ pluginKey, isEnabled, isSigned: plugin.signedBy !== null, publisher: plugin.publisher }));
   const isRunnable = installs.map((_install, index) => canOnPlugin(ability, "use", installed[index]!));
@@ -60,7 +67,7 @@ async function findWorkspacePlugins(db: TDbOrTx, workspaceId: string) {
       version: plugin.version,
       isSigned: plugin.signedBy !== null,
       manifest: plugin.manifest as TPluginManifest,
-      grants: install.grants as TLoadedPlugin["grants"],
+      grants: grantsDeclaredBy(install.grants as TLoadedPlugin["grants"], plugin.manifest as TPluginManifest),
       fileHashes: plugin.fileHashes as Record<string, string>,
       storagePath: plugin.storagePath,
     }));
@@ -80,16 +87,29 @@ type TPluginRow = {
   storagePath: string;
 };
 
+/** A grant the pinned (older) version does not declare is not given to it; the install's grants follow the newest. */
+function grantsDeclaredBy(grants: TLoadedPlugin["grants"], manifest: TPluginManifest): TLoadedPlugin["grants"] {
+  return {
+    egress: grants.egress.filter((host) => manifest.permissions.egress.includes(host)),
+    secrets: grants.secrets.filter((name) => manifest.permissions.secrets.includes(name)),
+  };
+}
+
 /**
  * The workspace's switch and its installs with their plugins, in one query: every run start reads this twice (the
  * validation before it is queued, the runtime when it loads the node types), so it is one round trip, not three.
+ * A pin of the graph version (given, or the run's) replaces the installed version of its plugin.
  */
-async function readWorkspacePlugins(db: TDbOrTx, workspaceId: string) {
+async function readWorkspacePlugins(db: TDbOrTx, workspaceId: string, pins: TPinSource) {
+  const graphVersionId = pins && "graphVersionId" in pins ? pins.graphVersionId : null;
+  const runId = pins && "runId" in pins ? pins.runId : null;
   const rows = await db.$queryRaw<TPluginRow[]>`
     SELECT w."allowUnsignedPlugins", i."pluginKey", i."isEnabled", i.grants, p.version, p."signedBy", p.publisher, p.manifest, p."fileHashes", p."storagePath"
     FROM "Workspace" w
     LEFT JOIN "PluginInstall" i ON i."workspaceId" = w.id
-    LEFT JOIN "Plugin" p ON p.id = i."pluginId"
+    LEFT JOIN "GraphVersionPluginPin" pin ON pin."pluginKey" = i."pluginKey"
+      AND pin."graphVersionId" = COALESCE(${graphVersionId}::text, (SELECT r."graphVersionId" FROM "Run" r WHERE r.id = ${runId}::text))
+    LEFT JOIN "Plugin" p ON p.id = COALESCE(pin."pluginId", i."pluginId")
     WHERE w.id = ${workspaceId}
     ORDER BY i."pluginKey"`;
   if (rows.length === 0) throw notFound("Workspace");
@@ -99,20 +119,24 @@ async function readWorkspacePlugins(db: TDbOrTx, workspaceId: string) {
   return { allowUnsignedPlugins: rows[0]!.allowUnsignedPlugins, installs };
 }
 
-/** Node types a graph of this workspace may use (for validation and the palette), with the plugin each comes from. */
-export async function getWorkspaceNodeTypes(db: TDbOrTx, workspaceId: string): Promise<TWorkspaceNodeTypes> {
-  const { runnable, installed, allowUnsignedPlugins } = await findWorkspacePlugins(db, workspaceId);
+/**
+ * Node types a graph of this workspace may use (for validation and the palette), with the plugin each comes from; for a
+ * published version (`pins`), in the plugin versions it pinned.
+ */
+export async function getWorkspaceNodeTypes(db: TDbOrTx, workspaceId: string, pins: TPinSource = null): Promise<TWorkspaceNodeTypes> {
+  const { runnable, installed, allowUnsignedPlugins } = await findWorkspacePlugins(db, workspaceId, pins);
   const definitions: TNodeTypeDefinition[] = [...ALL_CORE_NODE_DEFINITIONS, ...runnable.flatMap((plugin) => getManifestNodeTypes(plugin.manifest))];
   return { registry: createNodeTypeRegistry(definitions), plugins: runnable, installed, allowUnsignedPlugins };
 }
 
 /**
- * Executable node types of the workspace. A plugin whose files changed on disk since install is not loaded: the run
- * fails with a message naming the plugin and the file, instead of running code nobody verified.
+ * Executable node types of the workspace for a run: a run of a published version gets the plugin versions it pinned,
+ * whatever is installed now. A plugin whose files changed on disk since install is not loaded: the run fails with a
+ * message naming the plugin and the file, instead of running code nobody verified.
  */
-export async function loadWorkspaceImplementations(db: TDbOrTx, run: { workspaceId: string; graphId: string }): Promise<TNodeImplementations> {
+export async function loadWorkspaceImplementations(db: TDbOrTx, run: { id: string; workspaceId: string; graphId: string }): Promise<TNodeImplementations> {
   const { workspaceId } = run;
-  const { runnable: plugins, unavailable, allowUnsignedPlugins } = await findWorkspacePlugins(db, workspaceId);
+  const { runnable: plugins, unavailable, allowUnsignedPlugins } = await findWorkspacePlugins(db, workspaceId, { runId: run.id });
   const runCode: TAgentServices["runCode"] = (job) => runCodeJob(db, job);
   const implementations: TNodeImplementation[] = [...CORE_NODES, createCodeNode(runCode, workspaceId), ...createAgentNodes(createAgentServices(db, run, runCode))];
   for (const plugin of plugins) {

@@ -1,4 +1,4 @@
-import type { TGraphSpec } from "@/lib/graph";
+import { readGraphDocument } from "@/lib/graph";
 import { notFound } from "../../app-error";
 import type { TDbOrTx } from "../../db/client";
 import { findGraphOrThrow } from "./find-graph";
@@ -10,5 +10,5 @@ export async function getGraphVersion(db: TDbOrTx, options: { workspaceId: strin
     select: { number: true, message: true, hash: true, createdAt: true, spec: true },
   });
   if (!version) throw notFound(`Version ${options.number}`);
-  return { ...version, spec: version.spec as TGraphSpec };
+  return { ...version, spec: readGraphDocument(version.spec) };
 }

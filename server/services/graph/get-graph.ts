@@ -1,4 +1,4 @@
-import type { TGraphSpec } from "@/lib/graph";
+import { readGraphDocument } from "@/lib/graph";
 import type { TDbOrTx } from "../../db/client";
 import { findGraphOrThrow } from "./find-graph";
 
@@ -14,5 +14,5 @@ export async function getGraph(db: TDbOrTx, options: { workspaceId: string; grap
     allowedUserIds: true,
     currentVersion: { select: { number: true, hash: true, createdAt: true } },
   });
-  return { ...graph, draft: graph.draft as TGraphSpec };
+  return { ...graph, draft: readGraphDocument(graph.draft) };
 }

@@ -1,16 +1,18 @@
 import { createHash } from "node:crypto";
-import { describeGraphProblems, toCanonicalJson, validateGraph } from "@/lib/graph";
+import { describeGraphProblems, readGraphDocument, toCanonicalJson, validateGraph } from "@/lib/graph";
 import { AppError } from "../../app-error";
 import { toJsonColumn } from "../../db/json";
 import type { TDb } from "../../db/client";
 import { studioEvents } from "../../events/studio-events";
+import { findPluginPins, isSamePinning } from "../../plugins/find-plugin-pins";
 import { getWorkspaceNodeTypes } from "../../plugins/workspace-plugins";
 import { syncGraphTriggers } from "../trigger/sync-graph-triggers";
 import { findGraphOrThrow } from "./find-graph";
 import { parseGraphSpecOrThrow } from "./parse-graph-spec";
 
 /**
- * Freezes the current draft as the next immutable version and makes the graph's webhook and schedule triggers follow it.
+ * Freezes the current draft as the next immutable version, pinned to the plugin versions installed now
+ * (find-plugin-pins.ts), and makes the graph's webhook and schedule triggers follow it.
  * Publishing an unchanged draft is refused. A draft with problems is published only with `acceptProblems`: its
  * triggers would fire runs that cannot start, so a person must have seen the list and confirmed.
  */
@@ -25,7 +27,7 @@ export async function publishGraphVersion(
       name: true,
       draft: true,
       draftRevision: true,
-      currentVersion: { select: { number: true, hash: true } },
+      currentVersion: { select: { number: true, spec: true, pluginPins: { select: { pluginKey: true, pluginId: true } } } },
     });
     if (graph.draftRevision !== options.draftRevision) {
       throw new AppError("CONFLICT", `The draft changed since you opened it (now revision ${graph.draftRevision}); reload before publishing`);
@@ -37,9 +39,13 @@ export async function publishGraphVersion(
         details: { problems: validation.problems },
       });
     }
-    const hash = createHash("sha256").update(toCanonicalJson(spec)).digest("hex");
-    if (graph.currentVersion?.hash === hash) {
-      throw new AppError("CONFLICT", `Nothing to publish: the draft is identical to version ${graph.currentVersion.number}`);
+    const hash = hashSpec(spec);
+    const pins = await findPluginPins(tx, { workspaceId: options.workspaceId, spec });
+    // Compared in the current format (a version stored in an older one is the same graph as its upgraded draft) and
+    // with its plugin versions: publishing the same graph again adopts the plugin versions installed since.
+    const current = graph.currentVersion;
+    if (current && hashSpec(readGraphDocument(current.spec)) === hash && isSamePinning(current.pluginPins, pins)) {
+      throw new AppError("CONFLICT", `Nothing to publish: the draft and its plugin versions are identical to version ${current.number}`);
     }
     const latest = await tx.graphVersion.aggregate({ where: { graphId: graph.id }, _max: { number: true } });
     const version = await tx.graphVersion.create({
@@ -53,6 +59,7 @@ export async function publishGraphVersion(
       },
       select: { id: true, number: true, hash: true, message: true, createdAt: true },
     });
+    await tx.graphVersionPluginPin.createMany({ data: pins.map((pin) => ({ ...pin, graphVersionId: version.id })) });
     await tx.graph.update({ where: { id: graph.id }, data: { currentVersionId: version.id } });
     // Triggers follow the published version, atomically with it: an invalid schedule refuses the publish.
     await syncGraphTriggers(tx, { workspaceId: options.workspaceId, graphId: graph.id, spec, now: new Date() });
@@ -67,4 +74,8 @@ export async function publishGraphVersion(
     actorId: options.actorId,
   });
   return result.version;
+}
+
+function hashSpec(spec: unknown): string {
+  return createHash("sha256").update(toCanonicalJson(spec)).digest("hex");
 }

@@ -34,7 +34,8 @@ export async function prepareRun(db: TDbOrTx, options: { workspaceId: string; gr
   if (external) {
     throw new AppError("BAD_REQUEST", `Node "${String(external.label || external.id)}" is an imported OpenClaw type (${String(external.type)}): it can be drawn here but not run`);
   }
-  const nodeTypes = await getWorkspaceNodeTypes(db, options.workspaceId);
+  // A published version is checked in the plugin versions it pinned, the ones the runtime will load for it.
+  const nodeTypes = await getWorkspaceNodeTypes(db, options.workspaceId, versionId ? { graphVersionId: versionId } : null);
   checkPluginsAvailable(spec, nodeTypes);
   const validation = validateGraph(spec, nodeTypes.registry);
   if (!validation.ok) {
