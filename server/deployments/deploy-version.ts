@@ -37,7 +37,8 @@ export async function deployVersion(db: TDb, options: TDeployOptions) {
       const { share, ...rules } = canary;
       const updated = await tx.deployment.update({
         where: { id: deployment.id },
-        data: { candidateVersionId: version.id, candidateShare: share, canaryStartedAt: new Date(), ...rules },
+        // A canary takes over from a blue/green release: no idle version beside it.
+        data: { candidateVersionId: version.id, candidateShare: share, canaryStartedAt: new Date(), idleVersionId: null, idleRole: null, ...rules },
         select: { id: true },
       });
       await recordDeploymentEvent(tx, {
