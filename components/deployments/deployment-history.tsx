@@ -8,6 +8,11 @@ const KIND_LABELS: Record<string, string> = {
   share_changed: "Share changed",
   promoted: "Promoted",
   rolled_back: "Rolled back",
+  idle_deployed: "Idle beside stable",
+  replay_started: "Replay started",
+  replayed: "Replayed",
+  switched: "Switched",
+  switched_back: "Switched back",
 };
 
 /** Every decision, newest first: where, what, who (a person or the rules) and why. */

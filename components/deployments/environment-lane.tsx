@@ -6,6 +6,7 @@ import { useTRPC } from "../trpc/trpc";
 import { Alert, Badge } from "../ui/alert";
 import { Button } from "../ui/button";
 import { formatRelativeTime } from "../ui/format-relative-time";
+import { BlueGreenPanel } from "./blue-green-panel";
 import { CanaryComparison } from "./canary-comparison";
 import { CanaryShareForm } from "./canary-share-form";
 import { DeployForm } from "./deploy-form";
@@ -62,6 +63,7 @@ export function EnvironmentLane({ target, lane, versions, elsewhere }: { target:
       {lane.canDeploy && <MoveTriggerForm target={target} triggers={elsewhere} onMoved={refresh} />}
       {mutationError && <Alert>{getErrorMessage(mutationError)}</Alert>}
       {comparison.data && <CanaryComparison comparison={comparison.data} />}
+      {deployment && !deployment.candidate && <BlueGreenPanel target={target} versions={versions} stableVersion={deployment.stable.number} canDeploy={lane.canDeploy} />}
     </article>
   );
 }

@@ -18,21 +18,33 @@ function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull 
 
 async function loadRecording(
   db: TDb,
-  run: { replayOfRunId: string | null; parentRunId: string | null; forkedFromStepId: string | null; forkInput: unknown },
+  run: { replayOfRunId: string | null; parentRunId: string | null; forkedFromStepId: string | null; forkInput: unknown; replayLiveCalls: boolean | null },
 ): Promise<TRecording | null> {
   const sourceRunId = run.replayOfRunId ?? (run.forkedFromStepId ? run.parentRunId : null);
   if (!sourceRunId) return null;
-  const rows = await db.runStep.findMany({ where: { runId: sourceRunId }, select: { id: true, key: true, nodeId: true, status: true, output: true, error: true, effects: true } });
+  // A replay through another version compares each step's input with the recorded one (cross-version-directives.ts).
+  const isCrossVersion = run.replayOfRunId !== null && run.replayLiveCalls !== null;
+  const rows = await db.runStep.findMany({ where: { runId: sourceRunId }, select: { id: true, key: true, nodeId: true, status: true, output: true, error: true, effects: true, input: isCrossVersion } });
   const steps: TRecording["steps"] = {};
   for (const row of rows) {
-    steps[row.key] = { status: row.status as TStepStatus, output: row.output, error: row.error as TStepError | null, effects: (row.effects ?? { now: [], random: [] }) as TStepEffects };
+    steps[row.key] = {
+      status: row.status as TStepStatus,
+      output: row.output,
+      error: row.error as TStepError | null,
+      effects: (row.effects ?? { now: [], random: [] }) as TStepEffects,
+      ...(isCrossVersion ? { input: row.input } : {}),
+    };
   }
+  const crossVersion = isCrossVersion
+    ? { sourceSpec: readGraphDocument((await db.run.findUniqueOrThrow({ where: { id: sourceRunId }, select: { spec: true } })).spec), allowsLiveCalls: run.replayLiveCalls === true }
+    : null;
   const forkStep = run.forkedFromStepId ? rows.find((row) => row.id === run.forkedFromStepId) : undefined;
   return {
     mode: run.replayOfRunId ? "replay" : "fork",
     sourceRunId,
     steps,
     fork: forkStep ? { nodeId: forkStep.nodeId, key: forkStep.key, input: (run.forkInput ?? {}) as Record<string, unknown> } : null,
+    crossVersion,
   };
 }
 
@@ -85,7 +97,7 @@ const CLAIM_RUNS_SQL = `
 const LOAD_RUN_SQL = `
   SELECT id, "workspaceId", "graphId", status::text AS status, spec, input, frontier, "cancelRequested", "startNodeId",
          (extract(epoch FROM "startedAt") * 1000)::float8 AS "startedAt",
-         "replayOfRunId", "parentRunId", "forkedFromStepId", "forkInput", "traceId", "parentSpanId",
+         "replayOfRunId", "parentRunId", "forkedFromStepId", "forkInput", "replayLiveCalls", "traceId", "parentSpanId",
          COALESCE((SELECT max(seq) FROM "RunEvent" WHERE "runId" = $1), 0)::int AS "lastSeq"
   FROM "Run" WHERE id = $1`;
 
@@ -106,6 +118,7 @@ type TRunRow = {
   parentRunId: string | null;
   forkedFromStepId: string | null;
   forkInput: unknown;
+  replayLiveCalls: boolean | null;
   traceId: string | null;
   parentSpanId: string | null;
   lastSeq: number;
@@ -134,7 +147,7 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
       const { rows } = await pool.query<TRunRow>(LOAD_RUN_SQL, [runId]);
       const run = rows[0];
       if (!run) throw new Error(`Run ${runId} not found`);
-      const { replayOfRunId, parentRunId, forkedFromStepId, forkInput, lastSeq, traceId, parentSpanId, spec: storedSpec, ...rest } = run;
+      const { replayOfRunId, parentRunId, forkedFromStepId, forkInput, replayLiveCalls, lastSeq, traceId, parentSpanId, spec: storedSpec, ...rest } = run;
       const spec = readGraphDocument(storedSpec);
       return {
         ...rest,
@@ -143,11 +156,11 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
         status: run.status as TRunStatus,
         settings: spec.settings ?? {},
         nextEventSeq: lastSeq + 1,
-        recording: await loadRecording(db, { replayOfRunId, parentRunId, forkedFromStepId, forkInput }),
+        recording: await loadRecording(db, { replayOfRunId, parentRunId, forkedFromStepId, forkInput, replayLiveCalls }),
       };
     },
 
-    // One statement, so one implicit transaction: the lease check, the checkpoint and the step row commit together.
+    // One statement, so one implicit transaction: the lease check, the checkpoint and the step rows commit together.
     async commitSteps({ runId, owner, steps, frontier }) {
       const column = <T>(pick: (step: TStepRecord) => T) => steps.map(pick);
       const result = await pool.query<{ runId: string }>(COMMIT_STEPS_SQL, [

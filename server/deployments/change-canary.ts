@@ -7,6 +7,7 @@ import { checkMayDeploy, findDeploymentTarget } from "./deployment-target";
 import { recordDeploymentEvent } from "./record-deployment-event";
 import { finishCanary } from "./finish-canary";
 import { previousStableVersion } from "./previous-stable-version";
+import { switchToIdle } from "./switch-to-idle";
 
 type TCanaryTarget = { workspaceId: string; graphId: string; environment: string; actor: { id: string; role: TRole; ability: TWorkspaceAbility } };
 
@@ -52,8 +53,9 @@ export async function promoteCanary(db: TDb, options: TCanaryTarget) {
 }
 
 /**
- * One-click rollback: a running canary loses its candidate (every later delivery runs the stable version); without a
- * canary, the stable version goes back to the one deployed before it.
+ * One-click rollback: a running canary loses its candidate (every later delivery runs the stable version); after a
+ * blue/green switch, the switch back to the version on standby; else the stable version goes back to the one deployed
+ * before it.
  */
 export async function rollbackDeployment(db: TDb, options: TCanaryTarget) {
   const { environment, deployment } = await findCanary(db, options);
@@ -65,6 +67,8 @@ export async function rollbackDeployment(db: TDb, options: TCanaryTarget) {
     if (!finished) throw noCanary(environment.name);
     return { environment: environment.name, stableVersion: deployment.stableVersion.number };
   }
+  const { idleRole } = await db.deployment.findUniqueOrThrow({ where: { id: deployment.id }, select: { idleRole: true } });
+  if (idleRole === "standby") return switchToIdle(db, options);
   const events = await db.deploymentEvent.findMany({ where: { deploymentId: deployment.id }, orderBy: { createdAt: "asc" }, select: { kind: true, stableVersion: true, candidateVersion: true } });
   const previous = previousStableVersion(events);
   if (previous === null) throw new AppError("CONFLICT", `Version ${deployment.stableVersion.number} is the only version deployed to ${environment.name}: there is nothing to roll back to`);

@@ -37,7 +37,8 @@ export async function deployVersion(db: TDb, options: TDeployOptions) {
       const { share, ...rules } = canary;
       const updated = await tx.deployment.update({
         where: { id: deployment.id },
-        data: { candidateVersionId: version.id, candidateShare: share, canaryStartedAt: new Date(), ...rules },
+        // A canary takes over from a blue/green release: no idle version beside it.
+        data: { candidateVersionId: version.id, candidateShare: share, canaryStartedAt: new Date(), idleVersionId: null, idleRole: null, ...rules },
         select: { id: true },
       });
       await recordDeploymentEvent(tx, {
@@ -54,7 +55,8 @@ export async function deployVersion(db: TDb, options: TDeployOptions) {
   }
 
   return db.$transaction(async (tx) => {
-    const state = { stableVersionId: version.id, candidateVersionId: null, candidateShare: null, canaryStartedAt: null, deployedById: options.actor.id, deployedAt: new Date() };
+    // A new stable version ends a canary and a blue/green release alike.
+    const state = { stableVersionId: version.id, candidateVersionId: null, candidateShare: null, canaryStartedAt: null, idleVersionId: null, idleRole: null, deployedById: options.actor.id, deployedAt: new Date() };
     const saved = await tx.deployment.upsert({
       where: { graphId_environmentId: { graphId: options.graphId, environmentId: environment.id } },
       create: { workspaceId: options.workspaceId, graphId: options.graphId, environmentId: environment.id, ...state },

@@ -1,13 +1,27 @@
 import type { TDbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TComparison } from "./compare-arms";
+import type { TReplayNumbers } from "./replay-numbers";
 
-export type TDeploymentEventKind = "deployed" | "canary_started" | "share_changed" | "promoted" | "rolled_back";
+export type TDeploymentEventKind =
+  | "deployed"
+  | "canary_started"
+  | "share_changed"
+  | "promoted"
+  | "rolled_back"
+  | "idle_deployed"
+  | "replay_started"
+  | "replayed"
+  | "switched"
+  | "switched_back";
 
 /** A person's id, or the promotion and rollback rules deciding on their own. */
 export type TDeploymentActor = { type: "user"; id: string } | { type: "rules" };
 
-/** Appends one decision with the state it left and, for canary decisions, the comparison it was taken on. */
+/**
+ * Appends one decision with the state it left and the numbers it was taken on: the comparison for canary decisions,
+ * the replay's counts for blue/green ones.
+ */
 export async function recordDeploymentEvent(
   db: TDbOrTx,
   event: {
@@ -18,7 +32,7 @@ export async function recordDeploymentEvent(
     candidateVersion?: number | null;
     candidateShare?: number | null;
     reason: string;
-    numbers?: TComparison | null;
+    numbers?: TComparison | TReplayNumbers | null;
   },
 ): Promise<void> {
   await db.deploymentEvent.create({

@@ -12,11 +12,15 @@ import { DEFAULT_RETRY, getRetryDelayMs } from "./retry-policy";
 import type { TRecordedStep, TStepEffects } from "./run-store";
 import { formatTraceparent, stepSpanId } from "./trace-context";
 
-/** How an activation runs: live, live with the fork's edited input, live with recorded time/randomness, or from a record. */
+/**
+ * How an activation runs: live, live with the fork's edited input, live with recorded time/randomness, from a record,
+ * or not at all (a replay through another version that may not call anything live: the step fails with the reason).
+ */
 export type TExecutionDirective =
   | { kind: "live"; inputOverride?: Record<string, unknown> }
   | { kind: "replay-pure"; effects: TStepEffects | undefined }
-  | { kind: "recorded"; step: TRecordedStep | undefined };
+  | { kind: "recorded"; step: TRecordedStep | undefined }
+  | { kind: "refused"; reason: string };
 
 export type TActivationOutcome = {
   activation: TActivation;
@@ -73,6 +77,7 @@ export async function executeActivation(
   const base = { activation, effects, input, startedAt };
   if (activation.isSkipped) return { ...base, kind: "skipped", attempt: 1, finishedAt: startedAt };
   if (directive.kind === "recorded") return fromRecord(base, planNode, directive.step);
+  if (directive.kind === "refused") return { ...base, kind: "error", attempt: 1, finishedAt: startedAt, error: toStepError(new NonRetriableError(directive.reason)) };
   const recorded = directive.kind === "replay-pure" ? { now: [...(directive.effects?.now ?? [])], random: [...(directive.effects?.random ?? [])] } : undefined;
 
   const nodeId = activation.nodeId;
@@ -208,7 +213,7 @@ function fromRecord(base: Omit<TActivationOutcome, "kind" | "attempt" | "finishe
 }
 
 /** One payload per port; a port that takes many edges gets the list of live payloads in edge order. */
-function collectInputs(planNode: TPlanNode, activation: TActivation): Record<string, unknown> {
+export function collectInputs(planNode: TPlanNode, activation: TActivation): Record<string, unknown> {
   const inputs: Record<string, unknown> = {};
   for (const [port, messages] of Object.entries(activation.inputs)) {
     const isMany = planNode.inputs.get(port)?.definition.acceptsMany ?? false;

@@ -1,5 +1,6 @@
 // Replay and fork: per activation, whether node code runs live, with recorded time and randomness, or from the record.
 import type { TRunPlan } from "./compile-plan";
+import { createCrossVersionDirectives } from "./cross-version-directives";
 import type { TExecutionDirective } from "./execute-activation";
 import type { TActivation } from "./frontier/frontier";
 import type { TLoadedRun } from "./run-store";
@@ -7,6 +8,7 @@ import type { TLoadedRun } from "./run-store";
 /** Replay and fork decide per activation whether node code runs (see TRecording). */
 export function createDirectives(plan: TRunPlan, recording: TLoadedRun["recording"]): (activation: TActivation) => TExecutionDirective {
   if (!recording) return () => ({ kind: "live" });
+  if (recording.crossVersion) return createCrossVersionDirectives(plan, { ...recording, crossVersion: recording.crossVersion });
   const live = recording.fork ? descendantsOf(plan, recording.fork.nodeId) : new Set<string>();
   return (activation) => {
     const step = recording.steps[activation.key];

@@ -40,7 +40,7 @@ export type TStepEffects = {
   result?: { emissions?: TEmission[]; state?: unknown; runOutput?: { name: string; value: unknown }; wait?: TWaitRequest };
 };
 
-export type TRecordedStep = { status: TStepStatus; output: unknown; error: TStepError | null; effects: TStepEffects };
+export type TRecordedStep = { status: TStepStatus; output: unknown; error: TStepError | null; effects: TStepEffects; input?: unknown };
 
 /**
  * A replay serves effectful nodes from the source run's steps and re-executes pure ones with the recorded time and
@@ -53,6 +53,11 @@ export type TRecording = {
   /** By activation key. */
   steps: Record<string, TRecordedStep>;
   fork: { nodeId: string; key: string; input: Record<string, unknown> } | null;
+  /**
+   * A replay through another version (blue/green): only a step whose node acts as it did in `sourceSpec` and gets the
+   * input it got there is served from the record; the others run live when `allowsLiveCalls`, else fail unrun.
+   */
+  crossVersion?: { sourceSpec: TGraphSpec; allowsLiveCalls: boolean } | null;
 };
 
 export type TLoadedRun = {

@@ -40,6 +40,7 @@ const OPENCLAW_JSON = '{ agents: { entries: { main: { model: "anthropic/claude-s
 
 const NOT_WAITING = { code: "CONFLICT", message: "The run is not waiting for an approval" };
 const NO_STAGING_CANARY = { code: "CONFLICT", message: "No canary runs in staging: there is no candidate version" };
+const NOTHING_IN_STAGING = { code: "CONFLICT", message: "Nothing runs in staging yet: deploy a stable version there first" };
 const inStaging = only((workspace) => ({ workspaceId: workspace.id, graphId: workspace.graphId, environment: "staging" }));
 
 export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
@@ -206,6 +207,10 @@ export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
     isAllowedBy: (ability) => canDeployTo(ability, { deployRole: "admin" }),
   },
   "deployment.rollback": { ...inStaging, allowedRefusal: { code: "CONFLICT", message: "Nothing is deployed in staging" } },
+  "deployment.blueGreen": inStaging,
+  "deployment.deployIdle": { ...only((workspace) => ({ workspaceId: workspace.id, graphId: workspace.graphId, environment: "staging", version: 1 })), allowedRefusal: NOTHING_IN_STAGING },
+  "deployment.replayIdle": { ...only((workspace) => ({ workspaceId: workspace.id, graphId: workspace.graphId, environment: "staging", count: 5 })), allowedRefusal: NOTHING_IN_STAGING },
+  "deployment.switchIdle": { ...inStaging, allowedRefusal: NOTHING_IN_STAGING },
 
   "apiKey.list": inWorkspace,
   "apiKey.create": only((workspace) => ({ workspaceId: workspace.id, name: `Script ${uniqueSuffix()}`, role: "viewer" })),

@@ -1,4 +1,5 @@
 import { createRouter } from "../../trpc";
+import { blueGreenProcedure, deployIdleProcedure, replayIdleProcedure, switchIdleProcedure } from "./blue-green";
 import { deployProcedure, moveTriggerProcedure, promoteProcedure, rollbackProcedure, setShareProcedure } from "./change";
 import { comparisonProcedure, historyProcedure, listEnvironmentsProcedure, listLanesProcedure } from "./read";
 
@@ -12,4 +13,8 @@ export const deploymentRouter = createRouter({
   moveTrigger: moveTriggerProcedure,
   comparison: comparisonProcedure,
   history: historyProcedure,
+  deployIdle: deployIdleProcedure,
+  replayIdle: replayIdleProcedure,
+  switchIdle: switchIdleProcedure,
+  blueGreen: blueGreenProcedure,
 });

@@ -35,3 +35,14 @@ export const ZDeployInput = z
 export const ZMoveTriggerInput = z
   .object({ ...ZTarget, nodeId: z.string().min(1).max(64), kind: z.enum(["webhook", "schedule"]) })
   .strict();
+
+/** Blue/green: a version deployed idle beside the stable one, and the replay of the stable version's last runs through it. */
+export const ZDeployIdleInput = z.object({ ...ZTarget, version: z.number().int().min(1) }).strict();
+export const ZReplayIdleInput = z
+  .object({
+    ...ZTarget,
+    count: z.number().int().min(1, "Replay 1 to 50 runs").max(50, "Replay 1 to 50 runs"),
+    /** Steps that changed run live (models and hosts called) instead of failing unrun. */
+    allowLiveCalls: z.boolean().default(false),
+  })
+  .strict();
