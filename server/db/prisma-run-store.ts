@@ -55,11 +55,9 @@ function toJsonText(value: unknown): string | null {
 
 // Timestamps are written and compared as UTC wall time (`now() AT TIME ZONE 'UTC'`), as Prisma stores them in its
 // `timestamp(3)` columns, whatever the server's TimeZone setting.
-// The steps arrive as parallel arrays, one element per step, so a batch of any size is one statement.
-const COMMIT_STEPS_SQL = `
-  WITH held AS (
-    UPDATE "Run" SET frontier = $3::jsonb, "heartbeatAt" = (now() AT TIME ZONE 'UTC') WHERE id = $1 AND "leaseOwner" = $2 RETURNING id
-  )
+// The steps arrive as parallel arrays, one element per step, so a batch of any size is one statement. `held` is the
+// run's row when this owner still leases it: no row, no step.
+const INSERT_STEPS_FROM_HELD = `
   INSERT INTO "RunStep" (id, "runId", seq, key, "nodeId", scope, attempt, status, input, output, error, effects, usage, "startedAt", "finishedAt")
   SELECT s.id, held.id, s.seq, s.key, s."nodeId", s.scope, s.attempt, s.status, s.input, s.output, s.error, s.effects, s.usage,
          (s."startedAt" AT TIME ZONE 'UTC'), (s."finishedAt" AT TIME ZONE 'UTC')
@@ -69,7 +67,13 @@ const COMMIT_STEPS_SQL = `
   ON CONFLICT ("runId", seq) DO UPDATE SET
     key = EXCLUDED.key, "nodeId" = EXCLUDED."nodeId", scope = EXCLUDED.scope, attempt = EXCLUDED.attempt,
     status = EXCLUDED.status, input = EXCLUDED.input, output = EXCLUDED.output, error = EXCLUDED.error,
-    effects = EXCLUDED.effects, usage = EXCLUDED.usage, "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt"
+    effects = EXCLUDED.effects, usage = EXCLUDED.usage, "startedAt" = EXCLUDED."startedAt", "finishedAt" = EXCLUDED."finishedAt"`;
+
+const COMMIT_STEPS_SQL = `
+  WITH held AS (
+    UPDATE "Run" SET frontier = $3::jsonb, "heartbeatAt" = (now() AT TIME ZONE 'UTC') WHERE id = $1 AND "leaseOwner" = $2 RETURNING id
+  )
+  ${INSERT_STEPS_FROM_HELD}
   RETURNING "runId"`;
 
 const SAVE_FRONTIER_SQL = `
@@ -124,11 +128,17 @@ type TRunRow = {
   lastSeq: number;
 };
 
+// The run's end and its unwritten steps ($4-$17 as in COMMIT_STEPS_SQL; the run's values follow) in one statement.
 const FINISH_TOP_LEVEL_RUN_SQL = `
-  UPDATE "Run" SET status = $3::"RunStatus", output = $4::jsonb, error = $5::jsonb, frontier = $6::jsonb, usage = $7::jsonb,
-    "finishedAt" = (now() AT TIME ZONE 'UTC'), "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "wakeAt" = NULL
-  WHERE id = $1 AND "leaseOwner" = $2 AND "parentStepSeq" IS NULL
-  RETURNING id`;
+  WITH held AS (
+    UPDATE "Run" SET status = $18::"RunStatus", output = $19::jsonb, error = $20::jsonb, frontier = $3::jsonb, usage = $21::jsonb,
+      "finishedAt" = (now() AT TIME ZONE 'UTC'), "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "wakeAt" = NULL
+    WHERE id = $1 AND "leaseOwner" = $2 AND "parentStepSeq" IS NULL
+    RETURNING id
+  ), steps AS (
+    ${INSERT_STEPS_FROM_HELD}
+  )
+  SELECT id FROM held`;
 
 const APPEND_EVENTS_SQL = `
   INSERT INTO "RunEvent" ("runId", seq, type, "nodeId", payload, ts)
@@ -136,7 +146,33 @@ const APPEND_EVENTS_SQL = `
   FROM jsonb_to_recordset($1::jsonb) AS e("runId" text, seq int, type text, "nodeId" text, payload jsonb, ts timestamptz)
   ON CONFLICT DO NOTHING`;
 
+/** $4-$17 of COMMIT_STEPS_SQL and FINISH_TOP_LEVEL_RUN_SQL: one array per column, one element per step. */
+function stepColumns(steps: TStepRecord[]): unknown[] {
+  const column = <T>(pick: (step: TStepRecord) => T) => steps.map(pick);
+  return [
+    steps.map(() => randomUUID()),
+    column((step) => step.seq),
+    column((step) => step.key),
+    column((step) => step.nodeId),
+    column((step) => toJsonText(step.scope)),
+    column((step) => step.attempt),
+    column((step) => step.status),
+    column((step) => toJsonText(step.input)),
+    column((step) => toJsonText(step.output)),
+    column((step) => toJsonText(step.error)),
+    column((step) => toJsonText(step.effects)),
+    column((step) => toJsonText(step.usage)),
+    column((step) => step.startedAt.toISOString()),
+    column((step) => step.finishedAt.toISOString()),
+  ];
+}
+
 export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunStore {
+  const commitSteps: TRunStore["commitSteps"] = async ({ runId, owner, steps, frontier }) => {
+    const result = await pool.query<{ runId: string }>(COMMIT_STEPS_SQL, [runId, owner, toJsonText(frontier), ...stepColumns(steps)]);
+    if (result.rowCount === 0) throw new LeaseLostError(`Lease on run ${runId} lost`);
+  };
+
   return {
     async claimRuns({ owner, limit, leaseMs, excludeIds }) {
       const { rows } = await pool.query<{ id: string }>(CLAIM_RUNS_SQL, [excludeIds, limit, owner, leaseMs]);
@@ -161,41 +197,20 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
     },
 
     // One statement, so one implicit transaction: the lease check, the checkpoint and the step rows commit together.
-    async commitSteps({ runId, owner, steps, frontier }) {
-      const column = <T>(pick: (step: TStepRecord) => T) => steps.map(pick);
-      const result = await pool.query<{ runId: string }>(COMMIT_STEPS_SQL, [
-        runId,
-        owner,
-        toJsonText(frontier),
-        steps.map(() => randomUUID()),
-        column((step) => step.seq),
-        column((step) => step.key),
-        column((step) => step.nodeId),
-        column((step) => toJsonText(step.scope)),
-        column((step) => step.attempt),
-        column((step) => step.status),
-        column((step) => toJsonText(step.input)),
-        column((step) => toJsonText(step.output)),
-        column((step) => toJsonText(step.error)),
-        column((step) => toJsonText(step.effects)),
-        column((step) => toJsonText(step.usage)),
-        column((step) => step.startedAt.toISOString()),
-        column((step) => step.finishedAt.toISOString()),
-      ]);
-      if (result.rowCount === 0) throw new LeaseLostError(`Lease on run ${runId} lost`);
-    },
+    commitSteps,
 
     async saveFrontier({ runId, owner, frontier }) {
       const result = await pool.query(SAVE_FRONTIER_SQL, [runId, owner, toJsonText(frontier)]);
       if (result.rowCount === 0) throw new LeaseLostError(`Lease on run ${runId} lost`);
     },
 
-    async finishRun({ runId, owner, status, output, error, frontier }) {
-      const values = [runId, owner, status, toJsonText(output), toJsonText(error), toJsonText(frontier), toJsonText(frontier.usage)];
-      // The common case, a run no Sub-graph step waits for, is one statement.
+    async finishRun({ runId, owner, status, output, error, frontier, steps = [] }) {
+      const values = [runId, owner, toJsonText(frontier), ...stepColumns(steps), status, toJsonText(output), toJsonText(error), toJsonText(frontier.usage)];
+      // The common case, a run no Sub-graph step waits for, is one statement, its last steps included.
       const finished = await pool.query(FINISH_TOP_LEVEL_RUN_SQL, values);
       if (finished.rowCount === 1) return { resumedParentRunId: null };
-      // A child run (or a lost lease): its end must also resolve the parent's wait, in the same transaction.
+      // A child run (or a lost lease): its steps first, then its end resolves the parent's wait in one transaction.
+      if (steps.length > 0) await commitSteps({ runId, owner, steps, frontier });
       return db.$transaction(async (tx) => {
         const done = await tx.run.updateMany({
           where: { id: runId, leaseOwner: owner },

@@ -18,7 +18,7 @@ describe("drive backoff", () => {
     expect(backoff.failed("r1") - now).toBe(100);
   });
 
-  it("a run whose commit keeps failing is not re-driven in a tight loop, and finishes once the store heals", async () => {
+  it("a run whose writes keep failing is not re-driven in a tight loop, and finishes once the store heals", async () => {
     const memory = createMemoryRunStore();
     const errors: string[] = [];
     const runtime = createRuntime({
@@ -31,20 +31,21 @@ describe("drive backoff", () => {
     });
     const spec = buildSpec([{ id: "in", type: "core/input" }, { id: "out", type: "core/output", config: { name: "result" } }], ["in.out->out.in"]);
     memory.addRun({ id: "broken", workspaceId: "w1", graphId: "g1", spec, settings: spec.settings, input: 7, recording: null });
-    const commitSteps = memory.store.commitSteps;
-    let commits = 0;
-    memory.store.commitSteps = async () => {
-      commits++;
+    // The run's two pure steps go with its finish: the store refuses that write.
+    const finishRun = memory.store.finishRun;
+    let writes = 0;
+    memory.store.finishRun = async () => {
+      writes++;
       throw new Error("disk full");
     };
     runtime.start();
     await new Promise((resolve) => setTimeout(resolve, 400));
     // 150 ms, then 300 ms: at most three drives in 400 ms, where a claim loop without a wait makes hundreds.
-    expect(commits).toBeGreaterThanOrEqual(1);
-    expect(commits).toBeLessThanOrEqual(3);
+    expect(writes).toBeGreaterThanOrEqual(1);
+    expect(writes).toBeLessThanOrEqual(3);
     expect(errors.every((error) => error.includes("disk full"))).toBe(true);
 
-    memory.store.commitSteps = commitSteps;
+    memory.store.finishRun = finishRun;
     await expect.poll(() => memory.runs.get("broken")!.status, { timeout: 3_000 }).toBe("succeeded");
     await runtime.stop();
   });

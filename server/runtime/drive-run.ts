@@ -25,7 +25,7 @@ import type { TLoadedRun, TRunStore, TStepRecord } from "./run-store";
 import { createRunRedactor } from "./run-redactor";
 import { traceOfRun } from "./trace-context";
 import { describeReexecution, needsStartMarker, saveStartMarkers } from "./start-markers";
-import { createStepJournal } from "./step-journal";
+import { createStepJournal, type TStepJournal } from "./step-journal";
 import { createEdgeDepthTracker } from "./edge-depths";
 import { createLifecycle } from "./node-lifecycle";
 import { createDirectives } from "./run-directives";
@@ -63,7 +63,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
   const { owner } = resources;
   const redacting = createRedactingStore(resources.store, redactor);
   const journal = createStepJournal((steps, at) => redacting.commitSteps({ runId: run.id, owner, steps, frontier: at }));
-  const store = settlingFirst(redacting, journal.settle);
+  const store = settlingFirst(redacting, journal);
   // Aborts running nodes when the run itself must stop (budget, timeout, another node failed).
   const halt = new AbortController();
   // Aborts when this drive returns: ends the deadline watch.
@@ -319,23 +319,33 @@ function createRedactingStore(store: TRunStore, redactor: ReturnType<typeof crea
     ...store,
     commitSteps: (options) => store.commitSteps({ ...options, steps: options.steps.map((step) => redactor.redact(step)), frontier: redactor.redact(options.frontier) }),
     saveFrontier: (options) => store.saveFrontier({ ...options, frontier: redactor.redact(options.frontier) }),
-    finishRun: (options) => store.finishRun({ ...options, output: redactor.redact(options.output), error: redactor.redact(options.error), frontier: redactor.redact(options.frontier) }),
+    finishRun: (options) =>
+      store.finishRun({
+        ...options,
+        output: redactor.redact(options.output),
+        error: redactor.redact(options.error),
+        frontier: redactor.redact(options.frontier),
+        steps: options.steps?.map((step) => redactor.redact(step)),
+      }),
     parkRun: (options) => store.parkRun({ ...options, frontier: redactor.redact(options.frontier) }),
   };
 }
 
-/** Every other write of the run waits until the deferred steps before it are written, so writes keep their order. */
-function settlingFirst(store: TRunStore, settle: () => Promise<void>): TRunStore {
+/**
+ * Every other write of the run waits until the deferred steps before it are written, so writes keep their order; the
+ * run's finish takes them into its own statement.
+ */
+function settlingFirst(store: TRunStore, journal: TStepJournal): TRunStore {
   const after =
     <A, R>(write: (options: A) => Promise<R>) =>
     async (options: A) => {
-      await settle();
+      await journal.settle();
       return write(options);
     };
   return {
     ...store,
     saveFrontier: after(store.saveFrontier),
-    finishRun: after(store.finishRun),
+    finishRun: async (options) => store.finishRun({ ...options, steps: await journal.take() }),
     parkRun: after(store.parkRun),
     createChildRun: after(store.createChildRun),
     createToolRun: after(store.createToolRun),

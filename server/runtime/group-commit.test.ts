@@ -21,10 +21,14 @@ function freezable(store: TRunStore) {
 }
 
 describe("group commit of pure steps", () => {
-  it("records a chain of pure nodes in at most two writes, each step once and in order", async () => {
+  it("records a chain of pure nodes in at most two writes, its finish included, each step once and in order", async () => {
     const memory = createMemoryRunStore();
     let writes = 0;
-    const store = { ...memory.store, commitSteps: (options: Parameters<TRunStore["commitSteps"]>[0]) => (writes++, memory.store.commitSteps(options)) };
+    const store: TRunStore = {
+      ...memory.store,
+      commitSteps: (options) => (writes++, memory.store.commitSteps(options)),
+      finishRun: (options) => (writes++, memory.store.finishRun(options)),
+    };
     const runtime = createRuntime({ store, implementations: createNodeImplementations(CORE_NODES), pollMs: 5 });
     const spec = buildSpec(
       [{ id: "in", type: "core/input" }, template("a", "a"), template("b", "b"), template("c", "c"), { id: "out", type: "core/output", config: { name: "result" } }],

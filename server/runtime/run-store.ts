@@ -101,8 +101,19 @@ export type TRunStore = {
    * LeaseLostError when `owner` no longer holds the run.
    */
   saveFrontier(options: { runId: string; owner: string; frontier: TFrontier }): Promise<void>;
-  /** Ends the run; a Sub-graph child's end resolves its parent's wait, and the parent is named so it can be resumed. */
-  finishRun(options: { runId: string; owner: string; status: "succeeded" | "failed" | "cancelled"; output: unknown; error: unknown; frontier: TFrontier }): Promise<{ resumedParentRunId: string | null }>;
+  /**
+   * Ends the run, recording `steps` (the steps not written yet, in seq order) with it; a Sub-graph child's end
+   * resolves its parent's wait, and the parent is named so it can be resumed.
+   */
+  finishRun(options: {
+    runId: string;
+    owner: string;
+    status: "succeeded" | "failed" | "cancelled";
+    output: unknown;
+    error: unknown;
+    frontier: TFrontier;
+    steps?: TStepRecord[];
+  }): Promise<{ resumedParentRunId: string | null }>;
   /** Status waiting, lease released: no process holds a parked run. */
   parkRun(options: { runId: string; owner: string; frontier: TFrontier; wakeAt: Date | null }): Promise<void>;
   /** Extends the leases still held; reports runs whose cancel was requested and runs whose lease was lost. */

@@ -46,9 +46,21 @@ export function createStepJournal(write: (steps: TStepRecord[], frontier: TFront
       latestFrontier = frontier;
       return writeDeferred();
     },
-    /** Resolves once every step so far is written: before any other write of the run (markers, park, finish). */
+    /** Resolves once every step so far is written: before any other write of the run (markers, park). */
     settle(): Promise<void> {
       return writeDeferred();
+    },
+    /**
+     * Hands the deferred steps to the caller's own write (the run's finish records them in its statement), once the
+     * writes before them are done; fails like settle.
+     */
+    async take(): Promise<TStepRecord[]> {
+      clearTimeout(timer);
+      timer = undefined;
+      const steps = deferred;
+      deferred = [];
+      await writing;
+      return steps;
     },
   };
 }

@@ -16,6 +16,16 @@ export function createMemoryRunStore(now: () => number = Date.now) {
     return run;
   }
 
+  function recordSteps(runId: string, committed: TStepRecord[]): void {
+    for (const step of committed) {
+      const index = steps.findIndex((existing) => existing.runId === runId && existing.seq === step.seq);
+      if (index >= 0 && steps[index]!.status !== "waiting") throw new Error(`Step ${step.key} recorded twice`);
+      // Like the Postgres upsert: a resumed wait completes the step row it parked in.
+      if (index >= 0) steps[index] = structuredClone(step);
+      else steps.push(structuredClone(step));
+    }
+  }
+
   const store: TRunStore = {
     async claimRuns({ owner, limit, leaseMs, excludeIds }) {
       const claimable = [...runs.values()]
@@ -37,20 +47,15 @@ export function createMemoryRunStore(now: () => number = Date.now) {
     },
     async commitSteps({ runId, owner, steps: committed, frontier }) {
       const run = held(runId, owner);
-      for (const step of committed) {
-        const index = steps.findIndex((existing) => existing.runId === runId && existing.seq === step.seq);
-        if (index >= 0 && steps[index]!.status !== "waiting") throw new Error(`Step ${step.key} recorded twice`);
-        // Like the Postgres upsert: a resumed wait completes the step row it parked in.
-        if (index >= 0) steps[index] = structuredClone(step);
-        else steps.push(structuredClone(step));
-      }
+      recordSteps(runId, committed);
       run.frontier = structuredClone(frontier);
     },
     async saveFrontier({ runId, owner, frontier }) {
       held(runId, owner).frontier = structuredClone(frontier);
     },
-    async finishRun({ runId, owner, status, output, error, frontier }) {
+    async finishRun({ runId, owner, status, output, error, frontier, steps: unwritten = [] }) {
       const run = held(runId, owner);
+      recordSteps(runId, unwritten);
       Object.assign(run, { status, output, error, frontier: structuredClone(frontier), leaseOwner: null });
       return { resumedParentRunId: null };
     },
