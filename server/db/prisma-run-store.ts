@@ -80,7 +80,7 @@ const CLAIM_RUNS_SQL = `
   RETURNING r.id`;
 
 const LOAD_RUN_SQL = `
-  SELECT id, "workspaceId", "graphId", status::text AS status, spec, input, frontier, "cancelRequested", "startNodeId",
+  SELECT id, "workspaceId", "graphId", "environmentId", status::text AS status, spec, input, frontier, "cancelRequested", "startNodeId",
          (extract(epoch FROM "startedAt") * 1000)::float8 AS "startedAt",
          "replayOfRunId", "parentRunId", "forkedFromStepId", "forkInput", "traceId", "parentSpanId",
          COALESCE((SELECT max(seq) FROM "RunEvent" WHERE "runId" = $1), 0)::int AS "lastSeq"
@@ -90,6 +90,7 @@ type TRunRow = {
   id: string;
   workspaceId: string;
   graphId: string;
+  environmentId: string | null;
   status: string;
   spec: TGraphSpec;
   input: unknown;

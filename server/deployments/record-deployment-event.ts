@@ -2,16 +2,21 @@ import type { TDbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TComparison } from "./compare-arms";
 
-export type TDeploymentEventKind = "deployed" | "canary_started" | "share_changed" | "promoted" | "rolled_back";
+export type TDeploymentEventKind = "deployed" | "canary_started" | "share_changed" | "promoted" | "rolled_back" | TRequestEventKind;
+
+/** The steps of a four-eyes request (request-deployment.ts, decide-deployment-request.ts). */
+export type TRequestEventKind = "requested" | "approved" | "rejected";
 
 /** A person's id, or the promotion and rollback rules deciding on their own. */
 export type TDeploymentActor = { type: "user"; id: string } | { type: "rules" };
 
-/** Appends one decision with the state it left and, for canary decisions, the comparison it was taken on. */
+/** Appends one decision (or a step of a request) with the state it left and, for canary decisions, the comparison it was taken on. */
 export async function recordDeploymentEvent(
   db: TDbOrTx,
   event: {
-    deploymentId: string;
+    /** Null only for a request's event while nothing is deployed in its environment. */
+    deploymentId: string | null;
+    requestId?: string;
     kind: TDeploymentEventKind;
     actor: TDeploymentActor;
     stableVersion: number;
@@ -24,6 +29,7 @@ export async function recordDeploymentEvent(
   await db.deploymentEvent.create({
     data: {
       deploymentId: event.deploymentId,
+      requestId: event.requestId ?? null,
       kind: event.kind,
       actorType: event.actor.type,
       actorId: event.actor.type === "user" ? event.actor.id : null,

@@ -1,5 +1,6 @@
 import { createRouter } from "../../trpc";
 import { deployProcedure, moveTriggerProcedure, promoteProcedure, rollbackProcedure, setShareProcedure } from "./change";
+import { approveRequestProcedure, listRequestsProcedure, rejectRequestProcedure } from "./requests";
 import { comparisonProcedure, historyProcedure, listEnvironmentsProcedure, listLanesProcedure } from "./read";
 
 export const deploymentRouter = createRouter({
@@ -12,4 +13,7 @@ export const deploymentRouter = createRouter({
   moveTrigger: moveTriggerProcedure,
   comparison: comparisonProcedure,
   history: historyProcedure,
+  requests: listRequestsProcedure,
+  approve: approveRequestProcedure,
+  reject: rejectRequestProcedure,
 });
