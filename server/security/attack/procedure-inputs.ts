@@ -237,6 +237,7 @@ export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
   },
   "deployment.rollback": { ...inStaging, allowedRefusal: { code: "CONFLICT", message: "Nothing is deployed in staging" } },
   "deployment.requests": onGraph,
+  "deployment.timeline": inStaging,
   // Each request is for an environment editors deploy to: whoever may publish may approve or reject it.
   "deployment.approve": { build: newDeployRequest },
   "deployment.reject": { build: newDeployRequest },

@@ -1,5 +1,6 @@
 import { createRouter } from "../../trpc";
 import { deployProcedure, moveTriggerProcedure, promoteProcedure, rollbackProcedure, setShareProcedure } from "./change";
+import { timelineProcedure } from "./timeline";
 import { approveRequestProcedure, listRequestsProcedure, rejectRequestProcedure } from "./requests";
 import { comparisonProcedure, historyProcedure, listEnvironmentsProcedure, listLanesProcedure } from "./read";
 
@@ -16,4 +17,5 @@ export const deploymentRouter = createRouter({
   requests: listRequestsProcedure,
   approve: approveRequestProcedure,
   reject: rejectRequestProcedure,
+  timeline: timelineProcedure,
 });
