@@ -8,6 +8,9 @@ const KIND_LABELS: Record<string, string> = {
   share_changed: "Share changed",
   promoted: "Promoted",
   rolled_back: "Rolled back",
+  requested: "Requested",
+  approved: "Approved",
+  rejected: "Rejected",
 };
 
 /** Every decision, newest first: where, what, who (a person or the rules) and why. */

@@ -6,6 +6,7 @@ import { useTRPC } from "../trpc/trpc";
 import { Alert, Badge } from "../ui/alert";
 import { Button } from "../ui/button";
 import { formatRelativeTime } from "../ui/format-relative-time";
+import { CanaryChart } from "./canary-chart";
 import { CanaryComparison } from "./canary-comparison";
 import { CanaryShareForm } from "./canary-share-form";
 import { DeployForm } from "./deploy-form";
@@ -30,6 +31,7 @@ export function EnvironmentLane({ target, lane, versions, elsewhere }: { target:
       <header className={styles.laneHeader}>
         <h2>{lane.environment}</h2>
         {!lane.canDeploy && <Badge title={refusal}>{lane.deployRole} deploys</Badge>}
+        {lane.requiresApproval && <Badge title="A deploy or promotion here waits for a second person's approval">four eyes</Badge>}
       </header>
       {deployment ? (
         <p data-testid="lane-stable">
@@ -62,6 +64,7 @@ export function EnvironmentLane({ target, lane, versions, elsewhere }: { target:
       {lane.canDeploy && <MoveTriggerForm target={target} triggers={elsewhere} onMoved={refresh} />}
       {mutationError && <Alert>{getErrorMessage(mutationError)}</Alert>}
       {comparison.data && <CanaryComparison comparison={comparison.data} />}
+      {deployment?.candidate && <CanaryChart target={target} />}
     </article>
   );
 }
