@@ -76,7 +76,8 @@ test("an admin deploys v1, runs v2 as a 50 % canary of a webhook graph, watches 
   await expect(chart).toHaveAttribute("data-candidate-runs", String(runs[1]));
   const barRuns = async (arm: string) => (await chart.locator(`rect[data-arm="${arm}"]`).evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute("data-runs"))))).reduce((sum, count) => sum + count, 0);
   expect([await barRuns("stable"), await barRuns("candidate")]).toEqual(runs);
-  await expect(chart.locator('path[data-arm="candidate"]').first()).toBeVisible();
+  // Success rate and p95 of the candidate: a point in each panel for every bucket with finished runs.
+  await expect(chart.locator('g[data-arm="candidate"]').getByTestId("chart-point").first()).toBeVisible();
   await expect(production.getByTestId("canary-verdict")).toContainText(`${runs[1]} of 1000 candidate runs finished`);
   // What the table counts is what ran: the candidate's runs answered with v2's output.
   const listed = await trpcQuery<{ items: { versionNumber: number | null }[] }>(page.request, "run.list", { workspaceId, graphId, limit: 50 });
@@ -128,7 +129,8 @@ test("an admin makes an environment need four eyes in Settings; a deploy there w
   const row = section.getByTestId(`environment-${environment}`);
   await row.getByLabel(`Who deploys to ${environment}`).selectOption("admin");
   await expect(row.getByLabel(`Who deploys to ${environment}`)).toHaveValue("admin");
-  await row.getByLabel("needs a second person").check();
+  // The box shows what the server holds: checked once the change is saved.
+  await row.getByLabel("needs a second person").click();
   await expect(row.getByLabel("needs a second person")).toBeChecked();
 
   await page.goto(`/w/demo/graphs/${graphId}/deployments`);

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getErrorMessage } from "../trpc/error-message";
 import { useTRPC } from "../trpc/trpc";
 import { Alert } from "../ui/alert";
-import { ARMS, layoutLine, layoutRunBars, maxP95, type TChartBucket, type TChartPanel } from "./chart-geometry";
+import { ARMS, layoutLine, layoutPoints, layoutRunBars, maxP95, type TChartBucket, type TChartPanel } from "./chart-geometry";
 import type { TTarget } from "./deployment-types";
 import styles from "./deployments.module.css";
 
@@ -26,8 +26,13 @@ function Panel({ title, label, children }: { title: string; label: string; child
 
 function Lines({ buckets, valueOf, max }: { buckets: TChartBucket[]; valueOf: (point: TChartBucket["stable"]) => number | null; max: number }) {
   return ARMS.map((arm) => {
-    const path = layoutLine(buckets.map((bucket) => valueOf(bucket[arm])), max, PANEL);
-    return path ? <path key={arm} d={path} className={`${styles.chartLine} ${ARM_CLASS[arm]}`} data-arm={arm} /> : null;
+    const values = buckets.map((bucket) => valueOf(bucket[arm]));
+    return (
+      <g key={arm} data-arm={arm}>
+        <path d={layoutLine(values, max, PANEL)} className={`${styles.chartLine} ${ARM_CLASS[arm]}`} />
+        {layoutPoints(values, max, PANEL).map((point) => <circle key={point.bucket} cx={point.x} cy={point.y} r={2.5} className={ARM_CLASS[arm]} data-testid="chart-point" />)}
+      </g>
+    );
   });
 }
 

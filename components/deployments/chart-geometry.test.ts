@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutLine, layoutRunBars, maxP95, type TChartBucket } from "./chart-geometry";
+import { layoutLine, layoutPoints, layoutRunBars, maxP95, type TChartBucket } from "./chart-geometry";
 
 const point = (runs: number, successRate: number | null, p95Ms: number | null) => ({ runs, successRate, p95Ms });
 const BUCKETS: TChartBucket[] = [
@@ -25,6 +25,12 @@ describe("layoutLine", () => {
     expect(layoutLine([1, null, 0.5], 1, { width: 300, height: 40 })).toBe("M50.0,0.0 M250.0,20.0");
     expect(layoutLine([1, 0.5], 1, { width: 200, height: 40 })).toBe("M50.0,0.0 L150.0,20.0");
     expect(layoutLine([null, null], 1, { width: 200, height: 40 })).toBe("");
+  });
+});
+
+describe("layoutPoints", () => {
+  it("places a point per bucket with a value, mid-slot, scaled to max", () => {
+    expect(layoutPoints([null, 150, 300], 300, { width: 300, height: 40 })).toEqual([{ bucket: 1, x: 150, y: 20 }, { bucket: 2, x: 250, y: 0 }]);
   });
 });
 

@@ -21,26 +21,26 @@ export function layoutRunBars(buckets: TChartBucket[], panel: TChartPanel): { ba
   return { bars, maxRuns };
 }
 
-/**
- * An SVG path through each bucket's value at the middle of its slot, scaled so `max` is the top; a bucket without a
- * value (no finished run) breaks the line rather than drawing a zero that did not happen.
- */
-export function layoutLine(values: (number | null)[], max: number, panel: TChartPanel): string {
+/** Each bucket's value at the middle of its slot, scaled so `max` is the top; buckets without a value have no point. */
+export function layoutPoints(values: (number | null)[], max: number, panel: TChartPanel): { bucket: number; x: number; y: number }[] {
   const slot = panel.width / Math.max(1, values.length);
   const scale = max > 0 ? panel.height / max : 0;
-  let path = "";
-  let isDrawing = false;
-  values.forEach((value, index) => {
-    if (value === null) {
-      isDrawing = false;
-      return;
-    }
-    const x = (index + 0.5) * slot;
-    const y = panel.height - value * scale;
-    path += `${isDrawing ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)} `;
-    isDrawing = true;
-  });
-  return path.trim();
+  return values.flatMap((value, bucket) => (value === null ? [] : [{ bucket, x: (bucket + 0.5) * slot, y: panel.height - value * scale }]));
+}
+
+/**
+ * An SVG path through the points of `layoutPoints`; a bucket without a value (no finished run) breaks the line rather
+ * than drawing a zero that did not happen. The chart marks each point too, so a lone point shows.
+ */
+export function layoutLine(values: (number | null)[], max: number, panel: TChartPanel): string {
+  let previous = -2;
+  return layoutPoints(values, max, panel)
+    .map((point) => {
+      const command = point.bucket === previous + 1 ? "L" : "M";
+      previous = point.bucket;
+      return `${command}${point.x.toFixed(1)},${point.y.toFixed(1)}`;
+    })
+    .join(" ");
 }
 
 /** The largest p95 of either side, for the duration panel's scale (0 without finished runs). */
