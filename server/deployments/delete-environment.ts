@@ -1,7 +1,7 @@
 import type { TRole } from "@/lib/auth/access-rights";
 import { AppError } from "../app-error";
 import type { TDb } from "../db/client";
-import { checkDeployRole, DEFAULT_ENVIRONMENT } from "./environment-rules";
+import { checkMayEdit, DEFAULT_ENVIRONMENT } from "./environment-rules";
 import { findEnvironmentOrThrow } from "./find-environment";
 
 /**
@@ -27,7 +27,7 @@ async function listEnvironmentUsers(db: TDb, environmentId: string): Promise<str
 /** Deletes an unused environment with its secret values and any pending requests; production stays. */
 export async function deleteEnvironment(db: TDb, options: { workspaceId: string; environment: string; actorRole: TRole }) {
   const environment = await findEnvironmentOrThrow(db, options);
-  checkDeployRole(environment.deployRole, options.actorRole);
+  checkMayEdit(environment, options.actorRole);
   if (environment.name === DEFAULT_ENVIRONMENT) {
     throw new AppError("BAD_REQUEST", `${DEFAULT_ENVIRONMENT} cannot be deleted: new triggers and API keys join it`);
   }

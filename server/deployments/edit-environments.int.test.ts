@@ -62,7 +62,8 @@ describe("editing environments", () => {
     // An owner may reserve an environment for owners; an admin then cannot change or delete it.
     await owner.environment.update({ workspaceId, environment: "staging", deployRole: "owner" });
     const locked = await rejectionOf(admin.environment.update({ workspaceId, environment: "staging", requiresApproval: true }));
-    expect([locked.code, locked.message]).toEqual(["FORBIDDEN", "Deploys cannot be reserved for a role above your own (admin)"]);
+    expect([locked.code, locked.message]).toEqual(["FORBIDDEN", "staging is reserved for the owner role: only they change it"]);
+    expect((await rejectionOf(admin.environment.delete({ workspaceId, environment: "staging" }))).code).toBe("FORBIDDEN");
   });
 
   it("puts an API key's runs into the environment chosen for it", async () => {

@@ -18,6 +18,13 @@ export function checkEnvironmentName(name: string): void {
   if (!ENVIRONMENT_NAME_PATTERN.test(name)) throw new AppError("BAD_REQUEST", ENVIRONMENT_NAME_RULE);
 }
 
+/** An environment reserved for a role above the caller's is theirs to change, not the caller's. */
+export function checkMayEdit(environment: { name: string; deployRole: TRole }, actorRole: TRole): void {
+  if (!isRoleAtMost(environment.deployRole, actorRole)) {
+    throw new AppError("FORBIDDEN", `${environment.name} is reserved for the ${environment.deployRole} role: only they change it`);
+  }
+}
+
 /** An admin cannot reserve deploys for owners: nobody may lock themselves out of an environment they set up. */
 export function checkDeployRole(deployRole: TRole, actorRole: TRole): void {
   if (!isRoleAtMost(deployRole, actorRole)) {

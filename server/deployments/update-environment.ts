@@ -2,7 +2,7 @@ import type { TRole } from "@/lib/auth/access-rights";
 import { AppError } from "../app-error";
 import type { TDb } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { checkDeployRole, checkEnvironmentName, DEFAULT_ENVIRONMENT } from "./environment-rules";
+import { checkDeployRole, checkEnvironmentName, checkMayEdit, DEFAULT_ENVIRONMENT } from "./environment-rules";
 import { ENVIRONMENT_SELECT, findEnvironmentOrThrow } from "./find-environment";
 
 export type TEnvironmentChanges = { name?: string; deployRole?: TRole; requiresApproval?: boolean };
@@ -15,7 +15,7 @@ export type TEnvironmentChanges = { name?: string; deployRole?: TRole; requiresA
 export async function updateEnvironment(db: TDb, options: { workspaceId: string; environment: string; changes: TEnvironmentChanges; actorRole: TRole }) {
   const environment = await findEnvironmentOrThrow(db, options);
   const { name, deployRole, requiresApproval } = options.changes;
-  checkDeployRole(environment.deployRole, options.actorRole);
+  checkMayEdit(environment, options.actorRole);
   if (deployRole) checkDeployRole(deployRole, options.actorRole);
   if (name !== undefined && name !== environment.name) {
     checkEnvironmentName(name);
