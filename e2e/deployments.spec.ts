@@ -56,6 +56,11 @@ test("an admin deploys v1, runs v2 as a 50 % canary of a webhook graph, watches 
   await production.getByRole("button", { name: "Start canary" }).click();
   await expect(production.getByTestId("lane-candidate")).toContainText("Canary v2 takes 50 % of the deliveries");
 
+  // The chart starts empty and fills in as the deliveries finish.
+  const chart = production.getByTestId("canary-chart");
+  await expect(chart).toHaveAttribute("data-candidate-runs", "0");
+  await expect(chart).toHaveAttribute("data-stable-runs", "0");
+
   const deliveries = 20;
   for (let index = 0; index < deliveries; index++) {
     const response = await page.request.post(hookPath, { data: { index }, headers: { "Idempotency-Key": `e2e-${graphId}-${index}` } });
@@ -67,6 +72,12 @@ test("an admin deploys v1, runs v2 as a 50 % canary of a webhook graph, watches 
   const runs = (await rowOf(table, "Runs")).map(Number);
   expect(runs.every((count) => count > 0)).toBe(true);
   expect(await rowOf(table, "Success rate")).toEqual(["100.0 %", "100.0 %"]);
+  await expect(chart).toHaveAttribute("data-stable-runs", String(runs[0]));
+  await expect(chart).toHaveAttribute("data-candidate-runs", String(runs[1]));
+  const barRuns = async (arm: string) => (await chart.locator(`rect[data-arm="${arm}"]`).evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute("data-runs"))))).reduce((sum, count) => sum + count, 0);
+  expect([await barRuns("stable"), await barRuns("candidate")]).toEqual(runs);
+  // Success rate and p95 of the candidate: a point in each panel for every bucket with finished runs.
+  await expect(chart.locator('g[data-arm="candidate"]').getByTestId("chart-point").first()).toBeVisible();
   await expect(production.getByTestId("canary-verdict")).toContainText(`${runs[1]} of 1000 candidate runs finished`);
   // What the table counts is what ran: the candidate's runs answered with v2's output.
   const listed = await trpcQuery<{ items: { versionNumber: number | null }[] }>(page.request, "run.list", { workspaceId, graphId, limit: 50 });
@@ -102,4 +113,42 @@ test("an editor deploys to staging, and finds production refused on the page and
   const refused = await page.request.post("/api/trpc/deployment.deploy", { data: { workspaceId, graphId, environment: "production", version: 1 } });
   expect(refused.status()).toBe(403);
   expect(await refused.text()).toContain("Deploying to production needs the admin role or above (yours: editor)");
+});
+
+test("an admin makes an environment need four eyes in Settings; a deploy there waits until a second admin approves it", async ({ page }) => {
+  test.setTimeout(90_000);
+  await apiSignIn(page.request, ADMIN);
+  const workspaceId = await demoWorkspaceId(page.request);
+  const { graphId } = await createWebhookGraphWithTwoVersions(page.request, workspaceId);
+  const environment = `qa-${randomUUID().slice(0, 6)}`;
+
+  await page.goto("/w/demo/settings");
+  const section = page.getByRole("region", { name: "Environments" });
+  await section.getByLabel("Environment name").fill(environment);
+  await section.getByRole("button", { name: "Add environment" }).click();
+  const row = section.getByTestId(`environment-${environment}`);
+  await row.getByLabel(`Who deploys to ${environment}`).selectOption("admin");
+  await expect(row.getByLabel(`Who deploys to ${environment}`)).toHaveValue("admin");
+  // The box shows what the server holds: checked once the change is saved.
+  await row.getByLabel("needs a second person").click();
+  await expect(row.getByLabel("needs a second person")).toBeChecked();
+
+  await page.goto(`/w/demo/graphs/${graphId}/deployments`);
+  const lane = page.getByTestId(`lane-${environment}`);
+  await expect(lane.getByText("four eyes")).toBeVisible();
+  await lane.getByLabel("Version").selectOption("1");
+  await lane.getByRole("button", { name: "Deploy" }).click();
+  await expect(lane.getByText("Waiting for a second person's approval.")).toBeVisible();
+  const request = page.getByTestId("deployment-request");
+  await expect(request).toContainText(`asks to deploy v1 in ${environment}`);
+  await expect(request.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await expect(request.getByRole("button", { name: "Withdraw" })).toBeVisible();
+  await expect(lane).toContainText("Nothing deployed");
+
+  await apiSignIn(page.request, await createMember("demo", "admin"));
+  await page.reload();
+  await page.getByTestId("deployment-request").getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByTestId("deployment-request")).toHaveCount(0);
+  await expect(lane.getByTestId("lane-stable")).toContainText("v1 “first” since just now");
+  await expect(page.getByTestId("deployment-event").first()).toContainText(`Approved in ${environment}`);
 });

@@ -37,6 +37,18 @@ test("an admin trusts a publisher key, installs a signed plugin, adds a secret a
   await expect(page.getByTestId("secret-row").filter({ hasText: "OPENAI_KEY" })).toContainText(`••••${canary.slice(-4)}`);
   expect(await page.content()).not.toContain(canary);
 
+  // Its own value in staging: listed by mask beside the default, never shown back, and cleared in one click.
+  const stagingValue = `sk-STAGING-${randomUUID()}`;
+  await page.getByLabel("Secret for an environment").selectOption("OPENAI_KEY");
+  await page.getByLabel("Environment of the value").selectOption("staging");
+  await page.getByLabel("Value in that environment").fill(stagingValue);
+  await page.getByRole("button", { name: "Set environment value" }).click();
+  const override = page.getByTestId("secret-row").filter({ hasText: "OPENAI_KEY" }).getByTestId("secret-override");
+  await expect(override).toContainText(`staging ••••${stagingValue.slice(-4)}`);
+  expect(await page.content()).not.toContain(stagingValue);
+  await override.getByRole("button", { name: "Clear" }).click();
+  await expect(page.getByTestId("secret-row").filter({ hasText: "OPENAI_KEY" })).toContainText("default everywhere");
+
   await page.getByLabel("Host", { exact: true }).fill("169.254.169.254");
   await page.getByRole("button", { name: "Allow host" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "169.254.169.254" })).toBeVisible();

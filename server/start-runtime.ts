@@ -45,7 +45,7 @@ export async function startRuntime(db: TDb, options: { onEvent?: (event: TSeqEve
   const runtime = createRuntime({
     store: queueMode ? withQueueDispatch(postgresStore, queueMode.queue) : postgresStore,
     implementations: (run) => loadWorkspaceImplementations(db, run),
-    resolveSecret: (workspaceId, name) => resolveSecretValue(db, { workspaceId, name, masterKey: getMasterKey() }),
+    resolveSecret: (workspaceId, name, environmentId) => resolveSecretValue(db, { workspaceId, name, environmentId, masterKey: getMasterKey() }),
     maxActivations: config.STUDIO_RUNTIME_MAX_ACTIVATIONS,
     maxRuns: config.STUDIO_RUNTIME_MAX_RUNS,
     maxRunsPerWorkspace: config.STUDIO_RUNTIME_MAX_RUNS_PER_WORKSPACE,

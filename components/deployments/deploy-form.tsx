@@ -56,6 +56,7 @@ export function DeployForm(props: { target: TTarget; versions: number[]; hasStab
       <Button type="submit" variant="primary" disabled={!props.isAllowed || chosen === null || deploy.isPending} title={props.refusal}>
         {asCanary ? "Start canary" : "Deploy"}
       </Button>
+      {deploy.data?.pendingRequestId && <p className={styles.muted} role="status">Waiting for a second person&apos;s approval.</p>}
       {deploy.error && <Alert>{getErrorMessage(deploy.error)}</Alert>}
     </form>
   );

@@ -13,6 +13,9 @@ const KIND_LABELS: Record<string, string> = {
   replayed: "Replayed",
   switched: "Switched",
   switched_back: "Switched back",
+  requested: "Requested",
+  approved: "Approved",
+  rejected: "Rejected",
 };
 
 /** Every decision, newest first: where, what, who (a person or the rules) and why. */

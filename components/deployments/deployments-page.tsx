@@ -7,6 +7,7 @@ import { useTRPC } from "../trpc/trpc";
 import { Alert } from "../ui/alert";
 import { useWorkspace } from "../workspace/use-workspace";
 import { DeploymentHistory } from "./deployment-history";
+import { DeploymentRequests } from "./deployment-requests";
 import { EnvironmentLane } from "./environment-lane";
 import styles from "./deployments.module.css";
 
@@ -38,6 +39,7 @@ export function DeploymentsPage({ workspaceSlug, graphId }: { workspaceSlug: str
       </div>
       {queryError && <Alert>{getErrorMessage(queryError)}</Alert>}
       {versions.data && versions.data.length === 0 && <Alert tone="warning">Publish a version in the editor first: only published versions can be deployed.</Alert>}
+      {ref && <DeploymentRequests {...ref} />}
       <section className={styles.lanes} aria-label="Environments">
         {ref && lanes.data?.map((lane) => (
           <EnvironmentLane

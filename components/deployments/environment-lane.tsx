@@ -7,6 +7,7 @@ import { Alert, Badge } from "../ui/alert";
 import { Button } from "../ui/button";
 import { formatRelativeTime } from "../ui/format-relative-time";
 import { BlueGreenPanel } from "./blue-green-panel";
+import { CanaryChart } from "./canary-chart";
 import { CanaryComparison } from "./canary-comparison";
 import { CanaryShareForm } from "./canary-share-form";
 import { DeployForm } from "./deploy-form";
@@ -31,6 +32,7 @@ export function EnvironmentLane({ target, lane, versions, elsewhere }: { target:
       <header className={styles.laneHeader}>
         <h2>{lane.environment}</h2>
         {!lane.canDeploy && <Badge title={refusal}>{lane.deployRole} deploys</Badge>}
+        {lane.requiresApproval && <Badge title="A deploy or promotion here waits for a second person's approval">four eyes</Badge>}
       </header>
       {deployment ? (
         <p data-testid="lane-stable">
@@ -64,6 +66,7 @@ export function EnvironmentLane({ target, lane, versions, elsewhere }: { target:
       {mutationError && <Alert>{getErrorMessage(mutationError)}</Alert>}
       {comparison.data && <CanaryComparison comparison={comparison.data} />}
       {deployment && !deployment.candidate && <BlueGreenPanel target={target} versions={versions} stableVersion={deployment.stable.number} canDeploy={lane.canDeploy} />}
+      {deployment?.candidate && <CanaryChart target={target} />}
     </article>
   );
 }

@@ -13,10 +13,15 @@ import { EXPIRY_CHOICES, expiryFromDays } from "./api-key-state";
 import { IssuedApiKey } from "./issued-api-key";
 import styles from "./settings.module.css";
 
-/** Name, role (never above the creator's own), optional limits (scopes within the role, a graph list), and an expiry. */
+/**
+ * Name, role (never above the creator's own), optional limits (scopes within the role, a graph list), an expiry, and
+ * the environment whose deployments its runs use.
+ */
 export function ApiKeyCreateForm({ workspaceId, ownRole, onCreated }: { workspaceId: string; ownRole: TRole; onCreated: () => Promise<unknown> }) {
   const trpc = useTRPC();
   const graphs = useQuery(trpc.graph.list.queryOptions({ workspaceId }));
+  const environments = useQuery(trpc.deployment.listEnvironments.queryOptions({ workspaceId }));
+  const [environment, setEnvironment] = useState("production");
   const [name, setName] = useState("");
   const [role, setRole] = useState<TRole>("viewer");
   const [limits, setLimits] = useState<TApiKeyLimits>({ scopes: null, graphIds: [] });
@@ -41,7 +46,7 @@ export function ApiKeyCreateForm({ workspaceId, ownRole, onCreated }: { workspac
         onSubmit={(event) => {
           event.preventDefault();
           const { scopes, graphIds } = limits;
-          create.mutate({ workspaceId, name, role, scopes: scopes ?? undefined, graphIds: graphIds.length > 0 ? graphIds : undefined, expiresAt: expiryFromDays(expiryDays) });
+          create.mutate({ workspaceId, name, role, scopes: scopes ?? undefined, graphIds: graphIds.length > 0 ? graphIds : undefined, expiresAt: expiryFromDays(expiryDays), environment });
         }}
       >
         <TextInput aria-label="Key name" placeholder="Name (what uses it)" value={name} onChange={(e) => setName(e.target.value)} className={styles.grow} />
@@ -50,6 +55,9 @@ export function ApiKeyCreateForm({ workspaceId, ownRole, onCreated }: { workspac
         </select>
         <select aria-label="Key expiry" value={String(expiryDays)} onChange={(e) => setExpiryDays(e.target.value === "null" ? null : Number(e.target.value))}>
           {EXPIRY_CHOICES.map((choice) => <option key={choice.label} value={String(choice.days)}>{choice.days === null ? "Never expires" : `Expires in ${choice.label}`}</option>)}
+        </select>
+        <select aria-label="Key environment" title="Runs the key starts use this environment's deployment" value={environment} onChange={(e) => setEnvironment(e.target.value)}>
+          {(environments.data ?? [{ name: "production" }]).map((candidate) => <option key={candidate.name} value={candidate.name}>runs in {candidate.name}</option>)}
         </select>
         <Button type="submit" variant="primary" disabled={!name.trim() || limits.scopes?.length === 0 || create.isPending}>Create key</Button>
         <ApiKeyLimits role={role} graphs={graphs.data ?? []} limits={limits} onChange={setLimits} />

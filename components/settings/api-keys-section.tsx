@@ -33,7 +33,7 @@ export function ApiKeysSection({ workspaceId, ownRole }: { workspaceId: string; 
       </div>
       {error && <Alert>{getErrorMessage(error)}</Alert>}
       <table className={styles.table}>
-        <thead><tr><th>Name</th><th>Key</th><th>Role</th><th>Graphs</th><th>Created</th><th>Last used</th><th>Expires</th><th /></tr></thead>
+        <thead><tr><th>Name</th><th>Key</th><th>Role</th><th>Graphs</th><th>Environment</th><th>Created</th><th>Last used</th><th>Expires</th><th /></tr></thead>
         <tbody>
           {keys.data?.map((key) => {
             const state = describeApiKeyState(key);
@@ -43,6 +43,7 @@ export function ApiKeysSection({ workspaceId, ownRole }: { workspaceId: string; 
                 <td className={styles.mono}>ocs_{key.prefix}…</td>
                 <td><Badge title={key.scopes.join(", ")}>{key.role}{key.scopes.length < ACCESS_RIGHTS[key.role].length ? ` · ${key.scopes.length} scopes` : ""}</Badge></td>
                 <td>{key.graphs.length > 0 ? key.graphs.map((graph) => graph.name ?? "a graph you cannot see").join(", ") : <span className={styles.muted}>All graphs</span>}</td>
+                <td>{key.environment ?? <span className={styles.muted} title="Its environment was deleted: its runs use the latest published version">none</span>}</td>
                 <td title={`by ${key.createdBy}`}>{formatRelativeTime(key.createdAt)}</td>
                 <td>{key.lastUsedAt ? formatRelativeTime(key.lastUsedAt) : "Never"}</td>
                 <td>{key.expiresAt ? formatRelativeTime(key.expiresAt) : "Never"}</td>
@@ -54,7 +55,7 @@ export function ApiKeysSection({ workspaceId, ownRole }: { workspaceId: string; 
               </tr>
             );
           })}
-          {keys.data?.length === 0 && <tr><td colSpan={8} className={styles.muted}>No API keys yet.</td></tr>}
+          {keys.data?.length === 0 && <tr><td colSpan={9} className={styles.muted}>No API keys yet.</td></tr>}
         </tbody>
       </table>
       <ApiKeyCreateForm workspaceId={workspaceId} ownRole={ownRole} onCreated={refresh} />

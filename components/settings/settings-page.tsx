@@ -6,6 +6,7 @@ import { useWorkspace } from "../workspace/use-workspace";
 import { ApiKeysSection } from "./api-keys-section";
 import { AuditSection } from "./audit-section";
 import { EgressSection } from "./egress-section";
+import { EnvironmentsSection } from "./environments-section";
 import { InvitationsSection } from "./invitations-section";
 import { McpCommandsSection } from "./mcp-commands-section";
 import { MembersSection } from "./members-section";
@@ -37,6 +38,7 @@ export function SettingsPage({ workspaceSlug }: { workspaceSlug: string }) {
       <PluginsSection workspaceId={workspaceId} canManage={can("plugins:manage")} isOwner={workspace.role === "owner"} />
       {can("plugins:manage") && <TrustedKeysSection workspaceId={workspaceId} />}
       {can("plugins:manage") && <OpenClawSection workspaceId={workspaceId} />}
+      {can("environments:manage") && <EnvironmentsSection workspaceId={workspaceId} ownRole={workspace.role} />}
       {can("secrets:manage") && <SecretsSection workspaceId={workspaceId} />}
       {can("egress:manage") && <EgressSection workspaceId={workspaceId} />}
       {can("mcp:manage") && <McpCommandsSection workspaceId={workspaceId} />}

@@ -3,6 +3,7 @@ import { apiKeyRouter } from "./routers/api-key";
 import { auditRouter } from "./routers/audit";
 import { deploymentRouter } from "./routers/deployment";
 import { egressRouter } from "./routers/egress";
+import { environmentRouter } from "./routers/environment";
 import { graphRouter } from "./routers/graph";
 import { invitationRouter } from "./routers/invitation";
 import { mcpRouter } from "./routers/mcp";
@@ -30,6 +31,7 @@ export const appRouter = createRouter({
   openClaw: openClawRouter,
   trigger: triggerRouter,
   deployment: deploymentRouter,
+  environment: environmentRouter,
   apiKey: apiKeyRouter,
   audit: auditRouter,
   invitation: invitationRouter,

@@ -58,7 +58,7 @@ export async function getRunResult(db: TDb, runId: string): Promise<TChildRunRes
 
 /** The graph a child run executes, checked like any run: found in the parent's workspace, valid, plugins allowed. */
 async function prepareChildRun(db: TDb, parentRunId: string, request: TChildRunRequest) {
-  const parent = await db.run.findUniqueOrThrow({ where: { id: parentRunId }, select: { workspaceId: true, createdById: true } });
+  const parent = await db.run.findUniqueOrThrow({ where: { id: parentRunId }, select: { workspaceId: true, createdById: true, environmentId: true } });
   if ((await countAncestors(db, parentRunId)) >= MAX_NESTING) throw new NonRetriableError(`Sub-graphs nest deeper than ${MAX_NESTING} levels`);
 
   const graph = await db.graph.findFirst({
@@ -81,6 +81,8 @@ async function prepareChildRun(db: TDb, parentRunId: string, request: TChildRunR
   checkPluginUse(validation.spec, nodeTypes);
   return {
     workspaceId: parent.workspaceId,
+    // A sub-graph runs in its parent's environment: its secrets resolve there too.
+    environmentId: parent.environmentId,
     graphId: graph.id,
     graphVersionId: version?.id ?? null,
     spec: validation.spec as unknown as Prisma.InputJsonValue,

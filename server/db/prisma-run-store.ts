@@ -99,7 +99,7 @@ const CLAIM_RUNS_SQL = `
   RETURNING r.id`;
 
 const LOAD_RUN_SQL = `
-  SELECT id, "workspaceId", "graphId", status::text AS status, spec, input, frontier, "cancelRequested", "startNodeId",
+  SELECT id, "workspaceId", "graphId", "environmentId", status::text AS status, spec, input, frontier, "cancelRequested", "startNodeId",
          (extract(epoch FROM "startedAt") * 1000)::float8 AS "startedAt",
          "replayOfRunId", "parentRunId", "forkedFromStepId", "forkInput", "replayLiveCalls", "traceId", "parentSpanId",
          COALESCE((SELECT max(seq) FROM "RunEvent" WHERE "runId" = $1), 0)::int AS "lastSeq"
@@ -109,6 +109,7 @@ type TRunRow = {
   id: string;
   workspaceId: string;
   graphId: string;
+  environmentId: string | null;
   status: string;
   /** The snapshot in the format of the studio that started the run; read in the current one. */
   spec: unknown;

@@ -23,20 +23,24 @@ type TErrorRow = { arm: TArm; code: string; message: string; count: number };
 
 const TOP_ERRORS = 3;
 
+export type TCanaryWindow = { id: string; stableVersionId: string; candidateVersionId: string | null; since: Date };
+
+/** The finished runs (alias r) each side ran since `since` on the version it runs now: what the comparison and the timeline read. */
+export function canaryWindowSql(deployment: TCanaryWindow): Prisma.Sql {
+  return Prisma.sql`
+    r."deploymentId" = ${deployment.id} AND r."createdAt" >= ${deployment.since}
+    AND r.status IN ('succeeded', 'failed', 'cancelled')
+    AND ((r."deploymentArm" = 'stable' AND r."graphVersionId" = ${deployment.stableVersionId})
+      OR (r."deploymentArm" = 'candidate' AND r."graphVersionId" = ${deployment.candidateVersionId}))`;
+}
+
 /**
  * Stable vs candidate over the canary window: the finished runs (succeeded, failed, cancelled) each side of the
  * deployment ran since `since` on the version it runs now, so the runs of an earlier candidate never count. Two
  * aggregate queries over the Run rows (index on deploymentId, createdAt).
  */
-export async function compareArms(
-  db: TDbOrTx,
-  deployment: { id: string; stableVersionId: string; candidateVersionId: string | null; since: Date },
-): Promise<TComparison> {
-  const window = Prisma.sql`
-    r."deploymentId" = ${deployment.id} AND r."createdAt" >= ${deployment.since}
-    AND r.status IN ('succeeded', 'failed', 'cancelled')
-    AND ((r."deploymentArm" = 'stable' AND r."graphVersionId" = ${deployment.stableVersionId})
-      OR (r."deploymentArm" = 'candidate' AND r."graphVersionId" = ${deployment.candidateVersionId}))`;
+export async function compareArms(db: TDbOrTx, deployment: TCanaryWindow): Promise<TComparison> {
+  const window = canaryWindowSql(deployment);
   const arms = await db.$queryRaw<TArmRow[]>`
     WITH f AS (
       SELECT r."deploymentArm" AS arm, r.status, extract(epoch FROM (r."finishedAt" - coalesce(r."startedAt", r."createdAt"))) * 1000 AS ms, ${usageColumnsSql()}

@@ -7,7 +7,7 @@ const PERSON = { select: { name: true, email: true } } as const;
 
 /** The environments of the workspace in lane order, with whether the caller may deploy to each. */
 export async function listEnvironments(db: TDb, options: { workspaceId: string; ability: TWorkspaceAbility }) {
-  const environments = await db.environment.findMany({ where: { workspaceId: options.workspaceId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, deployRole: true } });
+  const environments = await db.environment.findMany({ where: { workspaceId: options.workspaceId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, deployRole: true, requiresApproval: true } });
   return environments.map((environment) => ({ ...environment, canDeploy: canDeployTo(options.ability, environment) }));
 }
 
@@ -37,6 +37,7 @@ export async function listDeploymentLanes(db: TDb, options: { workspaceId: strin
     return {
       environment: environment.name,
       deployRole: environment.deployRole,
+      requiresApproval: environment.requiresApproval,
       canDeploy: environment.canDeploy,
       triggers: triggers.filter((trigger) => trigger.environmentId === environment.id).map(({ kind, nodeId }) => ({ kind, nodeId })),
       deployment: deployment

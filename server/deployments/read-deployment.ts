@@ -26,8 +26,10 @@ const HISTORY_LIMIT = 100;
 /** The decisions about a graph's deployments, newest first: who (a person, or the rules), what, why, and the numbers. */
 export async function listDeploymentHistory(db: TDb, options: { workspaceId: string; graphId: string; environment?: string }) {
   await findGraphOrThrow(db, options, { id: true });
+  const scope = { graphId: options.graphId, workspaceId: options.workspaceId, ...(options.environment ? { environment: { name: options.environment } } : {}) };
   const events = await db.deploymentEvent.findMany({
-    where: { deployment: { graphId: options.graphId, workspaceId: options.workspaceId, ...(options.environment ? { environment: { name: options.environment } } : {}) } },
+    // A four-eyes request's steps belong to the request, and to the deployment when there was one already.
+    where: { OR: [{ deployment: scope }, { request: scope }] },
     orderBy: { createdAt: "desc" },
     take: HISTORY_LIMIT,
     select: {
@@ -42,12 +44,13 @@ export async function listDeploymentHistory(db: TDb, options: { workspaceId: str
       numbers: true,
       createdAt: true,
       deployment: { select: { environment: { select: { name: true } } } },
+      request: { select: { environment: { select: { name: true } } } },
     },
   });
   const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
   const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
-  return events.map(({ deployment, actorId, ...event }) => {
+  return events.map(({ deployment, request, actorId, ...event }) => {
     const actor = actors.find((user) => user.id === actorId);
-    return { ...event, environment: deployment.environment.name, actor: event.actorType === "rules" ? "rules" : actor ? actor.name || actor.email : "a former member" };
+    return { ...event, environment: (deployment ?? request)?.environment.name ?? "", actor: event.actorType === "rules" ? "rules" : actor ? actor.name || actor.email : "a former member" };
   });
 }

@@ -13,19 +13,25 @@ export type TDeploymentEventKind =
   | "replay_started"
   | "replayed"
   | "switched"
-  | "switched_back";
+  | "switched_back"
+  | TRequestEventKind;
+
+/** The steps of a four-eyes request (request-deployment.ts, decide-deployment-request.ts). */
+export type TRequestEventKind = "requested" | "approved" | "rejected";
 
 /** A person's id, or the promotion and rollback rules deciding on their own. */
 export type TDeploymentActor = { type: "user"; id: string } | { type: "rules" };
 
 /**
- * Appends one decision with the state it left and the numbers it was taken on: the comparison for canary decisions,
- * the replay's counts for blue/green ones.
+ * Appends one decision (or a step of a request) with the state it left and the numbers it was taken on: the
+ * comparison for canary decisions, the replay's counts for blue/green ones.
  */
 export async function recordDeploymentEvent(
   db: TDbOrTx,
   event: {
-    deploymentId: string;
+    /** Null only for a request's event while nothing is deployed in its environment. */
+    deploymentId: string | null;
+    requestId?: string;
     kind: TDeploymentEventKind;
     actor: TDeploymentActor;
     stableVersion: number;
@@ -38,6 +44,7 @@ export async function recordDeploymentEvent(
   await db.deploymentEvent.create({
     data: {
       deploymentId: event.deploymentId,
+      requestId: event.requestId ?? null,
       kind: event.kind,
       actorType: event.actor.type,
       actorId: event.actor.type === "user" ? event.actor.id : null,

@@ -44,7 +44,8 @@ export type TDriveResources = {
   slots: TActivationSlots;
   owner: string;
   emit: (event: TRunEvent) => void;
-  resolveSecret: (workspaceId: string, name: string) => Promise<string>;
+  /** A secret's value for the run's workspace and environment (null: the default value). */
+  resolveSecret: (workspaceId: string, name: string, environmentId: string | null) => Promise<string>;
   /** Wraps a step's in-process wait for a child run: the run gives its run slot back meanwhile (runtime.ts). */
   whileWaitingOnChild: <T>(wait: () => Promise<T>) => Promise<T>;
 };
@@ -105,7 +106,7 @@ export async function driveRun(resources: TDriveResources, run: TLoadedRun, sign
     emit: emitRedacted,
     signal,
     resolveSecret: async (name: string) => {
-      const value = await resources.resolveSecret(run.workspaceId, name);
+      const value = await resources.resolveSecret(run.workspaceId, name, run.environmentId ?? null);
       redactor.add(name, value);
       return value;
     },

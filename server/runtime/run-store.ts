@@ -64,6 +64,8 @@ export type TLoadedRun = {
   id: string;
   workspaceId: string;
   graphId: string;
+  /** The environment a triggered or API-key run belongs to: its secrets resolve there (absent: the defaults). */
+  environmentId?: string | null;
   status: TRunStatus;
   spec: TGraphSpec;
   settings: TGraphSettings;

@@ -37,7 +37,7 @@ export type TRuntimeOptions = {
   autoClaim?: boolean;
   onEvent?: (event: TSeqEvent) => void;
   /** A workspace secret's value (server/services/secret/resolve-secret.ts); absent: secrets are unavailable. */
-  resolveSecret?: (workspaceId: string, name: string) => Promise<string>;
+  resolveSecret?: (workspaceId: string, name: string, environmentId: string | null) => Promise<string>;
   onError?: (error: unknown, context: string) => void;
 };
 

@@ -16,7 +16,7 @@ export function startWorkspaceRuntime() {
   const runtime = createRuntime({
     store: createPrismaRunStore(db()),
     implementations: (run) => loadWorkspaceImplementations(db(), run),
-    resolveSecret: (workspaceId, name) => resolveSecretValue(db(), { workspaceId, name, masterKey: getMasterKey() }),
+    resolveSecret: (workspaceId, name, environmentId) => resolveSecretValue(db(), { workspaceId, name, environmentId, masterKey: getMasterKey() }),
     pollMs: 30,
     onEvent: watchCanaryRuns(db(), (error, runId) => logger.error({ err: error, runId }, "canary evaluation failed")),
   });

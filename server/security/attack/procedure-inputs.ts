@@ -3,7 +3,7 @@
 // an allowed call reaches its service and succeeds. The suite fails when a procedure of the router has no entry here.
 import { canDeployTo, canOnGraph, type TWorkspaceAbility } from "@/lib/auth/abilities";
 import { generatePluginKeyPair } from "../../plugins/signing/plugin-keys";
-import { uniqueSuffix } from "../../testing/factories";
+import { addMember, createTestUser, signInAs, uniqueSuffix } from "../../testing/factories";
 import { createSimpleGraphSpec } from "../../testing/simple-graph-spec";
 import { callerFor } from "../../testing/trpc-callers";
 import { createPublishedGraph, createTriggerGraphSpec } from "../../triggers/testing/trigger-graphs";
@@ -42,6 +42,21 @@ const NOT_WAITING = { code: "CONFLICT", message: "The run is not waiting for an 
 const NO_STAGING_CANARY = { code: "CONFLICT", message: "No canary runs in staging: there is no candidate version" };
 const NOTHING_IN_STAGING = { code: "CONFLICT", message: "Nothing runs in staging yet: deploy a stable version there first" };
 const inStaging = only((workspace) => ({ workspaceId: workspace.id, graphId: workspace.graphId, environment: "staging" }));
+
+async function newEnvironment(workspace: TAttackWorkspace, options: { requiresApproval?: boolean } = {}) {
+  const { name } = await owner(workspace).environment.create({ workspaceId: workspace.id, name: `env-${uniqueSuffix()}`, ...options });
+  return name;
+}
+
+/** A deploy waiting for approval, asked for by an editor who is none of the attack's principals (none approves their own). */
+async function newDeployRequest(workspace: TAttackWorkspace) {
+  const environment = await newEnvironment(workspace, { requiresApproval: true });
+  const { graphId } = await createPublishedGraph(owner(workspace), workspace.id, createTriggerGraphSpec());
+  const requester = await createTestUser();
+  await addMember(workspace.id, requester.id, "editor");
+  const asked = await callerFor(await signInAs(requester)).deployment.deploy({ workspaceId: workspace.id, graphId, environment, version: 1 });
+  return { workspaceId: workspace.id, requestId: asked.pendingRequestId };
+}
 
 export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
   "workspace.rename": only((workspace) => ({ workspaceId: workspace.id, name: `Renamed ${uniqueSuffix()}` })),
@@ -118,6 +133,21 @@ export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
   "nodeType.list": inWorkspace,
 
   "secret.list": inWorkspace,
+  "secret.setEnvironmentValue": {
+    build: async (workspace) => {
+      const name = `TOKEN_${uniqueSuffix().toUpperCase()}`;
+      await owner(workspace).secret.create({ workspaceId: workspace.id, name, value: "a-value-long-enough" });
+      return { workspaceId: workspace.id, name, environment: "staging", value: "a-staging-value-long-enough" };
+    },
+  },
+  "secret.clearEnvironmentValue": {
+    build: async (workspace) => {
+      const name = `TOKEN_${uniqueSuffix().toUpperCase()}`;
+      await owner(workspace).secret.create({ workspaceId: workspace.id, name, value: "a-value-long-enough" });
+      await owner(workspace).secret.setEnvironmentValue({ workspaceId: workspace.id, name, environment: "staging", value: "a-staging-value-long-enough" });
+      return { workspaceId: workspace.id, name, environment: "staging" };
+    },
+  },
   "secret.listNames": inWorkspace,
   "secret.create": only((workspace) => ({ workspaceId: workspace.id, name: `TOKEN_${uniqueSuffix().toUpperCase()}`, value: "a-value-long-enough" })),
   "secret.delete": {
@@ -211,6 +241,15 @@ export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
   "deployment.deployIdle": { ...only((workspace) => ({ workspaceId: workspace.id, graphId: workspace.graphId, environment: "staging", version: 1 })), allowedRefusal: NOTHING_IN_STAGING },
   "deployment.replayIdle": { ...only((workspace) => ({ workspaceId: workspace.id, graphId: workspace.graphId, environment: "staging", count: 5 })), allowedRefusal: NOTHING_IN_STAGING },
   "deployment.switchIdle": { ...inStaging, allowedRefusal: NOTHING_IN_STAGING },
+  "deployment.requests": onGraph,
+  "deployment.timeline": inStaging,
+  // Each request is for an environment editors deploy to: whoever may publish may approve or reject it.
+  "deployment.approve": { build: newDeployRequest },
+  "deployment.reject": { build: newDeployRequest },
+
+  "environment.create": only((workspace) => ({ workspaceId: workspace.id, name: `env-${uniqueSuffix()}`, requiresApproval: true })),
+  "environment.update": { build: async (workspace) => ({ workspaceId: workspace.id, environment: await newEnvironment(workspace), deployRole: "admin", requiresApproval: true }) },
+  "environment.delete": { build: async (workspace) => ({ workspaceId: workspace.id, environment: await newEnvironment(workspace) }) },
 
   "apiKey.list": inWorkspace,
   "apiKey.create": only((workspace) => ({ workspaceId: workspace.id, name: `Script ${uniqueSuffix()}`, role: "viewer" })),

@@ -17,6 +17,7 @@ export const API_KEY_SUMMARY_SELECT = {
   expiresAt: true,
   revokedAt: true,
   createdBy: { select: { name: true, email: true } },
+  environment: { select: { name: true } },
 } satisfies Prisma.ApiKeySelect;
 
 type TApiKeyRow = Prisma.ApiKeyGetPayload<{ select: typeof API_KEY_SUMMARY_SELECT }>;
@@ -34,6 +35,8 @@ export type TApiKeySummary = {
   lastUsedAt: Date | null;
   expiresAt: Date | null;
   revokedAt: Date | null;
+  /** Where the key's runs of published graphs go (null: its environment was deleted, they run the latest version). */
+  environment: string | null;
 };
 
 /** Rows to summaries, with the names of their graphs (one query for all rows). */
@@ -41,8 +44,9 @@ export async function toApiKeySummaries(db: TDbOrTx, rows: TApiKeyRow[], viewer:
   const ids = [...new Set(rows.flatMap((row) => row.graphIds))];
   const graphs = ids.length > 0 ? await db.graph.findMany({ where: { id: { in: ids } }, select: { ...GRAPH_FACTS_SELECT, name: true } }) : [];
   const nameOf = new Map(graphs.map((graph) => [graph.id, canSeeGraph(viewer, graph) ? graph.name : null]));
-  return rows.map(({ createdBy, graphIds, ...key }) => ({
+  return rows.map(({ createdBy, graphIds, environment, ...key }) => ({
     ...key,
+    environment: environment?.name ?? null,
     graphs: graphIds.map((id) => ({ id, name: nameOf.get(id) ?? null })),
     createdBy: createdBy.name ?? createdBy.email,
   }));

@@ -4,6 +4,7 @@ import { AppError, notFound } from "../../app-error";
 import { findGraphFacts } from "../../auth/graph-access";
 import type { TDbOrTx } from "../../db/client";
 import { canSeeGraph } from "@/lib/auth/abilities";
+import { findEnvironmentOrThrow } from "../../deployments/find-environment";
 import { generateApiKey } from "./api-key-token";
 import { API_KEY_SUMMARY_SELECT, toApiKeySummaries, type TApiKeySummary } from "./api-key-summary";
 
@@ -18,6 +19,8 @@ type TCreateApiKeyOptions = {
   /** Within the role's scopes; omitted: all of them. */
   scopes?: TScope[];
   graphIds?: string[];
+  /** The environment its runs belong to (by name); omitted: production, as the database decides. */
+  environment?: string;
   expiresAt?: Date;
   now?: Date;
 };
@@ -46,6 +49,8 @@ export async function createApiKey(db: TDbOrTx, options: TCreateApiKeyOptions): 
     if (!graph || !canSeeGraph(options.actorAbility, graph)) throw notFound("Graph");
   }
 
+  const environment = options.environment ? await findEnvironmentOrThrow(db, { workspaceId, environment: options.environment }) : null;
+
   const { key, prefix, hash } = generateApiKey();
   const row = await db.apiKey.create({
     data: {
@@ -58,6 +63,7 @@ export async function createApiKey(db: TDbOrTx, options: TCreateApiKeyOptions): 
       hash,
       createdById: options.actorId,
       expiresAt: options.expiresAt ?? null,
+      ...(environment ? { environmentId: environment.id } : {}),
     },
     select: API_KEY_SUMMARY_SELECT,
   });

@@ -45,7 +45,8 @@ export async function createSecret(
   }
 }
 
-function checkSecret(name: string, value: string): void {
+/** The naming rule, and a value long enough to redact and small enough to store. */
+export function checkSecret(name: string, value: string): void {
   if (!SECRET_NAME_PATTERN.test(name)) throw new AppError("BAD_REQUEST", SECRET_NAME_RULE);
   if ([...value].length < MIN_SECRET_VALUE_CHARS) {
     throw new AppError("BAD_REQUEST", `A secret value must be at least ${MIN_SECRET_VALUE_CHARS} characters: shorter ones cannot be reliably redacted from logs`);

@@ -54,7 +54,7 @@ describe("secret router", () => {
       { name: "OPENAI_API_KEY", mask: `••••${canary.slice(-4)}` },
       { name: "SHORT_TOKEN", mask: "••••" },
     ]);
-    expect(Object.keys(listed[0]!).sort()).toEqual(["createdAt", "id", "mask", "name", "updatedAt"]);
+    expect(Object.keys(listed[0]!).sort()).toEqual(["createdAt", "id", "mask", "name", "overrides", "updatedAt"]);
     expectNoTraceOf(canary, created);
     expectNoTraceOf(canary, listed);
 

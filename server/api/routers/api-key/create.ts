@@ -18,10 +18,11 @@ export const createApiKeyProcedure = memberProcedure("api-keys:manage")
       role,
       scopes,
       graphIds: input.graphIds,
+      environment: input.environment,
       expiresAt: expiresAt === undefined ? undefined : new Date(expiresAt),
     });
     const { apiKey } = created;
     const graphIds = apiKey.graphs.map((graph) => graph.id);
-    noteChange(ctx.auditNote, null, { id: apiKey.id, name: apiKey.name, prefix: apiKey.prefix, role: apiKey.role, scopes: apiKey.scopes, graphIds, expiresAt: apiKey.expiresAt });
+    noteChange(ctx.auditNote, null, { id: apiKey.id, name: apiKey.name, prefix: apiKey.prefix, role: apiKey.role, scopes: apiKey.scopes, graphIds, expiresAt: apiKey.expiresAt, environment: apiKey.environment });
     return created;
   });

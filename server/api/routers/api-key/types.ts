@@ -15,6 +15,8 @@ export const ZCreateApiKeyInput = z
     /** Limit the key to these graphs and their runs. */
     graphIds: z.array(z.string().min(1).max(64)).min(1).max(50).optional(),
     expiresAt: z.iso.datetime({ offset: true }).max(40).optional(),
+    /** The environment whose deployments the key's runs use; omitted: production. */
+    environment: z.string().trim().toLowerCase().min(1).max(40).optional(),
   })
   .strict();
 export const ZRevokeApiKeyInput = z.object({ workspaceId: ZWorkspaceId, apiKeyId: z.string().min(1).max(64) }).strict();
@@ -32,6 +34,7 @@ export const ZApiKeySummary = z.object({
   lastUsedAt: z.date().nullable(),
   expiresAt: z.date().nullable(),
   revokedAt: z.date().nullable(),
+  environment: z.string().nullable(),
 });
 
 export const ZCreatedApiKey = z.object({ apiKey: ZApiKeySummary, key: z.string() });

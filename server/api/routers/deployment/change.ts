@@ -1,7 +1,7 @@
 import { auditedChange } from "../../../audit/audit-note";
-import { promoteCanary, rollbackDeployment, setCanaryShare } from "../../../deployments/change-canary";
-import { deployVersion } from "../../../deployments/deploy-version";
+import { rollbackDeployment, setCanaryShare } from "../../../deployments/change-canary";
 import { moveTrigger } from "../../../deployments/move-trigger";
+import { submitDeploy, submitPromote } from "../../../deployments/submit-change";
 import { workspaceProcedure, type TContext } from "../../trpc";
 import { deploymentAuditState } from "./deployment-audit-state";
 import { ZDeployInput, ZMoveTriggerInput, ZSetShareInput, ZTargetInput } from "./types";
@@ -14,12 +14,13 @@ function audited<T>(ctx: Pick<TContext, "db" | "auditNote">, target: TTarget, ru
   return auditedChange(ctx.auditNote, { before: state, run, after: state });
 }
 
-// Deploying needs graph:publish, and the policy's deploy rule for the environment (server/deployments/deployment-target.ts).
+// Deploying needs graph:publish, and the policy's deploy rule for the environment (server/deployments/deployment-target.ts);
+// where the environment requires a second person's approval, deploy and promote wait as a request (submit-change.ts).
 export const deployProcedure = workspaceProcedure("graph:publish")
   .input(ZDeployInput)
   .mutation(({ ctx, input }) => {
     const actor = { id: ctx.user.id, role: ctx.workspace.role, ability: ctx.workspace.ability };
-    return audited(ctx, input, () => deployVersion(ctx.db, { ...input, actor }));
+    return audited(ctx, input, () => submitDeploy(ctx.db, { ...input, actor }));
   });
 
 export const setShareProcedure = workspaceProcedure("graph:publish")
@@ -33,7 +34,7 @@ export const promoteProcedure = workspaceProcedure("graph:publish")
   .input(ZTargetInput)
   .mutation(({ ctx, input }) => {
     const actor = { id: ctx.user.id, role: ctx.workspace.role, ability: ctx.workspace.ability };
-    return audited(ctx, input, () => promoteCanary(ctx.db, { ...input, actor }));
+    return audited(ctx, input, () => submitPromote(ctx.db, { ...input, actor }));
   });
 
 export const rollbackProcedure = workspaceProcedure("graph:publish")

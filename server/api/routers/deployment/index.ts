@@ -1,6 +1,8 @@
 import { createRouter } from "../../trpc";
 import { blueGreenProcedure, deployIdleProcedure, replayIdleProcedure, switchIdleProcedure } from "./blue-green";
 import { deployProcedure, moveTriggerProcedure, promoteProcedure, rollbackProcedure, setShareProcedure } from "./change";
+import { timelineProcedure } from "./timeline";
+import { approveRequestProcedure, listRequestsProcedure, rejectRequestProcedure } from "./requests";
 import { comparisonProcedure, historyProcedure, listEnvironmentsProcedure, listLanesProcedure } from "./read";
 
 export const deploymentRouter = createRouter({
@@ -17,4 +19,8 @@ export const deploymentRouter = createRouter({
   replayIdle: replayIdleProcedure,
   switchIdle: switchIdleProcedure,
   blueGreen: blueGreenProcedure,
+  requests: listRequestsProcedure,
+  approve: approveRequestProcedure,
+  reject: rejectRequestProcedure,
+  timeline: timelineProcedure,
 });

@@ -2,6 +2,7 @@ import { createRouter } from "../../trpc";
 import { createSecretProcedure } from "./create";
 import { deleteSecretProcedure } from "./delete";
 import { listSecretsProcedure } from "./list";
+import { clearEnvironmentValueProcedure, setEnvironmentValueProcedure } from "./environment-value";
 import { listSecretNamesProcedure } from "./list-names";
 
 /**
@@ -13,4 +14,6 @@ export const secretRouter = createRouter({
   listNames: listSecretNamesProcedure,
   create: createSecretProcedure,
   delete: deleteSecretProcedure,
+  setEnvironmentValue: setEnvironmentValueProcedure,
+  clearEnvironmentValue: clearEnvironmentValueProcedure,
 });

@@ -17,6 +17,11 @@ export const ZCreateSecretInput = z
   })
   .strict();
 export const ZDeleteSecretInput = z.object({ workspaceId: ZWorkspaceId, name: ZSecretName }).strict();
+const ZEnvironment = z.string().trim().toLowerCase().min(1).max(40);
+export const ZSetEnvironmentValueInput = z
+  .object({ workspaceId: ZWorkspaceId, name: ZSecretName, environment: ZEnvironment, value: z.string().max(MAX_SECRET_VALUE_BYTES) })
+  .strict();
+export const ZClearEnvironmentValueInput = z.object({ workspaceId: ZWorkspaceId, name: ZSecretName, environment: ZEnvironment }).strict();
 
 /** Output schema as a second guard: whatever a service returns, only these fields reach the browser. */
 export const ZSecretSummary = z.object({
@@ -26,3 +31,10 @@ export const ZSecretSummary = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
 });
+
+/** A list entry: the summary and each environment's own value, as a mask. */
+export const ZSecretListEntry = ZSecretSummary.extend({
+  overrides: z.array(z.object({ environment: z.string(), mask: z.string(), updatedAt: z.date() })),
+});
+
+export const ZEnvironmentValueSummary = z.object({ name: z.string(), environment: z.string(), mask: z.string(), updatedAt: z.date() });
