@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { TGraphSpec } from "@/lib/graph";
+import type { TStepValues } from "@/lib/run-values/step-value-field";
 import { LeaseLostError, type TStepError } from "../runtime/errors";
 import type { TFrontier } from "../runtime/frontier/frontier";
 import type { TRecording, TRunStore, TStepEffects } from "../runtime/run-store";
@@ -10,6 +11,7 @@ import type { TRunStatus, TStepStatus } from "../runtime/statuses";
 import { createChildRun, createToolRun, getRunResult, resolveParentWait } from "./child-runs";
 import { pgPool, type TDb } from "./client";
 import { Prisma } from "./generated/client";
+import { mayHoldFileValues, moveLargeValuesToFiles, readStepValueFiles } from "../step-values/step-value-files";
 import { toJsonbText, toJsonbValue } from "./jsonb-safe";
 
 function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
@@ -22,7 +24,8 @@ async function loadRecording(
 ): Promise<TRecording | null> {
   const sourceRunId = run.replayOfRunId ?? (run.forkedFromStepId ? run.parentRunId : null);
   if (!sourceRunId) return null;
-  const rows = await db.runStep.findMany({ where: { runId: sourceRunId }, select: { id: true, key: true, nodeId: true, status: true, output: true, error: true, effects: true } });
+  const stored = await db.runStep.findMany({ where: { runId: sourceRunId }, select: { id: true, key: true, nodeId: true, status: true, input: true, output: true, error: true, effects: true } });
+  const rows = await Promise.all(stored.map(readStepValueFiles));
   const steps: TRecording["steps"] = {};
   for (const row of rows) {
     steps[row.key] = { status: row.status as TStepStatus, output: row.output, error: row.error as TStepError | null, effects: (row.effects ?? { now: [], random: [] }) as TStepEffects };
@@ -34,6 +37,19 @@ async function loadRecording(
     steps,
     fork: forkStep ? { nodeId: forkStep.nodeId, key: forkStep.key, input: (run.forkInput ?? {}) as Record<string, unknown> } : null,
   };
+}
+
+/**
+ * The JSON text of a step's value columns. A value over 256 KB goes to a file and the column keeps its reference
+ * (server/step-values/): only then is the run's workspace looked up, for the file's folder.
+ */
+async function stepColumnTexts(pool: pg.Pool, runId: string, step: TStepValues & { seq: number }): Promise<Record<keyof TStepValues, string | null>> {
+  const texts = { input: toJsonText(step.input), output: toJsonText(step.output), error: toJsonText(step.error), effects: toJsonText(step.effects) };
+  if (!mayHoldFileValues(Object.values(texts))) return texts;
+  const { rows } = await pool.query<{ workspaceId: string }>(`SELECT "workspaceId" FROM "Run" WHERE id = $1`, [runId]);
+  if (!rows[0]) throw new Error(`Run ${runId} not found`);
+  const stored = await moveLargeValuesToFiles(step, { workspaceId: rows[0].workspaceId, runId, seq: step.seq });
+  return { input: toJsonText(stored.input), output: toJsonText(stored.output), error: toJsonText(stored.error), effects: toJsonText(stored.effects) };
 }
 
 /** JSON for a jsonb parameter; null and undefined become SQL NULL. */
@@ -143,6 +159,7 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
 
     // One statement, so one implicit transaction: the lease check, the checkpoint and the step row commit together.
     async commitStep({ runId, owner, step, frontier }) {
+      const values = await stepColumnTexts(pool, runId, step);
       const result = await pool.query<{ runId: string }>(COMMIT_STEP_SQL, [
         runId,
         owner,
@@ -154,10 +171,10 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
         toJsonText(step.scope),
         step.attempt,
         step.status,
-        toJsonText(step.input),
-        toJsonText(step.output),
-        toJsonText(step.error),
-        toJsonText(step.effects),
+        values.input,
+        values.output,
+        values.error,
+        values.effects,
         toJsonText(step.usage),
         step.startedAt.toISOString(),
         step.finishedAt.toISOString(),

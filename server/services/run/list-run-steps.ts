@@ -1,10 +1,12 @@
+import { mapStepValues } from "@/lib/run-values/map-step-values";
+import { isStepValueFile, stepValueFileAsTruncated } from "@/lib/run-values/step-value-file";
 import { trimStepValues } from "@/lib/run-values/trim-step-values";
 import type { TDbOrTx } from "../../db/client";
 import { findRunOrThrow } from "./find-run";
 
 /**
- * A run's steps in order, each big recorded value (a 5 MB tool result) replaced by a preview marker: the run page
- * loads one in full through `getStepValue` when asked.
+ * A run's steps in order, each big recorded value (a 5 MB tool result) replaced by a preview marker, as is a value kept
+ * in a file (its reference carries the preview): the run page loads one in full through `getStepValue` when asked.
  */
 export async function listRunSteps(db: TDbOrTx, options: { workspaceId: string; runId: string }) {
   await findRunOrThrow(db, options, { id: true });
@@ -13,5 +15,5 @@ export async function listRunSteps(db: TDbOrTx, options: { workspaceId: string; 
     orderBy: { seq: "asc" },
     select: { seq: true, key: true, nodeId: true, scope: true, attempt: true, status: true, input: true, output: true, error: true, effects: true, usage: true, startedAt: true, finishedAt: true },
   });
-  return steps.map((step) => trimStepValues(step));
+  return steps.map((step) => trimStepValues(mapStepValues(step, (value) => (isStepValueFile(value) ? stepValueFileAsTruncated(value) : value))));
 }
