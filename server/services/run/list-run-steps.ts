@@ -1,5 +1,3 @@
-import { mapStepValues } from "@/lib/run-values/map-step-values";
-import { isStepValueFile, stepValueFileAsTruncated } from "@/lib/run-values/step-value-file";
 import { trimStepValues } from "@/lib/run-values/trim-step-values";
 import type { TDbOrTx } from "../../db/client";
 import { findRunOrThrow } from "./find-run";
@@ -15,5 +13,5 @@ export async function listRunSteps(db: TDbOrTx, options: { workspaceId: string; 
     orderBy: { seq: "asc" },
     select: { seq: true, key: true, nodeId: true, scope: true, attempt: true, status: true, input: true, output: true, error: true, effects: true, usage: true, startedAt: true, finishedAt: true },
   });
-  return steps.map((step) => trimStepValues(mapStepValues(step, (value) => (isStepValueFile(value) ? stepValueFileAsTruncated(value) : value))));
+  return steps.map((step) => trimStepValues(step));
 }
