@@ -25,3 +25,12 @@ export function runRetentionProblem(retention: TRunRetention): string | undefine
   if (retention.failedDays < retention.runDays) return `Keep failed runs at least as long as other runs (${retention.runDays} days)`;
   return undefined;
 }
+
+/** A days field of the settings form: blank keeps forever; else whole days from 1 to RUN_RETENTION_MAX_DAYS. */
+export function parseRetentionDays(text: string): { days: number | null } | { problem: string } {
+  const trimmed = text.trim();
+  if (trimmed === "") return { days: null };
+  const days = Number(trimmed);
+  if (!/^\d+$/.test(trimmed) || days < 1 || days > RUN_RETENTION_MAX_DAYS) return { problem: `Enter whole days from 1 to ${RUN_RETENTION_MAX_DAYS}, or leave it blank to keep runs forever` };
+  return { days };
+}
