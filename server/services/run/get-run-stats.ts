@@ -15,8 +15,9 @@ const DAY_MS = 86_400_000;
  * first run to now) is at most two days, days otherwise; both in UTC.
  *
  * A day chart reads the whole days inside the span from `WorkspaceRunDailyStats`, or `RunDailyStats` for a filter on
- * graphs (finished runs, kept by triggers on Run), and only the rest from Run: the partial first and last day, and the unfinished runs of the days between. A filter the
- * daily rows cannot answer (error text, a run number) and an hour chart aggregate Run rows.
+ * graphs (finished runs, kept by triggers on Run), and only the rest from Run: the partial first and last day of a
+ * range the filter bounds, and the unfinished runs of the days between. A filter the daily rows cannot answer (error
+ * text, a run number) and an hour chart aggregate Run rows.
  */
 export async function getRunStats(db: TDbOrTx, filter: TRunFilter) {
   await checkRunFilter(db, filter);
@@ -36,7 +37,7 @@ export async function getRunStats(db: TDbOrTx, filter: TRunFilter) {
 
 function queryStats(db: TDbOrTx, filter: TRunFilter, span: TChartSpan): Promise<TStatsRow[]> {
   const unit = Prisma.raw(`'${span.unit}'`);
-  const fullDays = span.unit === "day" && filter.errorText === undefined && filter.number === undefined ? wholeDaysOf(span) : undefined;
+  const fullDays = span.unit === "day" && filter.errorText === undefined && filter.number === undefined ? wholeDaysOf(filter, span) : undefined;
   const runsPart = (range: Prisma.Sql) => Prisma.sql`
     SELECT date_trunc(${unit}, r."createdAt") AS bucket, 1 AS runs, (r.status = 'succeeded')::int AS succeeded, (r.status = 'failed')::int AS failed,
       u.tokens, (u.tokens IS NOT NULL)::int AS "tokenRuns", u."costUsd", (u."costUsd" IS NOT NULL)::int AS "costRuns"
@@ -65,9 +66,12 @@ function isByGraph(filter: TRunFilter): boolean {
   return filter.graphId !== undefined || filter.versionNumber !== undefined || filter.graphScope?.onlyGraphIds !== undefined || (filter.graphScope?.hiddenGraphIds.length ?? 0) > 0;
 }
 
-/** The whole UTC days inside the span, as [from, to) at midnight; undefined when there is none. */
-function wholeDaysOf(span: TChartSpan): { from: Date; to: Date } | undefined {
-  const from = new Date(Math.ceil(span.from.getTime() / DAY_MS) * DAY_MS);
-  const to = new Date(Math.floor(span.to.getTime() / DAY_MS) * DAY_MS);
+/**
+ * The UTC days the daily rows answer whole, as [from, to) at midnight; undefined when there is none. A side the
+ * filter leaves open takes its whole day: no run is older than the first one, nor newer than now.
+ */
+function wholeDaysOf(filter: TRunFilter, span: TChartSpan): { from: Date; to: Date } | undefined {
+  const from = new Date((filter.createdAfter ? Math.ceil : Math.floor)(span.from.getTime() / DAY_MS) * DAY_MS);
+  const to = new Date((filter.createdBefore ? Math.floor : Math.ceil)(span.to.getTime() / DAY_MS) * DAY_MS);
   return from < to ? { from, to } : undefined;
 }
