@@ -2,14 +2,14 @@
 // migrates it, and fills one workspace with N runs (default 1,000,000) and their steps over the last D days (default
 // 180) in set-based INSERT ... SELECT statements, a few days per statement. As in any bulk load, the secondary indexes
 // of Run and RunStep are dropped first and created again at the end (exactly as the migrations defined them), which
-// is several times faster than maintaining a trigram index row by row. Graph numbers are assigned here (the numbering
-// trigger is off while seeding: one Graph row updated a million times in a few statements is quadratic); the daily
-// stats triggers run as they do in production, and the rollup tables are compacted at the end.
+// is several times faster than maintaining a trigram index row by row. The run numbering and daily stats triggers are
+// off while loading (seed-history-sql.ts): numbers are assigned here in creation order, the daily rollups are built
+// at the end from the Run rows.
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { migrateDatabase } from "@/server/db/migrate";
 import { openHistoryBenchServer, recreateHistoryBenchDatabase } from "./history-database";
-import { HISTORY_BENCH, insertRunsSql, setupSql, SEED_TRIGGERS_OFF, SEED_TRIGGERS_ON } from "./seed-history-sql";
+import { BUILD_ROLLUPS_SQL, HISTORY_BENCH, insertRunsSql, setupSql, SEED_TRIGGERS_OFF, SEED_TRIGGERS_ON } from "./seed-history-sql";
 
 const DAYS_PER_STATEMENT = 5;
 const UNFINISHED_RECENT_RUNS = 200;
@@ -47,12 +47,9 @@ async function main() {
     process.stderr.write(`\rseeded ${number} runs, creating ${indexes.length} indexes\n`);
     await client.query("SET maintenance_work_mem = '512MB'");
     for (const definition of indexes) await client.query(definition);
-    process.stderr.write("vacuuming\n");
-    await client.query(`VACUUM ANALYZE "Run", "RunStep", "Graph", "GraphVersion"`);
-    // Loading updates each rollup row hundreds of times inside one transaction, where no dead version can be pruned;
-    // in production every finish is its own transaction and HOT pruning keeps these tables compact. Compact them as
-    // they would be.
-    await client.query(`VACUUM FULL ANALYZE "RunDailyStats", "WorkspaceRunDailyStats"`);
+    process.stderr.write("building the daily rollups, vacuuming\n");
+    await client.query(BUILD_ROLLUPS_SQL);
+    await client.query(`VACUUM ANALYZE "Run", "RunStep", "Graph", "GraphVersion", "RunDailyStats", "WorkspaceRunDailyStats"`);
     const { rows } = await client.query<{ runs: number; steps: number; statsRows: number; size: string }>(
       `SELECT (SELECT count(*) FROM "Run")::int AS runs, (SELECT count(*) FROM "RunStep")::int AS steps,
         (SELECT count(*) FROM "RunDailyStats")::int AS "statsRows", pg_size_pretty(pg_database_size(current_database())) AS size`,
