@@ -1,4 +1,7 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { E2E_DATA_DIR } from "../playwright.config";
 import { ADMIN, apiSignIn, demoWorkspaceId } from "./support/auth";
 import { buildSpec, createGraph, findGraphId, startRun, waitForRunStatus } from "./support/runs";
 import { createMember } from "./support/studio-db";
@@ -194,4 +197,32 @@ test("a viewer sees runs but no action buttons", async ({ page, request }) => {
   await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Reject" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
+});
+
+test("a step output over 256 KB is kept in a file on the server and still loads in full", async ({ page }) => {
+  await apiSignIn(page.request, ADMIN);
+  const workspaceId = await demoWorkspaceId(page.request);
+  const spec = buildSpec(
+    [
+      { id: "in", type: "core/input", label: "Size" },
+      { id: "make", type: "core/code", label: "Make text", config: { code: 'return "x".repeat(input.n) + "END";' } },
+      { id: "out", type: "core/output", label: "Text" },
+    ],
+    ["in.out->make.in", "make.out->out.in"],
+  );
+  const graphId = await createGraph(page.request, workspaceId, "File value e2e", spec);
+  const runId = await startRun(page.request, workspaceId, graphId, { n: 300_000 });
+  await waitForRunStatus(page.request, workspaceId, runId, ["succeeded"]);
+  // Step 2's output, and step 3's input and output (the same text passed on).
+  const files = readdirSync(path.join(E2E_DATA_DIR, "step-values", workspaceId, runId)).map((name) => name.split("-")[0]);
+  expect(files.sort()).toEqual(["2", "3", "3"]);
+
+  await page.goto(`/w/demo/runs/${runId}`);
+  await step(page, "Make text").getByRole("button").first().click();
+  const output = page.getByTestId("step-inspector").getByLabel("Step output");
+  await expect(output).toHaveAttribute("data-truncated", "true");
+  await expect(page.getByTestId("step-inspector")).toContainText("Showing the first 10.0 KB of 293.0 KB");
+  await page.getByTestId("step-inspector").getByRole("button", { name: "Load full value" }).click();
+  await expect(output).toContainText("xxxEND");
+  await expect(output).not.toHaveAttribute("data-truncated");
 });

@@ -18,6 +18,7 @@ const ZEnv = z.object({
   STUDIO_ALLOWED_ORIGINS: z.string().optional(),
   STUDIO_RUNTIME_MAX_ACTIVATIONS: z.coerce.number().int().min(1).max(10_000).default(32),
   STUDIO_RUNTIME_MAX_RUNS: z.coerce.number().int().min(1).max(10_000).default(50),
+  STUDIO_RUN_PRUNE_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(600_000),
   STUDIO_RUNTIME_MAX_RUNS_PER_WORKSPACE: z.coerce.number().int().min(1).max(10_000).optional(),
   STUDIO_RUNTIME_MAX_RUNS_PER_GRAPH: z.coerce.number().int().min(1).max(10_000).optional(),
   /** How long a run's lease lasts without a heartbeat: how soon another process takes over the runs of a dead one. */

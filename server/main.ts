@@ -21,6 +21,7 @@ import { resolveRuntimeInstance } from "./runtime-owner";
 import { startScaleOut } from "./scale/start-scale-out";
 import { startRuntime } from "./start-runtime";
 import { logger } from "./telemetry/logger";
+import { createRunPruner } from "./retention/run-pruner";
 import { createScheduler } from "./triggers/scheduler";
 
 const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -88,6 +89,9 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
   // Schedule triggers fire from every web process; a compare-and-set per tick keeps each tick to one run.
   const scheduler = createScheduler({ db });
   scheduler.start();
+  // Run retention: every process runs a pruner, an advisory lock lets one pass work at a time.
+  const pruner = createRunPruner({ db, intervalMs: config.STUDIO_RUN_PRUNE_INTERVAL_MS });
+  pruner.start();
   const handleNextUpgrade = options.dev ? nextApp.getUpgradeHandler() : undefined;
   server.on("upgrade", (req, socket, head) => {
     if ((req.url ?? "").startsWith(SOCKET_PATH)) return;
@@ -114,6 +118,7 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
     server.closeIdleConnections();
     await closed;
     await scheduler.stop();
+    await pruner.stop();
     await runtime?.stop();
     await scale?.close();
     await nextApp.close();

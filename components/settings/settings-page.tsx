@@ -13,6 +13,7 @@ import { MembersSection } from "./members-section";
 import { OpenClawSection } from "./openclaw-section";
 import { PasswordResetSection } from "./password-reset-section";
 import { PluginsSection } from "./plugins-section";
+import { RunRetentionSection } from "./run-retention-section";
 import { SecretsSection } from "./secrets-section";
 import styles from "./settings.module.css";
 import { TrustedKeysSection } from "./trusted-keys-section";
@@ -42,6 +43,7 @@ export function SettingsPage({ workspaceSlug }: { workspaceSlug: string }) {
       {can("secrets:manage") && <SecretsSection workspaceId={workspaceId} />}
       {can("egress:manage") && <EgressSection workspaceId={workspaceId} />}
       {can("mcp:manage") && <McpCommandsSection workspaceId={workspaceId} />}
+      {can("retention:manage") && <RunRetentionSection key={`retention-${workspaceId}`} workspaceId={workspaceId} />}
       {can("api-keys:manage") && <ApiKeysSection workspaceId={workspaceId} ownRole={workspace.role} />}
       {can("members:manage") && <AuditSection key={`audit-${workspaceId}`} workspaceId={workspaceId} />}
     </main>

@@ -23,13 +23,14 @@ export const SCOPES = [
   "mcp:manage",
   "api-keys:manage",
   "environments:manage",
+  "retention:manage",
 ] as const;
 export type TScope = (typeof SCOPES)[number];
 
 const READ: TScope[] = ["workspace:read", "members:read", "graph:read", "run:read"];
 const OPERATE: TScope[] = [...READ, "run:start", "run:cancel", "run:approve"];
 const EDIT: TScope[] = [...OPERATE, "graph:create", "graph:update", "graph:delete", "graph:publish"];
-const ADMINISTER: TScope[] = [...EDIT, "members:manage", "plugins:manage", "secrets:manage", "egress:manage", "mcp:manage", "api-keys:manage", "environments:manage"];
+const ADMINISTER: TScope[] = [...EDIT, "members:manage", "plugins:manage", "secrets:manage", "egress:manage", "mcp:manage", "api-keys:manage", "environments:manage", "retention:manage"];
 
 export const ACCESS_RIGHTS: Record<TRole, readonly TScope[]> = {
   owner: [...ADMINISTER, "workspace:manage"],

@@ -45,6 +45,17 @@ describe("trimStepValues", () => {
   });
 });
 
+describe("trimStepValues with values kept in files", () => {
+  it("lists a file reference, wherever it sits, as a truncation marker with the file's size and preview", () => {
+    const reference = { $file: { path: "ws/run/3-0b0e8f2c-3f0a-4a51-9d8e-8f8f3c1e2a11.json", chars: 300_000, preview: `"${"r".repeat(20_000)}` } };
+    const step = { ...agentStep(), output: reference, effects: { now: [], random: [], calls: [{ callId: "c1", input: {}, output: reference }] } };
+    const trimmed = trimStepValues(step, 10_240);
+    expect(trimmed.output).toEqual({ $truncated: { chars: 300_000, preview: reference.$file.preview.slice(0, 10_240) } });
+    expect((trimmed.effects as { calls: { output: unknown }[] }).calls[0]!.output).toEqual(trimmed.output);
+    expect(trimmed.input).toEqual({ in: "How many words?" });
+  });
+});
+
 describe("pickStepValue", () => {
   it("finds a column, an effects list and a call's part in the full record", () => {
     const step = agentStep();

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { readGraphDocument } from "@/lib/graph";
+import type { TStepValues } from "@/lib/run-values/step-value-field";
 import { LeaseLostError, type TStepError } from "../runtime/errors";
 import type { TFrontier } from "../runtime/frontier/frontier";
 import type { TRecording, TRunStore, TStepEffects, TStepRecord } from "../runtime/run-store";
@@ -10,6 +11,7 @@ import type { TRunStatus, TStepStatus } from "../runtime/statuses";
 import { createChildRun, createToolRun, getRunResult, resolveParentWait } from "./child-runs";
 import { pgPool, type TDb } from "./client";
 import { Prisma } from "./generated/client";
+import { mayHoldFileValues, moveLargeValuesToFiles, readStepValueFiles } from "../step-values/step-value-files";
 import { toJsonbText, toJsonbValue } from "./jsonb-safe";
 
 function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
@@ -24,7 +26,8 @@ async function loadRecording(
   if (!sourceRunId) return null;
   // A replay through another version compares each step's input with the recorded one (cross-version-directives.ts).
   const isCrossVersion = run.replayOfRunId !== null && run.replayLiveCalls !== null;
-  const rows = await db.runStep.findMany({ where: { runId: sourceRunId }, select: { id: true, key: true, nodeId: true, status: true, output: true, error: true, effects: true, input: isCrossVersion } });
+  const stored = await db.runStep.findMany({ where: { runId: sourceRunId }, select: { id: true, key: true, nodeId: true, status: true, output: true, error: true, effects: true, input: isCrossVersion } });
+  const rows = await Promise.all(stored.map(readStepValueFiles));
   const steps: TRecording["steps"] = {};
   for (const row of rows) {
     steps[row.key] = {
@@ -46,6 +49,19 @@ async function loadRecording(
     fork: forkStep ? { nodeId: forkStep.nodeId, key: forkStep.key, input: (run.forkInput ?? {}) as Record<string, unknown> } : null,
     crossVersion,
   };
+}
+
+/**
+ * The JSON text of a step's value columns. A value over 256 KB goes to a file and the column keeps its reference
+ * (server/step-values/): only then is the run's workspace looked up, for the file's folder.
+ */
+async function stepColumnTexts(pool: pg.Pool, runId: string, step: TStepValues & { seq: number }): Promise<Record<keyof TStepValues, string | null>> {
+  const texts = { input: toJsonText(step.input), output: toJsonText(step.output), error: toJsonText(step.error), effects: toJsonText(step.effects) };
+  if (!mayHoldFileValues(Object.values(texts))) return texts;
+  const { rows } = await pool.query<{ workspaceId: string }>(`SELECT "workspaceId" FROM "Run" WHERE id = $1`, [runId]);
+  if (!rows[0]) throw new Error(`Run ${runId} not found`);
+  const stored = await moveLargeValuesToFiles(step, { workspaceId: rows[0].workspaceId, runId, seq: step.seq });
+  return { input: toJsonText(stored.input), output: toJsonText(stored.output), error: toJsonText(stored.error), effects: toJsonText(stored.effects) };
 }
 
 /** JSON for a jsonb parameter; null and undefined become SQL NULL. */
@@ -147,8 +163,12 @@ const APPEND_EVENTS_SQL = `
   FROM jsonb_to_recordset($1::jsonb) AS e("runId" text, seq int, type text, "nodeId" text, payload jsonb, ts timestamptz)
   ON CONFLICT DO NOTHING`;
 
-/** $4-$17 of COMMIT_STEPS_SQL and FINISH_TOP_LEVEL_RUN_SQL: one array per column, one element per step. */
-function stepColumns(steps: TStepRecord[]): unknown[] {
+/**
+ * $4-$17 of COMMIT_STEPS_SQL and FINISH_TOP_LEVEL_RUN_SQL: one array per column, one element per step; values over
+ * the file threshold are written to files first and stored as references.
+ */
+async function stepColumns(pool: pg.Pool, runId: string, steps: TStepRecord[]): Promise<unknown[]> {
+  const values = await Promise.all(steps.map((step) => stepColumnTexts(pool, runId, step)));
   const column = <T>(pick: (step: TStepRecord) => T) => steps.map(pick);
   return [
     steps.map(() => randomUUID()),
@@ -158,10 +178,10 @@ function stepColumns(steps: TStepRecord[]): unknown[] {
     column((step) => toJsonText(step.scope)),
     column((step) => step.attempt),
     column((step) => step.status),
-    column((step) => toJsonText(step.input)),
-    column((step) => toJsonText(step.output)),
-    column((step) => toJsonText(step.error)),
-    column((step) => toJsonText(step.effects)),
+    values.map((texts) => texts.input),
+    values.map((texts) => texts.output),
+    values.map((texts) => texts.error),
+    values.map((texts) => texts.effects),
     column((step) => toJsonText(step.usage)),
     column((step) => step.startedAt.toISOString()),
     column((step) => step.finishedAt.toISOString()),
@@ -170,7 +190,7 @@ function stepColumns(steps: TStepRecord[]): unknown[] {
 
 export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunStore {
   const commitSteps: TRunStore["commitSteps"] = async ({ runId, owner, steps, frontier }) => {
-    const result = await pool.query<{ runId: string }>(COMMIT_STEPS_SQL, [runId, owner, toJsonText(frontier), ...stepColumns(steps)]);
+    const result = await pool.query<{ runId: string }>(COMMIT_STEPS_SQL, [runId, owner, toJsonText(frontier), ...(await stepColumns(pool, runId, steps))]);
     if (result.rowCount === 0) throw new LeaseLostError(`Lease on run ${runId} lost`);
   };
 
@@ -206,7 +226,7 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
     },
 
     async finishRun({ runId, owner, status, output, error, frontier, steps = [] }) {
-      const values = [runId, owner, toJsonText(frontier), ...stepColumns(steps), status, toJsonText(output), toJsonText(error), toJsonText(frontier.usage)];
+      const values = [runId, owner, toJsonText(frontier), ...(await stepColumns(pool, runId, steps)), status, toJsonText(output), toJsonText(error), toJsonText(frontier.usage)];
       // The common case, a run no Sub-graph step waits for, is one statement, its last steps included.
       const finished = await pool.query(FINISH_TOP_LEVEL_RUN_SQL, values);
       if (finished.rowCount === 1) return { resumedParentRunId: null };

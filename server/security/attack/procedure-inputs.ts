@@ -60,6 +60,8 @@ async function newDeployRequest(workspace: TAttackWorkspace) {
 
 export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
   "workspace.rename": only((workspace) => ({ workspaceId: workspace.id, name: `Renamed ${uniqueSuffix()}` })),
+  "workspace.runRetention": inWorkspace,
+  "workspace.setRunRetention": only((workspace) => ({ workspaceId: workspace.id, retention: { runDays: 30, failedDays: 90 } })),
   "workspace.delete": { ...only((workspace) => ({ workspaceId: workspace.id, confirmName: workspace.name })), needsOwnWorkspace: true },
 
   "member.list": inWorkspace,

@@ -1,6 +1,7 @@
 import { AppError, notFound } from "../../app-error";
 import type { TDbOrTx } from "../../db/client";
 import { type Prisma } from "../../db/generated/client";
+import { readStepValueFile } from "../../step-values/step-value-files";
 import { createDerivedRun } from "./create-derived-run";
 import { findRunOrThrow } from "./find-run";
 
@@ -15,7 +16,8 @@ export async function forkRun(db: TDbOrTx, options: { workspaceId: string; runId
   const step = await db.runStep.findUnique({ where: { runId_seq: { runId: source.id, seq: options.stepSeq } }, select: { id: true, input: true, status: true } });
   if (!step) throw notFound(`Step ${options.stepSeq}`);
   if (step.status === "skipped") throw new AppError("BAD_REQUEST", "A skipped step has no input to start from");
-  const forkInput = (options.input ?? step.input ?? {}) as Prisma.InputJsonValue;
+  // The fork keeps its own copy of a step input held in a file: pruning the source run removes that file.
+  const forkInput = (options.input ?? (await readStepValueFile(step.input)) ?? {}) as Prisma.InputJsonValue;
   return createDerivedRun(db, source, {
     workspaceId: options.workspaceId,
     actorId: options.actorId,

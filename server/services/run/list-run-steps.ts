@@ -3,8 +3,8 @@ import type { TDbOrTx } from "../../db/client";
 import { findRunOrThrow } from "./find-run";
 
 /**
- * A run's steps in order, each big recorded value (a 5 MB tool result) replaced by a preview marker: the run page
- * loads one in full through `getStepValue` when asked.
+ * A run's steps in order, each big recorded value (a 5 MB tool result) replaced by a preview marker, as is a value kept
+ * in a file (its reference carries the preview): the run page loads one in full through `getStepValue` when asked.
  */
 export async function listRunSteps(db: TDbOrTx, options: { workspaceId: string; runId: string }) {
   await findRunOrThrow(db, options, { id: true });

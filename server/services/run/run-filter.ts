@@ -28,25 +28,37 @@ export function utcTimestamp(date: Date): Prisma.Sql {
 
 /**
  * The WHERE conditions for `"Run" r`. Every condition sits beside `r."workspaceId"`, so the (workspaceId, createdAt)
- * index bounds the scan; the error text is matched literally (LIKE wildcards escaped) on the message only.
+ * index bounds the scan (or its status and trigger variants); the error text is matched literally (LIKE wildcards
+ * escaped) on the message only, which the trigram index `Run_error_message_trgm_idx` serves.
  */
 export function runFilterSql(filter: TRunFilter): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`r."workspaceId" = ${filter.workspaceId}`];
-  if (filter.graphId) conditions.push(Prisma.sql`r."graphId" = ${filter.graphId}`);
+  const conditions = runDimensionConditions(filter, "r");
   if (filter.number !== undefined) conditions.push(Prisma.sql`r.number = ${filter.number}`);
-  const scope = filter.graphScope;
-  if (scope?.onlyGraphIds) conditions.push(Prisma.sql`r."graphId" IN (${Prisma.join(scope.onlyGraphIds)})`);
-  if (scope?.hiddenGraphIds.length) conditions.push(Prisma.sql`r."graphId" NOT IN (${Prisma.join(scope.hiddenGraphIds)})`);
-  if (filter.versionNumber === "draft") conditions.push(Prisma.sql`r."graphVersionId" IS NULL`);
-  if (typeof filter.versionNumber === "number") {
-    conditions.push(Prisma.sql`r."graphVersionId" IN (SELECT gv.id FROM "GraphVersion" gv WHERE gv."graphId" = r."graphId" AND gv.number = ${filter.versionNumber})`);
-  }
-  if (filter.statuses?.length) conditions.push(Prisma.sql`r.status::text IN (${Prisma.join(filter.statuses)})`);
-  if (filter.triggers?.length) conditions.push(Prisma.sql`r.trigger IN (${Prisma.join(filter.triggers)})`);
   if (filter.createdAfter) conditions.push(Prisma.sql`r."createdAt" >= ${utcTimestamp(filter.createdAfter)}`);
   if (filter.createdBefore) conditions.push(Prisma.sql`r."createdAt" < ${utcTimestamp(filter.createdBefore)}`);
   if (filter.errorText) conditions.push(Prisma.sql`r.error->>'message' ILIKE ${`%${escapeLike(filter.errorText)}%`}`);
   return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * The conditions on what a run and its `RunDailyStats` row share (workspace, graph, version, status, trigger), for
+ * `"Run" r` or `"RunDailyStats" s`; a draft run's version is NULL in Run and "" in the stats.
+ */
+export function runDimensionConditions(filter: TRunFilter, alias: "r" | "s"): Prisma.Sql[] {
+  const t = Prisma.raw(alias);
+  const conditions: Prisma.Sql[] = [Prisma.sql`${t}."workspaceId" = ${filter.workspaceId}`];
+  if (filter.graphId) conditions.push(Prisma.sql`${t}."graphId" = ${filter.graphId}`);
+  const scope = filter.graphScope;
+  if (scope?.onlyGraphIds) conditions.push(Prisma.sql`${t}."graphId" IN (${Prisma.join(scope.onlyGraphIds)})`);
+  if (scope?.hiddenGraphIds.length) conditions.push(Prisma.sql`${t}."graphId" NOT IN (${Prisma.join(scope.hiddenGraphIds)})`);
+  if (filter.versionNumber === "draft") conditions.push(alias === "r" ? Prisma.sql`r."graphVersionId" IS NULL` : Prisma.sql`s."graphVersionId" = ''`);
+  if (typeof filter.versionNumber === "number") {
+    conditions.push(Prisma.sql`${t}."graphVersionId" IN (SELECT gv.id FROM "GraphVersion" gv WHERE gv."graphId" = ${t}."graphId" AND gv.number = ${filter.versionNumber})`);
+  }
+  // Compared as the enum, not as text, so the (workspaceId, status, createdAt) index applies.
+  if (filter.statuses?.length) conditions.push(Prisma.sql`${t}.status IN (${Prisma.join(filter.statuses.map((status) => Prisma.sql`${status}::"RunStatus"`))})`);
+  if (filter.triggers?.length) conditions.push(Prisma.sql`${t}.trigger IN (${Prisma.join(filter.triggers)})`);
+  return conditions;
 }
 
 function escapeLike(text: string): string {

@@ -3,6 +3,7 @@ import { AppError, notFound } from "../../app-error";
 import type { TDb } from "../../db/client";
 import { studioEvents } from "../../events/studio-events";
 import { isFinalRunStatus, RUN_STATUSES } from "../../runtime/statuses";
+import { removeWorkspaceValueFiles } from "../../step-values/step-value-files";
 
 /** Long enough for an executor on another process to see the cancel at its next heartbeat (5 s) and end the run. */
 const STOP_RUNS_TIMEOUT_MS = 15_000;
@@ -10,7 +11,8 @@ const POLL_MS = 100;
 
 /**
  * Deletes a workspace and everything of it (graphs, versions, runs, steps, events, triggers, secrets, keys, plugin
- * installs, memberships: every table cascades from Workspace). The caller types the workspace's name to confirm.
+ * installs, memberships: every table cascades from Workspace), then its step values kept in files. The caller types
+ * the workspace's name to confirm.
  *
  * Runs are cancelled first: every unfinished run gets `cancelRequested`, and the delete waits until no executor holds
  * a lease on one, so running nodes are aborted by the engine (their HTTP calls, sandboxes, model streams) instead of
@@ -31,6 +33,7 @@ export async function deleteWorkspace(db: TDb, options: { workspaceId: string; c
     }
     if (await deleteUnlessRunsAreHeld(db, workspaceId)) break;
   }
+  await removeWorkspaceValueFiles(workspaceId);
   for (const { userId } of workspace.memberships) studioEvents.emit("membership.removed", { workspaceId, userId });
   return { id: workspaceId };
 }
