@@ -35,7 +35,7 @@ export type TGatewayConnectionOptions = {
   token: string;
   identity: TDeviceIdentity;
   studioVersion: string;
-  /** Opens the socket through the egress guard (open-gateway-socket.ts); tests pass the same. */
+  /** Opens the socket through the egress guard (open-gateway-socket.ts), paused until the handshake listens. */
   openSocket: () => Promise<WebSocket>;
   onEvent: (event: string, payload: unknown, frameSeq: number | undefined) => void;
   onState: (state: TConnectionState, detail: string | undefined) => void;
@@ -154,6 +154,7 @@ export function createGatewayConnection(options: TGatewayConnectionOptions) {
         clearTimeout(timer);
         reject(new Error(`The gateway closed the connection during the handshake (${code}${reason.length ? ` ${reason.toString()}` : ""})`));
       });
+      opened.resume();
     });
     opened.on("message", onFrame);
     const platform = process.platform;

@@ -16,7 +16,11 @@ export async function openGatewaySocket(url: string, allowedHosts: readonly stri
     handshakeTimeout: options.timeoutMs ?? 15_000,
   });
   return new Promise((resolve, reject) => {
-    socket.once("open", () => resolve(socket));
+    // Paused: the gateway sends connect.challenge at once, before the caller has attached its listeners; it resumes.
+    socket.once("open", () => {
+      socket.pause();
+      resolve(socket);
+    });
     socket.once("error", (error: Error & { code?: string }) => reject(new Error(`Could not reach the gateway at ${checked.target.url.host}: ${error.code ?? error.message}`)));
     socket.once("unexpected-response", (_request, response) => {
       socket.terminate();

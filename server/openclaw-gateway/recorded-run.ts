@@ -24,7 +24,8 @@ export function createRecordedRun(options: { db: TDb; runId: string; publish: (e
   function emit<K extends TRunEventType>(type: K, nodeId: string | null, payload: TRunEventMap[K]): void {
     const event = { runId, seq: nextSeq++, type, nodeId, payload, ts: Date.now() } as TSeqEvent;
     options.publish(event);
-    enqueue(() => db.runEvent.create({ data: { runId, seq: event.seq, type, nodeId, payload: toJson(payload), ts: new Date(event.ts) } }));
+    // skipDuplicates: once the sweep ended a run this recorder lost (its lease ran out), the sweep's event holds the seq.
+    enqueue(() => db.runEvent.createMany({ data: [{ runId, seq: event.seq, type, nodeId, payload: toJson(payload), ts: new Date(event.ts) }], skipDuplicates: true }));
   }
 
   return {
@@ -58,16 +59,16 @@ export function createRecordedRun(options: { db: TDb; runId: string; publish: (e
         }),
       );
     },
-    /** The run's last word: its status, output or error; the lease is given up so nothing sweeps it again. */
+    /**
+     * The run's last word: its status, output or error, and the lease given up so nothing sweeps it again. The row
+     * changes before its final event is stored and published: whoever sees the event reads the ended run.
+     */
     end(outcome: { status: "succeeded" | "failed" | "cancelled"; output?: unknown; error?: { code: string; message: string } }): void {
       if (isEnded) return;
       isEnded = true;
-      if (outcome.status === "succeeded") emit("run.completed", null, { output: outcome.output ?? null });
-      else if (outcome.status === "failed") emit("run.failed", null, { error: outcome.error ?? { code: "GATEWAY_RUN_FAILED", message: "The gateway run failed" } });
-      else emit("run.cancelled", null, { reason: outcome.error?.message ?? "aborted on the gateway" });
       enqueue(() =>
-        db.run.update({
-          where: { id: runId },
+        db.run.updateMany({
+          where: { id: runId, status: "running" },
           data: {
             status: outcome.status,
             output: outcome.output === undefined ? Prisma.JsonNull : toJson(outcome.output),
@@ -78,6 +79,9 @@ export function createRecordedRun(options: { db: TDb; runId: string; publish: (e
           },
         }),
       );
+      if (outcome.status === "succeeded") emit("run.completed", null, { output: outcome.output ?? null });
+      else if (outcome.status === "failed") emit("run.failed", null, { error: outcome.error ?? { code: "GATEWAY_RUN_FAILED", message: "The gateway run failed" } });
+      else emit("run.cancelled", null, { reason: outcome.error?.message ?? "aborted on the gateway" });
     },
     /** Resolves once everything emitted so far is in the database. */
     flushed(): Promise<unknown> {

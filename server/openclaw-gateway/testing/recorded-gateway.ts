@@ -39,7 +39,9 @@ export async function startRecordedGateway(options: { recording: TRecording; tok
     current.socket.send(JSON.stringify({ type: "event", event, payload, seq: current.seq }));
   }
 
+  /** The recorded run's frames get the client's run id and session; a sub-agent's frames keep their own. */
   function rewrite(frame: TRecordedFrame, run: TPlayback): Record<string, unknown> {
+    if (frame.payload.runId !== run.recorded.runId) return frame.payload;
     return { ...frame.payload, runId: run.runId, sessionKey: run.sessionKey };
   }
 
