@@ -90,7 +90,7 @@ export function LiveGatewayPanel({ workspaceId, graphId, spec, canOperate, onFol
               className={styles.field}
               onSubmit={(event) => {
                 event.preventDefault();
-                send.mutate({ workspaceId, agentId: chosenAgent, message });
+                send.mutate({ workspaceId, agent: chosenAgent, message });
               }}
             >
               <label htmlFor="gateway-agent">Send to agent</label>

@@ -49,7 +49,7 @@ describe("OpenClaw gateway live mode, against frames recorded off a real gateway
     expect(agents.agents.map((agent) => [agent.id, agent.isInGraph])).toEqual([["main", true], ["helper", true]]);
     expect(await setup.operator.openClawGateway.sessions({ workspaceId: setup.workspaceId })).toEqual([]);
 
-    const sent = await setup.operator.openClawGateway.send({ workspaceId: setup.workspaceId, agentId: "main", message: "Say hello" });
+    const sent = await setup.operator.openClawGateway.send({ workspaceId: setup.workspaceId, agent: "main", message: "Say hello" });
     expect(sent.sessionKey).toBe("agent:main:main");
     const run = await waitForRunEnd(sent.runId);
     expect(run).toMatchObject({ status: "succeeded", trigger: "openclaw-gateway", graphId: setup.graphId, output: { text: CHAT_TEXT } });
@@ -65,12 +65,12 @@ describe("OpenClaw gateway live mode, against frames recorded off a real gateway
       expect(await rejectionOf(refused())).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("recorded from an OpenClaw gateway") });
     }
     expect((await owner.run.list({ workspaceId: setup.workspaceId, triggers: ["openclaw-gateway"] })).items.map((item) => item.id)).toContain(sent.runId);
-    expect((await rejectionOf(callerFor(setup.members.viewer).openClawGateway.send({ workspaceId: setup.workspaceId, agentId: "main", message: "hi" }))).code).toBe("FORBIDDEN");
+    expect((await rejectionOf(callerFor(setup.members.viewer).openClawGateway.send({ workspaceId: setup.workspaceId, agent: "main", message: "hi" }))).code).toBe("FORBIDDEN");
   });
 
   it("records tool start and result as calls under the agent's step", async () => {
     const setup = await connected();
-    const sent = await setup.operator.openClawGateway.send({ workspaceId: setup.workspaceId, agentId: "main", message: "Use a tool" });
+    const sent = await setup.operator.openClawGateway.send({ workspaceId: setup.workspaceId, agent: "main", message: "Use a tool" });
     const run = await waitForRunEnd(sent.runId);
     const agentStep = run.steps.find((step) => step.parentStepId === null)!;
     const toolStep = run.steps.find((step) => step.parentStepId === agentStep.id)!;
@@ -82,7 +82,7 @@ describe("OpenClaw gateway live mode, against frames recorded off a real gateway
 
   it("lights the delegation edge when the agent spawns a sub-agent, whose run becomes a step of its own node", async () => {
     const setup = await connected();
-    const sent = await setup.operator.openClawGateway.send({ workspaceId: setup.workspaceId, agentId: "main", message: "Ask the helper to say hi" });
+    const sent = await setup.operator.openClawGateway.send({ workspaceId: setup.workspaceId, agent: "main", message: "Ask the helper to say hi" });
     const run = await waitForRunEnd(sent.runId);
     const delegated = run.events.find((event) => event.type === "agent.delegated")!;
     expect(delegated.payload).toEqual({ edgeId: setup.delegationEdgeId, fromNodeId: setup.mainNode, toNodeId: setup.helperNode });
@@ -94,7 +94,7 @@ describe("OpenClaw gateway live mode, against frames recorded off a real gateway
   it("reloads chat.history when frames are dropped (a gap in the event seq) and ends with the gateway's text", async () => {
     const setup = await connected({ frameDelayMs: 20 });
     const paused = setup.gateway.pauseBefore(11);
-    const sent = await setup.operator.openClawGateway.send({ workspaceId: setup.workspaceId, agentId: "main", message: "Say hello" });
+    const sent = await setup.operator.openClawGateway.send({ workspaceId: setup.workspaceId, agent: "main", message: "Say hello" });
     await paused;
     setup.gateway.dropFrames(2);
     setup.gateway.resume();
@@ -109,7 +109,7 @@ describe("OpenClaw gateway live mode, against frames recorded off a real gateway
     const setup = await connected({ frameDelayMs: 20 });
     const { workspaceId } = setup;
     const paused = setup.gateway.pauseBefore(11);
-    const sent = await setup.operator.openClawGateway.send({ workspaceId, agentId: "main", message: "Say hello" });
+    const sent = await setup.operator.openClawGateway.send({ workspaceId, agent: "main", message: "Say hello" });
     await paused;
     setup.gateway.cutConnections();
     await expect.poll(async () => (await setup.operator.openClawGateway.status({ workspaceId }))?.state, { timeout: 10_000 }).toBe("connected");
@@ -123,7 +123,7 @@ describe("OpenClaw gateway live mode, against frames recorded off a real gateway
   it("ends the run from chat.history when it finished on the gateway while the connection was down", async () => {
     const setup = await connected({ frameDelayMs: 20 });
     const paused = setup.gateway.pauseBefore(11);
-    const sent = await setup.operator.openClawGateway.send({ workspaceId: setup.workspaceId, agentId: "main", message: "Say hello" });
+    const sent = await setup.operator.openClawGateway.send({ workspaceId: setup.workspaceId, agent: "main", message: "Say hello" });
     await paused;
     setup.gateway.finishSilently();
     setup.gateway.cutConnections();
@@ -135,7 +135,7 @@ describe("OpenClaw gateway live mode, against frames recorded off a real gateway
     const setup = await connected({ frameDelayMs: 20 });
     const { workspaceId } = setup;
     const paused = setup.gateway.pauseBefore(8);
-    const first = await setup.operator.openClawGateway.send({ workspaceId, agentId: "main", message: "Say hello" });
+    const first = await setup.operator.openClawGateway.send({ workspaceId, agent: "main", message: "Say hello" });
     await paused;
     expect(await endAbandonedGatewayRuns(db())).not.toContain(first.runId);
     await setup.operator.openClawGateway.disconnect({ workspaceId });
@@ -144,7 +144,7 @@ describe("OpenClaw gateway live mode, against frames recorded off a real gateway
     // A process that dies stops heartbeating: its lease runs out and any studio process's sweep ends the run.
     await setup.operator.openClawGateway.connect({ workspaceId, graphId: setup.graphId, secretName: setup.secretName });
     const pausedAgain = setup.gateway.pauseBefore(8);
-    const second = await setup.operator.openClawGateway.send({ workspaceId, agentId: "main", message: "Say hello" });
+    const second = await setup.operator.openClawGateway.send({ workspaceId, agent: "main", message: "Say hello" });
     await pausedAgain;
     await db().run.update({ where: { id: second.runId }, data: { leaseExpiresAt: new Date(Date.now() - 1_000) } });
     expect(await endAbandonedGatewayRuns(db())).toEqual([second.runId]);

@@ -74,7 +74,7 @@ it("drives one chat through a real OpenClaw gateway and records it as a studio r
   const agents = await owner.openClawGateway.agents({ workspaceId });
   expect(agents.agents.map((agent) => agent.id).sort()).toEqual(["helper", "main"]);
 
-  const sent = await owner.openClawGateway.send({ workspaceId, agentId: "main", message: "Say hello to the studio" });
+  const sent = await owner.openClawGateway.send({ workspaceId, agent: "main", message: "Say hello to the studio" });
   const run = await waitForRunEnd(sent.runId, 240_000);
   log(`run ${run.status}: ${JSON.stringify(run.output)}`);
   expect(run).toMatchObject({ status: "succeeded", trigger: "openclaw-gateway", output: { text: REPLY } });

@@ -190,7 +190,7 @@ export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
   "openClawGateway.status": inWorkspace,
   "openClawGateway.agents": { ...inWorkspace, allowedRefusal: NOT_CONNECTED },
   "openClawGateway.sessions": { ...inWorkspace, allowedRefusal: NOT_CONNECTED },
-  "openClawGateway.send": { ...only((workspace) => ({ workspaceId: workspace.id, agentId: "main", message: "Hello" })), allowedRefusal: NOT_CONNECTED },
+  "openClawGateway.send": { ...only((workspace) => ({ workspaceId: workspace.id, agent: "main", message: "Hello" })), allowedRefusal: NOT_CONNECTED },
 
   "trigger.list": onGraph,
   "trigger.createWebhookToken": {
