@@ -4,7 +4,8 @@ import type { TSeqEvent } from "../runtime/run-store";
 import { callerFor, rejectionOf } from "../testing/trpc-callers";
 import { waitForRunEnd } from "../testing/wait-for-run-end";
 import { endAbandonedGatewayRuns } from "./end-abandoned-gateway-runs";
-import { closeLiveGateway, setGatewayRunPublisher } from "./live-gateways";
+import { startWorkspaceRuntime } from "../testing/start-workspace-runtime";
+import { closeLiveGateway, GATEWAY_RECORDER_OWNER, setGatewayRunPublisher } from "./live-gateways";
 import { ensureMasterKey, GATEWAY_TOKEN, RECORDING, setUpGatewayWorkspace } from "./testing/gateway-test-setup";
 import type { TRecordedGateway } from "./testing/recorded-gateway";
 import { textOfMessage } from "./gateway-protocol";
@@ -147,6 +148,11 @@ describe("OpenClaw gateway live mode, against frames recorded off a real gateway
     const second = await setup.operator.openClawGateway.send({ workspaceId, agent: "main", message: "Say hello" });
     await pausedAgain;
     await db().run.update({ where: { id: second.runId }, data: { leaseExpiresAt: new Date(Date.now() - 1_000) } });
+    // The engine would take over a run whose lease ran out; it never takes a gateway recording (it cannot run one).
+    const engine = startWorkspaceRuntime();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await engine.stop();
+    expect(await db().run.findUniqueOrThrow({ where: { id: second.runId }, select: { status: true, leaseOwner: true } })).toEqual({ status: "running", leaseOwner: GATEWAY_RECORDER_OWNER });
     expect(await endAbandonedGatewayRuns(db())).toEqual([second.runId]);
     expect(await waitForRunEnd(second.runId)).toMatchObject({ status: "failed", leaseOwner: null, error: { code: "GATEWAY_RECORDING_LOST" } });
   });
