@@ -16,6 +16,7 @@ import { createRecordedRun, type TRecordedRun, type TStepRecord } from "./record
 
 /** How long a recording stays the recorder's without a heartbeat; the sweep ends it after that (end-abandoned-gateway-runs.ts). */
 export const RECORDING_LEASE_MS = 30_000;
+const MAX_REMEMBERED_ENDED_RUNS = 1_000;
 
 type TTrack = {
   gatewayRunId: string;
@@ -52,6 +53,8 @@ export function createGatewayRunRecorder(options: TRecorderOptions) {
   const awaiting = new Map<string, Promise<TRecordedRun>>();
   const rootBySession = new Map<string, TTrack>();
   const openRuns = new Set<TRecordedRun>();
+  /** Gateway runs already ended here: their late events (chat `final` follows lifecycle `end`) start nothing new. */
+  const endedRunIds = new Set<string>();
   /** Every run this recorder wrote, for `flushed` (tests and shutdown wait for their writes). */
   const writtenRuns = new Set<TRecordedRun>();
 
@@ -96,6 +99,7 @@ export function createGatewayRunRecorder(options: TRecorderOptions) {
   async function trackOf(event: { runId: string; sessionKey?: string; agentId?: string; spawnedBy?: string }): Promise<TTrack | undefined> {
     const known = tracks.get(event.runId);
     if (known) return known;
+    if (endedRunIds.has(event.runId)) return undefined;
     const sessionKey = event.sessionKey;
     const agentId = event.agentId ?? agentIdOfSessionKey(sessionKey);
     if (!sessionKey || !agentId) return undefined;
@@ -148,6 +152,8 @@ export function createGatewayRunRecorder(options: TRecorderOptions) {
       rootBySession.delete(track.sessionKey);
     }
     tracks.delete(track.gatewayRunId);
+    endedRunIds.add(track.gatewayRunId);
+    if (endedRunIds.size > MAX_REMEMBERED_ENDED_RUNS) endedRunIds.delete(endedRunIds.values().next().value!);
   }
 
   async function onAgentEvent(event: TAgentEvent): Promise<void> {

@@ -57,6 +57,9 @@ describe("OpenClaw gateway live mode, against frames recorded off a real gateway
     expect(run.steps.map((step) => [step.nodeId, step.status, (step.output as { text: string }).text])).toEqual([[setup.mainNode, "succeeded", CHAT_TEXT]]);
     expect(chunksOf(run.events, setup.mainNode)).toBe(CHAT_TEXT);
     expect(run.events.map((event) => event.seq)).toEqual(run.events.map((_, index) => index + 1));
+    // The chat `final` that follows lifecycle `end` belongs to the same run: it starts no second recording.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await db().run.count({ where: { workspaceId: setup.workspaceId, trigger: "openclaw-gateway" } })).toBe(1);
     expect(published.filter((event) => event.runId === sent.runId).map((event) => event.type)).toEqual(run.events.map((event) => event.type));
     const send = setup.gateway.requests.find((request) => request.method === "chat.send")!;
     expect(send.params).toMatchObject({ sessionKey: "agent:main:main", agentId: "main", message: "Say hello" });
