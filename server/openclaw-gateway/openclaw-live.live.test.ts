@@ -83,6 +83,8 @@ it("drives one chat through a real OpenClaw gateway and records it as a studio r
   expect(run.steps.map((step) => [step.nodeId, step.status])).toEqual([[mainNodeId, "succeeded"]]);
   const streamed = run.events.filter((event) => event.type === "node.output_chunk").map((event) => (event.payload as { chunk: string }).chunk).join("");
   expect(streamed).toBe(REPLY);
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  expect(await db().run.count({ where: { workspaceId, trigger: "openclaw-gateway" } })).toBe(1);
   expect(model.requests.length).toBeGreaterThanOrEqual(1);
   expect(JSON.stringify(model.requests[0]!.body.messages)).toContain("Say hello to the studio");
 }, 600_000);
