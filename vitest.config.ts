@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["{lib,server,components}/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "**/*.scale.test.ts", "node_modules/**"],
+          exclude: ["**/*.int.test.ts", "**/*.scale.test.ts", "**/*.live.test.ts", "node_modules/**"],
           environment: "node",
         },
       },
@@ -43,6 +43,20 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // A real OpenClaw gateway (Node 24 and openclaw from the npm registry, minutes on the first run): not part
+          // of `npm test`; `npm run test:openclaw-live` (server/openclaw-gateway/README.md).
+          name: "openclaw-live",
+          include: ["server/**/*.live.test.ts"],
+          environment: "node",
+          globalSetup: ["server/testing/global-setup.ts"],
+          setupFiles: ["server/testing/connect-test-db.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 1_200_000,
         },
       },
     ],

@@ -11,6 +11,8 @@ import { env } from "./env";
 import type { TDependencyCheck } from "./http/readiness";
 import { createSecurityHeaders } from "./http/security-headers";
 import { createStudioHttpServer } from "./http/studio-http-server";
+import { startGatewayRunSweeper } from "./openclaw-gateway/end-abandoned-gateway-runs";
+import { closeAllLiveGateways, setGatewayRunPublisher } from "./openclaw-gateway/live-gateways";
 import { createRunEventHub } from "./realtime/run-stream/run-event-hub";
 import { SOCKET_PATH } from "./realtime/socket-server";
 import { loadOrCreateSecretFile } from "./secret-file";
@@ -86,6 +88,9 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
   // STUDIO_PROCESS=web leaves runs to the workers (`npm run worker`).
   const runtime = drivesRuns ? await startRuntime(db, { onEvent: scale?.publishRunEvent ?? runEvents.publish, instance, queueMode: scale?.queueMode }) : undefined;
   if (runtime) runtimeReadiness = runtime.readiness;
+  // OpenClaw gateway recordings stream like engine runs; one a stopped process left "running" is ended by the sweep.
+  setGatewayRunPublisher(scale?.publishRunEvent ?? runEvents.publish);
+  const gatewaySweeper = startGatewayRunSweeper(db, { everyMs: 15_000, publish: scale?.publishRunEvent ?? runEvents.publish, onError: (error) => logger.warn({ err: error }, "gateway run sweep failed") });
   // Schedule triggers fire from every web process; a compare-and-set per tick keeps each tick to one run.
   const scheduler = createScheduler({ db });
   scheduler.start();
@@ -119,6 +124,8 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
     await closed;
     await scheduler.stop();
     await pruner.stop();
+    await closeAllLiveGateways("The studio shut down while recording this gateway run; the gateway kept running it");
+    await gatewaySweeper.stop();
     await runtime?.stop();
     await scale?.close();
     await nextApp.close();

@@ -42,6 +42,7 @@ import { useGroupActions } from "./use-group-actions";
 import { useNodeMarks } from "./use-node-marks";
 import { usePalettePlacement } from "./use-palette-placement";
 import { useReadableFit } from "./use-readable-fit";
+import { LiveGatewayPanel } from "./live-gateway-panel";
 import { VersionsPanel } from "./versions-panel";
 import { RunControls } from "./live-run/run-controls";
 import { RunOverlayContext } from "./live-run/run-overlay-context";
@@ -358,6 +359,7 @@ function GraphEditorCanvas({ workspaceId, workspaceSlug, graph, nodeTypes, canEd
           </RunOverlayContext>
         </div>
         <aside className={styles.sidebar}>
+          <LiveGatewayPanel workspaceId={workspaceId} graphId={graph.id} spec={spec} canOperate={canRun} onFollow={setFollowedRunId} />
           <VersionsPanel
             workspaceId={workspaceId}
             graphId={graph.id}

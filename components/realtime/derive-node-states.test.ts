@@ -37,6 +37,19 @@ describe("deriveRunCanvasState", () => {
     expect(state.edges["a-c"]).toBeUndefined();
   });
 
+  it("replaces a recorded gateway agent's text after a gap and counts a sub-agent spawn on its delegation edge", () => {
+    const state = deriveRunCanvasState([
+      event("node.started", "main", { stepSeq: 1 }),
+      event("node.output_chunk", "main", { stepSeq: 1, chunk: "Hel" }),
+      event("node.output_replaced", "main", { stepSeq: 1, text: "Hello there", reason: "gap" }),
+      event("node.output_chunk", "main", { stepSeq: 1, chunk: "!" }),
+      event("agent.delegated", "main", { edgeId: "main-helper", fromNodeId: "main", toNodeId: "helper" }),
+      event("agent.delegated", "main", { edgeId: null, fromNodeId: "main", toNodeId: "agent:ghost" }),
+    ]);
+    expect(state.nodes.main?.text).toBe("Hello there!");
+    expect(state.edges).toEqual({ "main-helper": { delivered: 1, depth: 0, maxDepth: 0 } });
+  });
+
   it("lights a tool while it is being called and counts its calls", () => {
     const during = [event("node.started", "agent"), event("node.call_started", "tool", { kind: "tool" })];
     expect(deriveRunCanvasState(during).nodes.tool).toMatchObject({ status: "running", activeCalls: 1, calls: 1 });

@@ -130,6 +130,12 @@ export function applyRunEvents(previous: TRunCanvasState, events: readonly TRunS
         if (called.activeCalls === 0 && called.status === "running") called.status = payload.ok === false ? "failed" : "succeeded";
         break;
       }
+      case "node.output_replaced":
+        node(event.nodeId!).text = String(payload.text ?? "").slice(-MAX_TEXT);
+        break;
+      case "agent.delegated":
+        if (typeof payload.edgeId === "string") edge(payload.edgeId).delivered += 1;
+        break;
       case "model.retry": {
         // The failed attempt's text, the tail of its caller's streamed text, is void: the next attempt starts over.
         if (typeof payload.callerNodeId !== "string") break;

@@ -10,6 +10,7 @@ import { ApprovalPanel } from "./approval-panel";
 import { CompareDialog } from "./compare-dialog";
 import { EventLog } from "./event-log";
 import { countCalls, mergeLiveSteps } from "./live-steps";
+import { GATEWAY_RUN_TRIGGER } from "@/lib/runs/run-triggers";
 import { RerunDialog } from "./rerun-dialog";
 import { RunActions } from "./run-actions";
 import { RunHeader } from "./run-header";
@@ -62,7 +63,11 @@ export function RunPage({ workspaceSlug, runId }: { workspaceSlug: string; runId
   const usage = detail.usage ?? sumStepUsage(records);
   const selected = liveSteps.find((step) => step.seq === selectedSeq);
   const calls = countCalls(liveSteps);
-  const replayNote = detail.replayOf
+  // A gateway recording is read-only: the gateway ran it, so nothing here may run, fork or cancel it again.
+  const isGatewayRecording = detail.trigger === GATEWAY_RUN_TRIGGER;
+  const replayNote = isGatewayRecording
+    ? "Recorded from an OpenClaw gateway: read-only. The gateway ran it; replay, re-run and cancel are not available here. Send a new message from the graph's Live gateway panel."
+    : detail.replayOf
     ? `Replay of run ${formatRunRef(detail.replayOf, detail.graphId)}: ${calls.live.model} model calls and ${calls.live.tool} tool calls made; ${calls.fromRecord.model} model and ${calls.fromRecord.tool} tool results served from the record.`
     : undefined;
 
@@ -83,8 +88,8 @@ export function RunPage({ workspaceSlug, runId }: { workspaceSlug: string; runId
             runId={detail.id}
             status={status}
             isCancelRequested={detail.cancelRequested}
-            canCancel={can("run:cancel")}
-            canStart={can("run:start")}
+            canCancel={can("run:cancel") && !isGatewayRecording}
+            canStart={can("run:start") && !isGatewayRecording}
             onCompare={() => setComparing(true)}
           />
         }
@@ -100,7 +105,7 @@ export function RunPage({ workspaceSlug, runId }: { workspaceSlug: string; runId
           record={records.find((record) => record.seq === selectedSeq)}
           events={stream.events}
           labelOf={labelOf}
-          canRerun={can("run:start") && (status === "succeeded" || status === "failed" || status === "cancelled" || status === "waiting")}
+          canRerun={can("run:start") && !isGatewayRecording && (status === "succeeded" || status === "failed" || status === "cancelled" || status === "waiting")}
           onRerun={setRerunStep}
         />
       </div>

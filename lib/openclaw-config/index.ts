@@ -6,3 +6,4 @@ export { listUnknownKeys } from "./list-unknown-keys";
 export { parseOpenClawConfig } from "./parse-openclaw-config";
 export { importOpenClawFiles } from "./import-openclaw-files";
 export { describeConfigNode } from "./describe-config-node";
+export { gatewayGraphTargets, listGraphAgentIds, type TGatewayGraphTargets } from "./gateway-graph-targets";

@@ -10,6 +10,7 @@ import { mcpRouter } from "./routers/mcp";
 import { memberRouter } from "./routers/member";
 import { nodeTypeRouter } from "./routers/node-type";
 import { openClawRouter } from "./routers/openclaw";
+import { openClawGatewayRouter } from "./routers/openclaw-gateway";
 import { passwordResetRouter } from "./routers/password-reset";
 import { pluginRouter } from "./routers/plugin";
 import { runRouter } from "./routers/run";
@@ -29,6 +30,7 @@ export const appRouter = createRouter({
   egress: egressRouter,
   mcp: mcpRouter,
   openClaw: openClawRouter,
+  openClawGateway: openClawGatewayRouter,
   trigger: triggerRouter,
   deployment: deploymentRouter,
   environment: environmentRouter,

@@ -97,13 +97,15 @@ const SAVE_FRONTIER_SQL = `
 
 // Oldest first; SKIP LOCKED lets several executors claim at once without waiting on each other. A lease already held
 // by this owner and not in excludeIds (the runs it drives now) is one whose drive ended while the database was down
-// (the release failed too): taken back at once instead of after the lease time.
+// (the release failed too): taken back at once instead of after the lease time. A gateway recording
+// (lib/runs/run-triggers.ts) is never the engine's: its recorder holds it and the gateway sweep ends it.
 const CLAIM_RUNS_SQL = `
   WITH candidates AS (
     SELECT id FROM "Run"
     WHERE NOT (id = ANY($1::text[]))
       AND ("leaseOwner" IS NULL OR "leaseOwner" = $3 OR "leaseExpiresAt" < (now() AT TIME ZONE 'UTC'))
       AND (status IN ('queued', 'running') OR (status = 'waiting' AND ("wakeAt" <= (now() AT TIME ZONE 'UTC') OR "cancelRequested")))
+      AND trigger <> 'openclaw-gateway'
     ORDER BY "createdAt"
     LIMIT $2
     FOR UPDATE SKIP LOCKED

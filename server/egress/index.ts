@@ -5,3 +5,4 @@ export { parseAllowlistEntry, type TAllowlistEntry } from "./allowlist-entry";
 export { classifyAddress, type TAddressClass, type TBlockReason } from "./classify-address";
 export type { TResolveHost, TResolvedAddress } from "./resolve-host";
 export { IDEMPOTENCY_HEADER, withIdempotencyKey } from "./idempotency-header";
+export { checkWebSocketTarget, type TWebSocketTarget } from "./open-websocket-target";

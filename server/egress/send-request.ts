@@ -67,7 +67,7 @@ export function readCappedBody(response: IncomingMessage, maxBytes: number, host
 }
 
 /** net.connect asks with `all: true` when it races address families (Node 20 default), with `all: false` otherwise. */
-function pinLookup(addresses: readonly TResolvedAddress[]): LookupFunction {
+export function pinLookup(addresses: readonly TResolvedAddress[]): LookupFunction {
   return (_hostname, options, callback) => {
     const family = options.family === 4 || options.family === 6 ? options.family : undefined;
     const usable = family ? addresses.filter((entry) => entry.family === family) : addresses;

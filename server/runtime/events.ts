@@ -33,6 +33,13 @@ export type TRunEventMap = {
    * characters, is void: the next attempt streams its answer from the start.
    */
   "model.retry": TCallEventBase & { attempt: number; delayMs: number; error: { code: string; message: string }; discardedChars: number };
+  /**
+   * Recorded runs of an OpenClaw gateway only (server/openclaw-gateway/): the node's streamed text as the gateway's
+   * history has it after a gap in its events (it replaces what the chunks had built), and a sub-agent spawn along a
+   * delegation edge.
+   */
+  "node.output_replaced": { stepSeq: number; text: string; reason: string };
+  "agent.delegated": { edgeId: string | null; fromNodeId: string; toNodeId: string };
   /** Messages waiting on each edge whose depth changed with the last step (backpressure on the canvas). */
   "edge.depth": { depths: Record<string, number> };
 };

@@ -17,10 +17,11 @@ const NOW = `(now() AT TIME ZONE 'UTC')`;
 
 const CLAIMABLE = `
   ("leaseOwner" IS NULL OR "leaseOwner" = $2 OR "leaseExpiresAt" < ${NOW})
-  AND (status IN ('queued', 'running') OR (status = 'waiting' AND ("wakeAt" <= ${NOW} OR "cancelRequested")))`;
+  AND (status IN ('queued', 'running') OR (status = 'waiting' AND ("wakeAt" <= ${NOW} OR "cancelRequested")))
+  AND trigger <> 'openclaw-gateway'`;
 
 const HOLDING_SLOT = `
-  o.id <> $1 AND o.status = 'running' AND o."leaseExpiresAt" > ${NOW}
+  o.id <> $1 AND o.status = 'running' AND o."leaseExpiresAt" > ${NOW} AND o.trigger <> 'openclaw-gateway'
   AND NOT EXISTS (SELECT 1 FROM "Run" c WHERE c."parentRunId" = o.id AND c.status IN ('queued', 'running', 'waiting'))`;
 
 const CLAIM_SQL = `
@@ -76,9 +77,10 @@ async function claimUnderSlotLock(pool: pg.Pool, params: unknown[]): Promise<boo
 
 const STALE_SQL = `
   SELECT id FROM "Run"
-  WHERE (status = 'queued' AND "createdAt" < ${NOW} - $1 * interval '1 millisecond' AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < ${NOW}))
+  WHERE ((status = 'queued' AND "createdAt" < ${NOW} - $1 * interval '1 millisecond' AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < ${NOW}))
      OR (status = 'running' AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < ${NOW}))
-     OR (status = 'waiting' AND ("wakeAt" <= ${NOW} - $1 * interval '1 millisecond' OR "cancelRequested"))
+     OR (status = 'waiting' AND ("wakeAt" <= ${NOW} - $1 * interval '1 millisecond' OR "cancelRequested")))
+    AND trigger <> 'openclaw-gateway'
   ORDER BY "createdAt"
   LIMIT $2`;
 

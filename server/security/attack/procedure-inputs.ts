@@ -38,6 +38,7 @@ async function newQueuedRun(workspace: TAttackWorkspace) {
 
 const OPENCLAW_JSON = '{ agents: { entries: { main: { model: "anthropic/claude-sonnet-4-6" } } }, bindings: [{ agentId: "main", match: { channel: "slack" } }] }';
 
+const NOT_CONNECTED = { code: "CONFLICT", message: "This workspace is not connected to an OpenClaw gateway: connect from the Live gateway panel first" };
 const NOT_WAITING = { code: "CONFLICT", message: "The run is not waiting for an approval" };
 const NO_STAGING_CANARY = { code: "CONFLICT", message: "No canary runs in staging: there is no candidate version" };
 const NOTHING_IN_STAGING = { code: "CONFLICT", message: "Nothing runs in staging yet: deploy a stable version there first" };
@@ -206,6 +207,23 @@ export const WORKSPACE_INPUTS: Record<string, TInputPlan> = {
       return { workspaceId: workspace.id, graphId: imported.graphId };
     },
   },
+
+  // Success needs a running OpenClaw gateway on the allowlist; the egress refusal and "not connected" are the services' own answers.
+  "openClawGateway.connect": {
+    build: async (workspace) => {
+      const files = [{ path: "openclaw.json", content: OPENCLAW_JSON }];
+      const imported = await owner(workspace).openClaw.importConfig({ workspaceId: workspace.id, name: `Gateway ${uniqueSuffix()}`, entry: "openclaw.json", files });
+      const secretName = `GATEWAY_${uniqueSuffix().toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+      await owner(workspace).secret.create({ workspaceId: workspace.id, name: secretName, value: JSON.stringify({ url: "ws://gateway.example.test:18789", token: "attack-suite-token" }) });
+      return { workspaceId: workspace.id, graphId: imported.graphId, secretName };
+    },
+    allowedRefusal: { code: "BAD_REQUEST", message: "The egress guard refused gateway.example.test:18789: gateway.example.test:18789 is not on this workspace's egress allowlist" },
+  },
+  "openClawGateway.disconnect": inWorkspace,
+  "openClawGateway.status": inWorkspace,
+  "openClawGateway.agents": { ...inWorkspace, allowedRefusal: NOT_CONNECTED },
+  "openClawGateway.sessions": { ...inWorkspace, allowedRefusal: NOT_CONNECTED },
+  "openClawGateway.send": { ...only((workspace) => ({ workspaceId: workspace.id, agent: "main", message: "Hello" })), allowedRefusal: NOT_CONNECTED },
 
   "trigger.list": onGraph,
   "trigger.createWebhookToken": {

@@ -3,6 +3,7 @@ import type { TDbOrTx } from "../../db/client";
 import { studioEvents } from "../../events/studio-events";
 import { isFinalRunStatus } from "../../runtime/statuses";
 import { findRunOrThrow } from "./find-run";
+import { refuseGatewayRecording } from "./refuse-gateway-recording";
 
 /** Sub-graph runs started by the run's steps (parked Sub-graph steps and Sub-graph tools) are cancelled with it, level by level. */
 async function cancelChildRuns(db: TDbOrTx, runId: string): Promise<void> {
@@ -19,7 +20,8 @@ async function cancelChildRuns(db: TDbOrTx, runId: string): Promise<void> {
 
 /** Records the request; the engine that holds (or next claims) the run aborts its running nodes and ends it. */
 export async function cancelRun(db: TDbOrTx, options: { workspaceId: string; runId: string }) {
-  const run = await findRunOrThrow(db, options, { id: true, status: true });
+  const run = await findRunOrThrow(db, options, { id: true, status: true, trigger: true });
+  refuseGatewayRecording(run, "cancelled");
   if (isFinalRunStatus(run.status)) throw new AppError("CONFLICT", `The run already ended (${run.status})`);
   await db.run.update({ where: { id: run.id }, data: { cancelRequested: true } });
   await cancelChildRuns(db, run.id);
