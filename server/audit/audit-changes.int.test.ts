@@ -110,7 +110,7 @@ const CHANGES: Record<string, (workspace: TAttackWorkspace) => Promise<TExpected
     const { apiKey } = await owner(workspace).apiKey.create({ workspaceId: workspace.id, name: "Nightly export", role: "viewer" });
     return {
       before: null,
-      after: { id: apiKey.id, name: "Nightly export", prefix: apiKey.prefix, role: "viewer", scopes: apiKey.scopes, graphIds: [], expiresAt: null },
+      after: { id: apiKey.id, name: "Nightly export", prefix: apiKey.prefix, role: "viewer", scopes: apiKey.scopes, graphIds: [], expiresAt: null, environment: "production" },
     };
   },
   "apiKey.revoke": async (workspace) => {
