@@ -7,6 +7,9 @@ test("the owner invites an editor; in another browser the editor sets a password
   const ownerContext = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   const owner = await ownerContext.newPage();
   await apiSignIn(owner.request, ADMIN);
+  // Read now, on the fresh connection: reusing this client's connection after a long idle can race the server
+  // closing it (ECONNRESET).
+  const demoId = await demoWorkspaceId(owner.request);
   await owner.goto("/w/demo/settings");
   const invitations = owner.getByRole("region", { name: "Invitations" });
   const email = `editor-${Date.now()}@example.test`;
@@ -74,7 +77,7 @@ test("the owner invites an editor; in another browser the editor sets a password
   await ownerMembers.getByLabel(`Role of ${email}`).selectOption("viewer");
   await expect(editor.getByTitle("Your role in this workspace")).toHaveText("viewer");
   await expect(editor.getByLabel("New graph name")).toHaveCount(0);
-  const refused = await editor.request.post("/api/trpc/graph.create", { data: { workspaceId: await demoWorkspaceId(owner.request), name: "As a viewer" } });
+  const refused = await editor.request.post("/api/trpc/graph.create", { data: { workspaceId: demoId, name: "As a viewer" } });
   expect(refused.status()).toBe(403);
   expect(await refused.text()).toContain("Your role (viewer) does not allow graph:create");
 
