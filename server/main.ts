@@ -94,7 +94,7 @@ async function serveStudio(options: { dev: boolean; databaseUrl: string; embedde
   // Schedule triggers fire from every web process; a compare-and-set per tick keeps each tick to one run.
   const scheduler = createScheduler({ db });
   scheduler.start();
-  // Run retention: every process runs a pruner, an advisory lock lets one pass work at a time.
+  // Run retention: every web process runs a pruner (workers do not), an advisory lock lets one pass work at a time.
   const pruner = createRunPruner({ db, intervalMs: config.STUDIO_RUN_PRUNE_INTERVAL_MS });
   pruner.start();
   const handleNextUpgrade = options.dev ? nextApp.getUpgradeHandler() : undefined;
