@@ -8,6 +8,7 @@ import type { TGraphSpec } from "@/lib/graph";
 import { db } from "../db/client";
 import { buildSpec } from "../runtime/testing/build-spec";
 import { addTrustedKey } from "../services/plugin/trusted-keys";
+import { startWebhookRun } from "../services/trigger/start-webhook-run";
 import { createWorkspaceWithMembers } from "../testing/factories";
 import { startWorkspaceRuntime } from "../testing/start-workspace-runtime";
 import { callerFor, rejectionOf } from "../testing/trpc-callers";
@@ -76,6 +77,21 @@ describe("plugin version pins", () => {
       { graphId: graph.id, graphName: "Pinned", versionNumber: 2, version: "1.1.0" },
       { graphId: graph.id, graphName: "Pinned", versionNumber: 1, version: "1.0.0" },
     ]);
+  });
+
+  it("starts a webhook's runs with the plugin as it is switched now, though the version was checked before", async () => {
+    const { api, workspaceId, installFirst } = await setUp();
+    await installFirst();
+    const graph = await api.graph.create({ workspaceId, name: "Hooked", spec: shoutGraph("core/webhook") });
+    await api.graph.publishVersion({ workspaceId, graphId: graph.id, draftRevision: graph.draftRevision });
+    const trigger = await db().trigger.findFirstOrThrow({ where: { graphId: graph.id } });
+    const deliver = async () => (await startWebhookRun(db(), { trigger, input: { body: "Hello" }, now: new Date() })).runId;
+
+    expect(await waitForRunEnd(await deliver())).toMatchObject({ status: "succeeded", output: { out: "HELLO!" } });
+    await api.plugin.setEnabled({ workspaceId, pluginKey: "acme-shout", isEnabled: false });
+    await expect(deliver()).rejects.toThrow(/Node "shout" uses the plugin acme-shout/);
+    await api.plugin.setEnabled({ workspaceId, pluginKey: "acme-shout", isEnabled: true });
+    expect(await waitForRunEnd(await deliver())).toMatchObject({ status: "succeeded", output: { out: "HELLO!" } });
   });
 
   it("refuses to uninstall a plugin that a triggered or deployed version uses, naming them", async () => {

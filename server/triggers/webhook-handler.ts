@@ -8,8 +8,9 @@ import { startWebhookRun } from "../services/trigger/start-webhook-run";
 import { toTokenHash } from "../auth/one-time-token";
 import { parseTraceparent } from "../runtime/trace-context";
 import { logger } from "../telemetry/logger";
-import { RateLimiterRes } from "rate-limiter-flexible";
 import { createLimiter, secondsUntil } from "../rate-limits/limiter-store";
+import { createReservedPoints } from "../rate-limits/reserved-points";
+import { findWebhookDelivery } from "./find-webhook-delivery";
 import { WEBHOOK_PATH_PREFIX } from "./webhook-url";
 import { parseWebhookBody, parseWebhookQuery, pickWebhookHeaders, readIdempotencyKey, WebhookRefusal } from "./webhook-request";
 import { sendJson } from "../http/send-json";
@@ -18,7 +19,8 @@ export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 const MAX_BODY_DEPTH = 64;
 
 /**
- * Looks the token up by its sha256 (an unknown, disabled or unpublished webhook is the same 404), rate-limits per
+ * Looks the token up by its sha256 with what the delivery needs (find-webhook-delivery.ts; an unknown, disabled or
+ * unpublished webhook is the same 404), rate-limits per
  * trigger, reads at most 1 MB of JSON, form or text, refuses prototype-reaching keys, and queues a run of the
  * published version with `{ body, query, headers }` as its input: 202 `{ runId }`. A valid W3C `traceparent` header
  * makes the run's trace a child of the sender's span; an invalid one is ignored, as the W3C spec asks.
@@ -26,8 +28,9 @@ const MAX_BODY_DEPTH = 64;
 export function createWebhookHandler(options: { db: TDb; ratePerMinute: number; now?: () => number }) {
   const { db } = options;
   const now = options.now ?? Date.now;
-  // Counted in Postgres with the sign-in limits (server/rate-limits/), so every process shares one budget per trigger.
-  const limiter = createLimiter({ name: "webhook", points: options.ratePerMinute, durationSeconds: 60 });
+  // Counted in Postgres (or Redis) with the sign-in limits (server/rate-limits/), so every process shares one budget
+  // per trigger; a large budget is taken in blocks (reserved-points.ts).
+  const limiter = createReservedPoints(createLimiter({ name: "webhook", points: options.ratePerMinute, durationSeconds: 60 }), options.ratePerMinute, now);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -35,20 +38,13 @@ export function createWebhookHandler(options: { db: TDb; ratePerMinute: number; 
     const token = url.pathname.slice(WEBHOOK_PATH_PREFIX.length);
     const tokenHash = toTokenHash(token);
     if (!tokenHash) throw unknownWebhook();
-    const trigger = await db.trigger.findUnique({
-      where: { tokenHash },
-      select: { id: true, workspaceId: true, graphId: true, nodeId: true, environmentId: true, kind: true, isEnabled: true },
-    });
-    if (!trigger || trigger.kind !== "webhook" || !trigger.isEnabled) throw unknownWebhook();
+    const idempotencyKey = readIdempotencyKey(req.headers);
+    const delivery = await findWebhookDelivery({ tokenHash }, idempotencyKey);
+    const trigger = delivery?.trigger;
+    if (!delivery || !trigger || trigger.kind !== "webhook" || !trigger.isEnabled) throw unknownWebhook();
 
-    const refused = await limiter().consume(trigger.id).then(
-      () => null,
-      (rejection: unknown) => {
-        if (rejection instanceof RateLimiterRes) return rejection;
-        throw rejection;
-      },
-    );
-    if (refused) throw new WebhookRefusal(429, "Too many requests for this webhook", { "Retry-After": String(secondsUntil(refused.msBeforeNext)) });
+    const budget = await limiter.consume(trigger.id);
+    if (!budget.ok) throw new WebhookRefusal(429, "Too many requests for this webhook", { "Retry-After": String(secondsUntil(budget.msBeforeNext)) });
     if (Number(req.headers["content-length"] ?? 0) > MAX_WEBHOOK_BODY_BYTES) throw tooLarge();
     const raw = await readBody(req, MAX_WEBHOOK_BODY_BYTES).catch((error: unknown) => {
       throw error instanceof AppError && error.code === "PAYLOAD_TOO_LARGE" ? tooLarge() : error;
@@ -59,7 +55,7 @@ export function createWebhookHandler(options: { db: TDb; ratePerMinute: number; 
 
     const sender = parseTraceparent(req.headers.traceparent);
     const trace = sender && { traceId: sender.traceId, parentSpanId: sender.spanId };
-    const run = await startWebhookRun(db, { trigger, input, idempotencyKey: readIdempotencyKey(req.headers), trace, now: new Date(now()) });
+    const run = await startWebhookRun(db, { trigger, delivery, input, idempotencyKey, trace, now: new Date(now()) });
     sendJson(res, 202, { runId: run.runId });
   }
 

@@ -5,7 +5,7 @@ import type { TNewRun } from "../../db/insert-run";
 import { toJsonColumn } from "../../db/json";
 import { Prisma } from "../../db/generated/client";
 import { checkPluginsAvailable, checkPluginUse } from "../../plugins/check-plugin-use";
-import { getWorkspaceNodeTypes } from "../../plugins/workspace-plugins";
+import { getWorkspaceNodeTypes, type TWorkspaceNodeTypes } from "../../plugins/workspace-plugins";
 import { findGraphOrThrow } from "../graph/find-graph";
 import { isExternalNodeType } from "../openclaw/external-node-types";
 
@@ -30,27 +30,15 @@ export async function prepareRun(db: TDbOrTx, options: { workspaceId: string; gr
   const graph = await findGraphOrThrow(db, options, { id: true, draft: source.kind === "draft", currentVersion: { select: { id: true, number: true, spec: isLatest } } });
   const { spec, versionId } = await resolveSpec(db, graph, options.source);
 
-  const external = (spec as { nodes?: { type?: unknown; label?: unknown; id?: unknown }[] }).nodes?.find((node) => typeof node.type === "string" && isExternalNodeType(node.type));
-  if (external) {
-    throw new AppError("BAD_REQUEST", `Node "${String(external.label || external.id)}" is an imported OpenClaw type (${String(external.type)}): it can be drawn here but not run`);
-  }
   // A published version is checked in the plugin versions it pinned, the ones the runtime will load for it.
   const nodeTypes = await getWorkspaceNodeTypes(db, options.workspaceId, versionId ? { graphVersionId: versionId } : null);
-  checkPluginsAvailable(spec, nodeTypes);
-  const validation = validateGraph(spec, nodeTypes.registry);
-  if (!validation.ok) {
-    throw new AppError("BAD_REQUEST", `The graph cannot run:\n${describeGraphProblems(validation.problems)}`, { details: { problems: validation.problems } });
-  }
-  checkPluginUse(validation.spec, nodeTypes);
-  const input = options.input ?? {};
-  if (JSON.stringify(input).length > MAX_INPUT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The run input is larger than ${MAX_INPUT_BYTES} bytes`);
-  const startNode = pickStartNode(validation.spec, nodeTypes.registry, options.startNodeId);
-  if (startNode) checkRunInput(startNode, input);
+  const { spec: validSpec, startNode } = checkRunnableSpec(spec, nodeTypes, options.startNodeId);
+  const input = checkRunInput(startNode, options.input);
   return {
     workspaceId: options.workspaceId,
     graphId: graph.id,
     graphVersionId: versionId,
-    spec: toJsonColumn(validation.spec),
+    spec: toJsonColumn(validSpec),
     input: input === null ? Prisma.JsonNull : (input as Prisma.InputJsonValue),
     startNodeId: startNode?.id ?? null,
   } satisfies Omit<TNewRun, "trigger">;
@@ -71,6 +59,32 @@ async function resolveSpec(
   return { spec: version.spec, versionId: version.id };
 }
 
+/**
+ * What a run of `spec` needs of it, without reading anything: no imported OpenClaw type, every plugin it uses
+ * available, a valid graph in these node types, and the node it starts at. Returns the validated spec to snapshot.
+ */
+export function checkRunnableSpec(spec: unknown, nodeTypes: TWorkspaceNodeTypes, startNodeId: string | undefined): { spec: TGraphSpec; startNode: TGraphNode | undefined } {
+  const external = (spec as { nodes?: { type?: unknown; label?: unknown; id?: unknown }[] }).nodes?.find((node) => typeof node.type === "string" && isExternalNodeType(node.type));
+  if (external) {
+    throw new AppError("BAD_REQUEST", `Node "${String(external.label || external.id)}" is an imported OpenClaw type (${String(external.type)}): it can be drawn here but not run`);
+  }
+  checkPluginsAvailable(spec, nodeTypes);
+  const validation = validateGraph(spec, nodeTypes.registry);
+  if (!validation.ok) {
+    throw new AppError("BAD_REQUEST", `The graph cannot run:\n${describeGraphProblems(validation.problems)}`, { details: { problems: validation.problems } });
+  }
+  checkPluginUse(validation.spec, nodeTypes);
+  return { spec: validation.spec, startNode: pickStartNode(validation.spec, nodeTypes.registry, startNodeId) };
+}
+
+/** The run input as the start node takes it: `{}` when none is given, at most 1 MB, valid against an Input node's schema. */
+export function checkRunInput(startNode: TGraphNode | undefined, given: unknown): unknown {
+  const input = given ?? {};
+  if (JSON.stringify(input).length > MAX_INPUT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The run input is larger than ${MAX_INPUT_BYTES} bytes`);
+  if (startNode) checkInputSchema(startNode, input);
+  return input;
+}
+
 /** A run starts at one entry node: the one asked for, or the only one; several and none asked for is the caller's to fix. */
 function pickStartNode(spec: TGraphSpec, registry: TNodeTypeRegistry, startNodeId: string | undefined): TGraphNode | undefined {
   const entries = findEntryNodes(spec, registry);
@@ -84,7 +98,7 @@ function pickStartNode(spec: TGraphSpec, registry: TNodeTypeRegistry, startNodeI
   return entries[0];
 }
 
-function checkRunInput(node: TGraphNode, input: unknown): void {
+function checkInputSchema(node: TGraphNode, input: unknown): void {
   const schema = node.type === "core/input" ? (node.config.schema as TJsonSchema | undefined) : undefined;
   if (!schema) return;
   const errors = validateJsonValue(schema, input);

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { WEBHOOK_NODE_TYPE } from "@/lib/triggers";
 import { notFound } from "../../app-error";
-import { routeDelivery } from "../../deployments/route-delivery";
+import { pickDeploymentVersion } from "../../deployments/route-delivery";
 import type { TDb } from "../../db/client";
-import { Prisma } from "../../db/generated/client";
-import { insertRun } from "../../db/insert-run";
+import { insertQueuedRun, isUniqueViolation } from "../../db/insert-run";
 import { studioEvents } from "../../events/studio-events";
 import type { TRunTrace } from "../../runtime/trace-context";
-import { prepareRun } from "../run/prepare-run";
+import { findWebhookDelivery, type TWebhookDelivery } from "../../triggers/find-webhook-delivery";
+import { checkRunInput } from "../run/prepare-run";
+import { getPreparedVersion } from "../run/prepared-versions";
 
 export type TWebhookTrigger = { id: string; workspaceId: string; graphId: string; nodeId: string; environmentId: string | null };
 
@@ -27,44 +28,65 @@ function isFiringWorthRecording(triggerId: string, now: Date): boolean {
 }
 
 /**
- * Queues a run of the version the trigger's environment runs (server/deployments/route-delivery.ts: the deployment's
- * stable or candidate version, routed by the Idempotency-Key, else the latest published) with the request as its input. The request is data only: it becomes
- * the run input and nothing else, so a body shaped like a graph or code can never change what runs. With an
- * Idempotency-Key, a retried delivery answers with the run the first delivery made (the unique key decides races).
- * `trace`: the sender's W3C trace context; the run's trace continues it (else the database gives the run a new trace).
+ * Queues a run of the version the trigger's environment runs (the deployment's stable or candidate version, routed
+ * by the Idempotency-Key as server/deployments/route-delivery.ts does, else the latest published) with the request as
+ * its input. The request is data only: it becomes the run input and nothing else, so a body shaped like a graph or
+ * code can never change what runs. With an Idempotency-Key, a retried delivery answers with the run the first
+ * delivery made (the unique key decides races). `trace`: the sender's W3C trace context; the run's trace continues it
+ * (else the database gives the run a new trace). `delivery`: what the webhook handler already read for this
+ * trigger and key (find-webhook-delivery.ts); without it, it is read here.
+ *
+ * Two statements in the usual case: the delivery's facts and the insert. The version's checks (valid graph, plugins,
+ * the webhook node present and enabled) are made once per version and plugin set (prepared-versions.ts).
  */
-export async function startWebhookRun(db: TDb, options: { trigger: TWebhookTrigger; input: unknown; idempotencyKey?: string; trace?: TRunTrace; now: Date }) {
-  const { trigger } = options;
-  const idempotencyKey = options.idempotencyKey === undefined ? null : `webhook:${trigger.id}:${options.idempotencyKey}`;
-  if (idempotencyKey) {
-    const earlier = await findRunByKey(db, trigger.workspaceId, idempotencyKey);
-    if (earlier) return { runId: earlier.id, isRepeat: true };
-  }
+export async function startWebhookRun(
+  db: TDb,
+  options: { trigger: TWebhookTrigger; delivery?: TWebhookDelivery; input: unknown; idempotencyKey?: string; trace?: TRunTrace; now: Date },
+) {
+  const delivery = options.delivery ?? (await findWebhookDelivery({ triggerId: options.trigger.id }, options.idempotencyKey));
+  if (!delivery) throw notFound("Webhook");
+  const { trigger } = delivery;
+  if (delivery.earlierRunId) return { runId: delivery.earlierRunId, isRepeat: true };
   // A graph deleted or unpublished since the last sync, or a version without this node: the URL is inactive.
-  const graph = await db.graph.findFirst({ where: { id: trigger.graphId, workspaceId: trigger.workspaceId, deletedAt: null, currentVersionId: { not: null } }, select: { id: true } });
-  if (!graph) throw notFound("Webhook");
+  if (!delivery.isGraphLive || !delivery.currentVersionId) throw notFound("Webhook");
   // A delivery without an Idempotency-Key cannot be retried as itself: it is routed as a delivery of its own.
-  const route = await routeDelivery(db, { graphId: trigger.graphId, environmentId: trigger.environmentId, deliveryId: options.idempotencyKey ?? randomUUID() });
-  const prepared = await prepareRun(db, { workspaceId: trigger.workspaceId, graphId: trigger.graphId, source: route.source, input: options.input, startNodeId: trigger.nodeId });
-  const nodes = (prepared.spec as { nodes: { id: string; type: string; disabled?: boolean }[] }).nodes;
-  if (!nodes.some((node) => node.id === trigger.nodeId && node.type === WEBHOOK_NODE_TYPE && !node.disabled)) throw notFound("Webhook");
+  const { deployment } = delivery;
+  const routed = deployment
+    ? pickDeploymentVersion({ id: deployment.id, candidateShare: deployment.candidateShare, stable: deployment.stableVersionId, candidate: deployment.candidateVersionId }, options.idempotencyKey ?? randomUUID())
+    : null;
+  const prepared = await getPreparedVersion(db, {
+    workspaceId: trigger.workspaceId,
+    graphId: trigger.graphId,
+    graphVersionId: routed?.version ?? delivery.currentVersionId,
+    startNodeId: trigger.nodeId,
+    pluginSet: delivery.pluginSet,
+  });
+  const { startNode } = prepared;
+  if (startNode?.type !== WEBHOOK_NODE_TYPE || startNode.disabled) throw notFound("Webhook");
+  const input = checkRunInput(startNode, options.input);
 
+  const idempotencyKey = options.idempotencyKey === undefined ? null : `webhook:${trigger.id}:${options.idempotencyKey}`;
   try {
-    const run = await insertRun(db, { ...prepared, ...route.run, ...options.trace, trigger: "webhook", idempotencyKey, startNodeId: trigger.nodeId }, { id: true });
+    const run = await insertQueuedRun({
+      workspaceId: trigger.workspaceId,
+      graphId: trigger.graphId,
+      graphVersionId: prepared.graphVersionId,
+      specJson: prepared.specJson,
+      trigger: "webhook",
+      input,
+      idempotencyKey,
+      startNodeId: trigger.nodeId,
+      environmentId: trigger.environmentId,
+      deploymentId: deployment?.id ?? null,
+      deploymentArm: routed?.arm ?? null,
+      trace: options.trace,
+    });
     if (isFiringWorthRecording(trigger.id, options.now)) await db.trigger.update({ where: { id: trigger.id }, data: { lastFiredAt: options.now } });
     studioEvents.emit("run.queued", { workspaceId: trigger.workspaceId, runId: run.id });
     return { runId: run.id, isRepeat: false };
   } catch (error) {
-    const earlier = idempotencyKey && isUniqueViolation(error) ? await findRunByKey(db, trigger.workspaceId, idempotencyKey) : null;
+    const earlier = idempotencyKey && isUniqueViolation(error) ? await db.run.findFirst({ where: { idempotencyKey, workspaceId: trigger.workspaceId }, select: { id: true } }) : null;
     if (earlier) return { runId: earlier.id, isRepeat: true };
     throw error;
   }
-}
-
-function findRunByKey(db: TDb, workspaceId: string, idempotencyKey: string) {
-  return db.run.findFirst({ where: { idempotencyKey, workspaceId }, select: { id: true } });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
