@@ -11,6 +11,7 @@ import type { TRunStatus, TStepStatus } from "../runtime/statuses";
 import { createChildRun, createToolRun, getRunResult, resolveParentWait } from "./child-runs";
 import { pgPool, type TDb } from "./client";
 import { Prisma } from "./generated/client";
+import { pluginSetSql } from "./plugin-set-sql";
 import { mayHoldFileValues, moveLargeValuesToFiles, readStepValueFiles } from "../step-values/step-value-files";
 import { toJsonbText, toJsonbValue } from "./jsonb-safe";
 
@@ -116,12 +117,13 @@ const CLAIM_RUNS_SQL = `
   FROM candidates WHERE r.id = candidates.id
   RETURNING r.id`;
 
-const LOAD_RUN_SQL = `
-  SELECT id, "workspaceId", "graphId", "environmentId", status::text AS status, spec, input, frontier, "cancelRequested", "startNodeId",
-         (extract(epoch FROM "startedAt") * 1000)::float8 AS "startedAt",
-         "replayOfRunId", "parentRunId", "forkedFromStepId", "forkInput", "replayLiveCalls", "traceId", "parentSpanId",
-         COALESCE((SELECT max(seq) FROM "RunEvent" WHERE "runId" = $1), 0)::int AS "lastSeq"
-  FROM "Run" WHERE id = $1`;
+const LOAD_RUNS_SQL = `
+  SELECT r.id, r."workspaceId", r."graphId", r."environmentId", r.status::text AS status, r.spec, r.input, r.frontier, r."cancelRequested", r."startNodeId",
+         (extract(epoch FROM r."startedAt") * 1000)::float8 AS "startedAt",
+         r."replayOfRunId", r."parentRunId", r."forkedFromStepId", r."forkInput", r."replayLiveCalls", r."traceId", r."parentSpanId",
+         COALESCE((SELECT max(seq) FROM "RunEvent" WHERE "runId" = r.id), 0)::int AS "lastSeq",
+         COALESCE(r."graphVersionId", 'draft:' || r.id) || '|' || ${pluginSetSql(`r."workspaceId"`)} AS "nodeTypesKey"
+  FROM "Run" r WHERE r.id = ANY($1::text[])`;
 
 type TRunRow = {
   id: string;
@@ -145,6 +147,7 @@ type TRunRow = {
   traceId: string | null;
   parentSpanId: string | null;
   lastSeq: number;
+  nodeTypesKey: string;
 };
 
 // The run's end and its unwritten steps ($4-$17 as in COMMIT_STEPS_SQL; the run's values follow) in one statement.
@@ -202,21 +205,25 @@ export function createPrismaRunStore(db: TDb, pool: pg.Pool = pgPool()): TRunSto
       return rows.map((row) => row.id);
     },
 
-    async loadRun(runId) {
-      const { rows } = await pool.query<TRunRow>(LOAD_RUN_SQL, [runId]);
-      const run = rows[0];
-      if (!run) throw new Error(`Run ${runId} not found`);
-      const { replayOfRunId, parentRunId, forkedFromStepId, forkInput, replayLiveCalls, lastSeq, traceId, parentSpanId, spec: storedSpec, ...rest } = run;
-      const spec = readGraphDocument(storedSpec);
-      return {
-        ...rest,
-        spec,
-        trace: traceId ? { traceId, parentSpanId } : null,
-        status: run.status as TRunStatus,
-        settings: spec.settings ?? {},
-        nextEventSeq: lastSeq + 1,
-        recording: await loadRecording(db, { replayOfRunId, parentRunId, forkedFromStepId, forkInput, replayLiveCalls }),
-      };
+    async loadRuns(runIds) {
+      const { rows } = await pool.query<TRunRow>(LOAD_RUNS_SQL, [runIds]);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      const found = runIds.flatMap((runId) => byId.get(runId) ?? []);
+      return Promise.all(
+        found.map(async (run) => {
+          const { replayOfRunId, parentRunId, forkedFromStepId, forkInput, replayLiveCalls, lastSeq, traceId, parentSpanId, spec: storedSpec, ...rest } = run;
+          const spec = readGraphDocument(storedSpec);
+          return {
+            ...rest,
+            spec,
+            trace: traceId ? { traceId, parentSpanId } : null,
+            status: run.status as TRunStatus,
+            settings: spec.settings ?? {},
+            nextEventSeq: lastSeq + 1,
+            recording: await loadRecording(db, { replayOfRunId, parentRunId, forkedFromStepId, forkInput, replayLiveCalls }),
+          };
+        }),
+      );
     },
 
     // One statement, so one implicit transaction: the lease check, the checkpoint and the step rows commit together.

@@ -5,16 +5,13 @@ import { finishCanary } from "./finish-canary";
 import { judgeCanary, type TVerdict } from "./judge-canary";
 
 /**
- * After a run of a canary finished: the comparison over the canary window, judged by the deployment's rules. A
+ * After a run of deployment `deploymentId` finished: when a canary is running, the comparison over the canary window, judged by the deployment's rules. A
  * candidate that breaks a rule (with its minimum runs) is rolled back at once, so no later delivery reaches it; one
  * that meets them is promoted when the deployment says so (autoPromote). Either decision is an event with its numbers.
  * Returns the verdict, or null when the run belongs to no running canary.
  */
-export async function evaluateCanaryAfterRun(db: TDb, runId: string): Promise<TVerdict | null> {
-  // Every finished run passes here: a raw read, not a compiled query, so runs outside canaries cost next to nothing.
-  const [run] = await db.$queryRaw<{ deploymentId: string | null }[]>`SELECT "deploymentId" FROM "Run" WHERE id = ${runId}`;
-  if (!run?.deploymentId) return null;
-  const deployment = await db.deployment.findUnique({ where: { id: run.deploymentId }, select: DEPLOYMENT_SELECT });
+export async function evaluateCanaryAfterRun(db: TDb, deploymentId: string): Promise<TVerdict | null> {
+  const deployment = await db.deployment.findUnique({ where: { id: deploymentId }, select: DEPLOYMENT_SELECT });
   if (!deployment?.candidateVersion || !deployment.canaryStartedAt) return null;
   const numbers = await compareArms(db, { ...deployment, since: deployment.canaryStartedAt });
   const verdict = judgeCanary(numbers, deployment);

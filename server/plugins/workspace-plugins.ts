@@ -134,9 +134,9 @@ export async function getWorkspaceNodeTypes(db: TDbOrTx, workspaceId: string, pi
  * whatever is installed now. A plugin whose files changed on disk since install is not loaded: the run fails with a
  * message naming the plugin and the file, instead of running code nobody verified.
  */
-export async function loadWorkspaceImplementations(db: TDbOrTx, run: { id: string; workspaceId: string; graphId: string }): Promise<TNodeImplementations> {
+export async function loadWorkspaceImplementations(db: TDbOrTx, run: { id: string; workspaceId: string; graphId: string; nodeTypesKey?: string }): Promise<TNodeImplementations> {
   const { workspaceId } = run;
-  const { runnable: plugins, unavailable, allowUnsignedPlugins } = await findWorkspacePlugins(db, workspaceId, { runId: run.id });
+  const { runnable: plugins, unavailable, allowUnsignedPlugins } = await findRunPlugins(db, run);
   const runCode: TAgentServices["runCode"] = (job) => runCodeJob(db, job);
   const implementations: TNodeImplementation[] = [...CORE_NODES, createCodeNode(runCode, workspaceId), ...createAgentNodes(createAgentServices(db, run, runCode))];
   for (const plugin of plugins) {
@@ -155,6 +155,26 @@ export async function loadWorkspaceImplementations(db: TDbOrTx, run: { id: strin
     }
   }
   return createNodeImplementations(implementations);
+}
+
+type TRunPlugins = Awaited<ReturnType<typeof findWorkspacePlugins>>;
+const runPlugins = new Map<string, TRunPlugins>();
+const MAX_RUN_PLUGIN_SETS = 200;
+
+/**
+ * The plugins a run loads, shared by the runs whose `nodeTypesKey` (their version's pins and the workspace's plugin
+ * set when they were loaded, prisma-run-store.ts) is the same: a run of a workspace without plugin changes reads
+ * nothing more. The files on disk are still checked against their hashes for every run.
+ */
+async function findRunPlugins(db: TDbOrTx, run: { id: string; workspaceId: string; nodeTypesKey?: string }): Promise<TRunPlugins> {
+  if (!run.nodeTypesKey) return findWorkspacePlugins(db, run.workspaceId, { runId: run.id });
+  const key = `${run.workspaceId}|${run.nodeTypesKey}`;
+  const known = runPlugins.get(key);
+  if (known) return known;
+  const found = await findWorkspacePlugins(db, run.workspaceId, { runId: run.id });
+  if (runPlugins.size >= MAX_RUN_PLUGIN_SETS) runPlugins.delete(runPlugins.keys().next().value!);
+  runPlugins.set(key, found);
+  return found;
 }
 
 /** What AI nodes of a run reach: the network through egress with the workspace's allowlist, memory in Postgres, the approved MCP commands. */

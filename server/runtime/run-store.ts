@@ -79,6 +79,11 @@ export type TLoadedRun = {
   recording: TRecording | null;
   /** The seq the next event of this run gets. */
   nextEventSeq: number;
+  /**
+   * Names the node types the run may use (its version's plugin pins and its workspace's plugin installs as loaded):
+   * runs with the same key load the same plugins, so the loader may share them. Absent: load them for this run.
+   */
+  nodeTypesKey?: string;
   /** The run's W3C trace (Run.traceId, parentSpanId); absent on runs older than it: derived (trace-context.ts). */
   trace?: TRunTrace | null;
 };
@@ -92,7 +97,8 @@ export type TRunStore = {
    * claimable at once: a drive of this runtime ended while the database was down, so releasing its lease failed.
    */
   claimRuns(options: { owner: string; limit: number; leaseMs: number; excludeIds: string[] }): Promise<string[]>;
-  loadRun(runId: string): Promise<TLoadedRun>;
+  /** The runs, in the order asked, in one read; a run deleted meanwhile (its workspace or graph) is left out. */
+  loadRuns(runIds: string[]): Promise<TLoadedRun[]>;
   /**
    * One statement: the step rows (one or more, in seq order; a row of a waiting step is completed) and the run's
    * frontier after the last of them. Throws LeaseLostError when `owner` no longer holds the run.

@@ -151,8 +151,8 @@ export function createRuntime(options: TRuntimeOptions) {
         return;
       }
       const deferred: string[] = [];
-      for (const runId of claimed) {
-        const run = await store.loadRun(runId);
+      for (const run of claimed.length > 0 ? await store.loadRuns(claimed) : []) {
+        const runId = run.id;
         const isOverLimit =
           countHoldingSlots("workspaceId", run.workspaceId) >= (options.maxRunsPerWorkspace ?? Infinity) ||
           countHoldingSlots("graphId", run.graphId) >= (options.maxRunsPerGraph ?? Infinity);
@@ -216,10 +216,11 @@ export function createRuntime(options: TRuntimeOptions) {
       }
       const running = driving.get(runId);
       if (running) return running.done;
-      const run = await store.loadRun(runId).catch(async (error: unknown) => {
+      const [run] = await store.loadRuns([runId]).catch(async (error: unknown) => {
         await store.releaseLeases({ owner, runIds: [runId] }).catch(() => undefined);
         throw error;
       });
+      if (!run) throw new Error(`Run ${runId} not found`);
       return startDrive(run).done;
     },
     /** When a run whose drive broke may be driven again (queue mode delays its job until then). */

@@ -1,6 +1,7 @@
 // Everything a webhook delivery needs to know before it reads the body, in one statement: the trigger, whether its
 // graph is live, the versions it may run, the workspace's plugin set and an earlier run of the same Idempotency-Key.
 import { pgPool } from "../db/client";
+import { pluginSetSql } from "../db/plugin-set-sql";
 
 export type TWebhookDelivery = {
   trigger: { id: string; workspaceId: string; graphId: string; nodeId: string; environmentId: string | null; kind: string; isEnabled: boolean };
@@ -8,10 +9,7 @@ export type TWebhookDelivery = {
   isGraphLive: boolean;
   currentVersionId: string | null;
   deployment: { id: string; candidateShare: number | null; stableVersionId: string; candidateVersionId: string | null } | null;
-  /**
-   * The workspace's plugin installs as they bear on what a version may run (plugin version, switch, grants) and its
-   * "allow unsigned" switch: a prepared version is valid for as long as this stays the same (prepared-versions.ts).
-   */
+  /** The workspace's plugin set (plugin-set-sql.ts): a prepared version is valid while it stays the same. */
   pluginSet: string;
   /** The run an earlier delivery with the same Idempotency-Key made. */
   earlierRunId: string | null;
@@ -32,9 +30,7 @@ const SELECT_DELIVERY = `
   SELECT t.id, t."workspaceId", t."graphId", t."nodeId", t."environmentId", t.kind, t."isEnabled",
     (g.id IS NOT NULL) AS "isGraphLive", g."currentVersionId",
     d.id AS "deploymentId", d."candidateShare", d."stableVersionId", d."candidateVersionId",
-    (SELECT w."allowUnsignedPlugins"::text || ';' || COALESCE(string_agg(i."pluginKey" || '=' || i."pluginId" || ':' || i."isEnabled"::text || ':' || i.grants::text, ',' ORDER BY i."pluginKey"), '')
-       FROM "Workspace" w LEFT JOIN "PluginInstall" i ON i."workspaceId" = w.id
-       WHERE w.id = t."workspaceId" GROUP BY w."allowUnsignedPlugins") AS "pluginSet",
+    ${pluginSetSql(`t."workspaceId"`)} AS "pluginSet",
     (SELECT r.id FROM "Run" r WHERE r."idempotencyKey" = 'webhook:' || t.id || ':' || $2::text AND r."workspaceId" = t."workspaceId") AS "earlierRunId"
   FROM "Trigger" t
   LEFT JOIN "Graph" g ON g.id = t."graphId" AND g."workspaceId" = t."workspaceId" AND g."deletedAt" IS NULL AND g."currentVersionId" IS NOT NULL

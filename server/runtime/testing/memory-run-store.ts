@@ -41,9 +41,11 @@ export function createMemoryRunStore(now: () => number = Date.now) {
       for (const run of claimable) Object.assign(run, { leaseOwner: owner, leaseExpiresAt: now() + leaseMs, status: "running", startedAt: run.startedAt ?? now() });
       return claimable.map((run) => run.id);
     },
-    async loadRun(runId) {
-      const run = runs.get(runId)!;
-      return structuredClone({ ...run, nextEventSeq: events.filter((event) => event.runId === runId).length + 1 });
+    async loadRuns(runIds) {
+      return runIds.flatMap((runId) => {
+        const run = runs.get(runId);
+        return run ? [structuredClone({ ...run, nextEventSeq: events.filter((event) => event.runId === runId).length + 1 })] : [];
+      });
     },
     async commitSteps({ runId, owner, steps: committed, frontier }) {
       const run = held(runId, owner);
